@@ -1,0 +1,352 @@
+package org.mmwinter.engine.core;
+
+import org.agrona.collections.Object2IntHashMap;
+
+/**
+ * The single-threaded matching core: one {@link OrderBook} per instrument, one index of live orders keyed by
+ * (account, order id). Every command method validates first and changes nothing on a rejection, reports through the
+ * {@link MatchingListener} and returns a {@link RejectReason} ({@link RejectReason#NONE} when accepted).
+ * Time comes from the command ({@code nowNs}), never from a clock, so the same commands give the same results.
+ */
+public final class MatchingEngine
+{
+    /** Price of a MARKET order, and "no trade yet". */
+    public static final long NO_PRICE = Long.MIN_VALUE;
+    /** Instrument argument meaning "any instrument" (CANCEL, AMEND, MASS_CANCEL without a symbol). */
+    public static final int ANY_INSTRUMENT = -1;
+    /** Returned by {@link #instrumentId(String)} for an unknown symbol; a command naming it is refused or mismatches. */
+    public static final int UNKNOWN_INSTRUMENT = -2;
+
+    private static final int DEFAULT_LEVELS_PER_SIDE = 1024;
+
+    private final LiveOrders live;
+    private final MatchingListener listener;
+    private final Object2IntHashMap<String> instrumentIds = new Object2IntHashMap<>(UNKNOWN_INSTRUMENT);
+    private OrderBook[] books = new OrderBook[16];
+    private int instrumentCount;
+    private long commandCount;
+
+    /**
+     * @param expectedLiveOrders orders preallocated; more are allocated (once) if the book grows past it.
+     */
+    public MatchingEngine(final MatchingListener listener, final int expectedLiveOrders)
+    {
+        this.listener = listener;
+        this.live = new LiveOrders(expectedLiveOrders);
+    }
+
+    public MatchingEngine(final MatchingListener listener)
+    {
+        this(listener, 1 << 16);
+    }
+
+    /**
+     * Registers an instrument; ids are dense and must be added in order (0, 1, 2, ...).
+     */
+    public void addInstrument(final Instrument instrument)
+    {
+        if (instrument.id() != instrumentCount)
+        {
+            throw new IllegalArgumentException(
+                "instrument ids are dense: expected " + instrumentCount + " but got " + instrument);
+        }
+        if (instrumentIds.containsKey(instrument.symbol()))
+        {
+            throw new IllegalArgumentException("duplicate instrument symbol: " + instrument.symbol());
+        }
+        if (instrumentCount == books.length)
+        {
+            final OrderBook[] bigger = new OrderBook[books.length * 2];
+            System.arraycopy(books, 0, bigger, 0, instrumentCount);
+            books = bigger;
+        }
+        books[instrumentCount++] = new OrderBook(instrument, live, listener, DEFAULT_LEVELS_PER_SIDE);
+        instrumentIds.put(instrument.symbol(), instrument.id());
+    }
+
+    public int instrumentCount()
+    {
+        return instrumentCount;
+    }
+
+    public Instrument instrument(final int instrumentId)
+    {
+        return books[instrumentId].instrument();
+    }
+
+    /**
+     * Id of a symbol, or {@link #UNKNOWN_INSTRUMENT}.
+     */
+    public int instrumentId(final String symbol)
+    {
+        return instrumentIds.getValue(symbol);
+    }
+
+    /** Order-flow commands processed, accepted or rejected. */
+    public long commandCount()
+    {
+        return commandCount;
+    }
+
+    /** Trades executed since start. */
+    public long tradeCount()
+    {
+        long trades = 0;
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            trades += books[i].tradeCount();
+        }
+        return trades;
+    }
+
+    /** Live (resting) orders across all books. */
+    public int liveOrderCount()
+    {
+        return live.size();
+    }
+
+    public long lastTradePrice(final int instrumentId)
+    {
+        return books[instrumentId].lastTradePrice();
+    }
+
+    public boolean isHalted(final int instrumentId)
+    {
+        return books[instrumentId].isHalted();
+    }
+
+    public int newOrder(
+        final long nowNs,
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final int side,
+        final int type,
+        final int tif,
+        final int stp,
+        final long price,
+        final long qty)
+    {
+        commandCount++;
+        final int reason = validateNew(instrumentId, accountId, orderId, side, type, tif, stp, price, qty);
+        if (reason != RejectReason.NONE)
+        {
+            listener.onRejected(accountId, orderId, reason);
+            return reason;
+        }
+        final Order order = live.acquire();
+        order.accountId = accountId;
+        order.orderId = orderId;
+        order.side = side;
+        order.type = type;
+        order.tif = tif;
+        order.stp = stp;
+        order.price = price;
+        order.remaining = qty;
+        order.timestampNs = nowNs;
+        books[instrumentId].submit(order);
+        return RejectReason.NONE;
+    }
+
+    public int cancel(final long nowNs, final int accountId, final long orderId, final int instrumentId)
+    {
+        commandCount++;
+        final Order order = live.find(accountId, orderId);
+        final int reason = order == null ? RejectReason.UNKNOWN_ORDER : checkSymbol(order, instrumentId);
+        if (reason != RejectReason.NONE)
+        {
+            listener.onRejected(accountId, orderId, reason);
+            return reason;
+        }
+        order.book.cancel(order, CancelReason.USER);
+        return RejectReason.NONE;
+    }
+
+    /**
+     * Cancel/replace: {@code price} and {@code qty} are the order's new price and new remaining quantity.
+     */
+    public int amend(
+        final long nowNs, final int accountId, final long orderId, final int instrumentId, final long price, final long qty)
+    {
+        commandCount++;
+        final Order order = live.find(accountId, orderId);
+        int reason = order == null ? RejectReason.UNKNOWN_ORDER : checkSymbol(order, instrumentId);
+        if (reason == RejectReason.NONE)
+        {
+            final Instrument instrument = order.book.instrument();
+            reason = checkPrice(instrument, price);
+            if (reason == RejectReason.NONE)
+            {
+                reason = checkQty(instrument, qty);
+            }
+            if (reason == RejectReason.NONE)
+            {
+                reason = order.book.amend(order, price, qty);
+            }
+        }
+        if (reason != RejectReason.NONE)
+        {
+            listener.onRejected(accountId, orderId, reason);
+        }
+        return reason;
+    }
+
+    /**
+     * Cancels every live order of an account, on one instrument or on all ({@link #ANY_INSTRUMENT}).
+     */
+    public int massCancel(final long nowNs, final int accountId, final int instrumentId)
+    {
+        commandCount++;
+        if (instrumentId != ANY_INSTRUMENT && (instrumentId < 0 || instrumentId >= instrumentCount))
+        {
+            listener.onRejected(accountId, -1, RejectReason.UNKNOWN_INSTRUMENT);
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        Order order = live.accountHead(accountId);
+        while (order != null)
+        {
+            final Order next = order.accountNext;
+            if (instrumentId == ANY_INSTRUMENT || order.book.instrument().id() == instrumentId)
+            {
+                order.book.cancel(order, CancelReason.MASS_CANCEL);
+            }
+            order = next;
+        }
+        return RejectReason.NONE;
+    }
+
+    /**
+     * Circuit breaker: a halted instrument refuses NEW and AMEND; cancels still work.
+     */
+    public int halt(final int instrumentId, final boolean halted)
+    {
+        if (instrumentId < 0 || instrumentId >= instrumentCount)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        books[instrumentId].halted(halted);
+        return RejectReason.NONE;
+    }
+
+    /**
+     * Visits the resting orders of one instrument in priority order.
+     */
+    public void forEachOrder(final int instrumentId, final BookVisitor visitor)
+    {
+        books[instrumentId].forEachOrder(visitor);
+    }
+
+    /** Best bid or ask price, or {@link #NO_PRICE} when that side is empty. */
+    public long bestPrice(final int instrumentId, final int side)
+    {
+        final PriceLevel best = books[instrumentId].side(side).best();
+        return best == null ? NO_PRICE : best.price;
+    }
+
+    private int validateNew(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final int side,
+        final int type,
+        final int tif,
+        final int stp,
+        final long price,
+        final long qty)
+    {
+        if (instrumentId < 0 || instrumentId >= instrumentCount)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        if (accountId < 0)
+        {
+            return RejectReason.BAD_ACCOUNT;
+        }
+        if (orderId < 0)
+        {
+            return RejectReason.BAD_ORDER_ID;
+        }
+        if (!Side.isValid(side))
+        {
+            return RejectReason.BAD_SIDE;
+        }
+        if (!OrderType.isValid(type))
+        {
+            return RejectReason.BAD_TYPE;
+        }
+        if (!TimeInForce.isValid(tif))
+        {
+            return RejectReason.BAD_TIF;
+        }
+        if (!StpMode.isValid(stp))
+        {
+            return RejectReason.BAD_STP;
+        }
+        final Instrument instrument = books[instrumentId].instrument();
+        if (type == OrderType.MARKET)
+        {
+            if (price != NO_PRICE)
+            {
+                return RejectReason.MARKET_WITH_PRICE;
+            }
+            if (tif != TimeInForce.IOC && tif != TimeInForce.FOK)
+            {
+                return RejectReason.BAD_TIF;
+            }
+        }
+        else
+        {
+            final int priceReason = checkPrice(instrument, price);
+            if (priceReason != RejectReason.NONE)
+            {
+                return priceReason;
+            }
+        }
+        final int qtyReason = checkQty(instrument, qty);
+        if (qtyReason != RejectReason.NONE)
+        {
+            return qtyReason;
+        }
+        if (live.find(accountId, orderId) != null)
+        {
+            return RejectReason.DUPLICATE_ORDER_ID;
+        }
+        return books[instrumentId].validateNew(side, type, tif, price, qty);
+    }
+
+    private static int checkPrice(final Instrument instrument, final long price)
+    {
+        if (price == NO_PRICE)
+        {
+            return RejectReason.MISSING_PRICE;
+        }
+        if (price <= 0)
+        {
+            return RejectReason.BAD_PRICE;
+        }
+        if (price > instrument.maxPriceTicks())
+        {
+            return RejectReason.PRICE_OUT_OF_RANGE;
+        }
+        return RejectReason.NONE;
+    }
+
+    private static int checkQty(final Instrument instrument, final long qty)
+    {
+        if (qty <= 0)
+        {
+            return RejectReason.BAD_QTY;
+        }
+        if (qty > instrument.maxQtyLots())
+        {
+            return RejectReason.QTY_OUT_OF_RANGE;
+        }
+        return RejectReason.NONE;
+    }
+
+    private static int checkSymbol(final Order order, final int instrumentId)
+    {
+        return instrumentId == ANY_INSTRUMENT || order.book.instrument().id() == instrumentId ?
+            RejectReason.NONE : RejectReason.SYMBOL_MISMATCH;
+    }
+}

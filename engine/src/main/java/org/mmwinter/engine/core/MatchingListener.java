@@ -1,0 +1,73 @@
+package org.mmwinter.engine.core;
+
+/**
+ * Everything the matching core reports, as primitives so that delivery allocates nothing. Execution reports
+ * (accepted .. amended) go to the order's owner; trade prints and level changes are public market data.
+ * Callbacks arrive on the matching thread, in the order the events happened, while a command is being processed.
+ */
+public interface MatchingListener
+{
+    /** A listener that ignores everything (recovery, benchmarks). */
+    MatchingListener NO_OP = new MatchingListener()
+    {
+    };
+
+    /** A NEW passed validation and entered matching. */
+    default void onAccepted(
+        final int instrumentId, final int accountId, final long orderId, final int side, final long price, final long qty)
+    {
+    }
+
+    /** A command was refused; nothing changed. {@code orderId} is that of the command (-1 when it has none). */
+    default void onRejected(final int accountId, final long orderId, final int reason)
+    {
+    }
+
+    /** One execution between a resting (maker) and an incoming (taker) order, at the maker's price. */
+    default void onFill(
+        final int instrumentId,
+        final long price,
+        final long qty,
+        final int takerSide,
+        final int makerAccountId,
+        final long makerOrderId,
+        final long makerRemaining,
+        final int takerAccountId,
+        final long takerOrderId,
+        final long takerRemaining)
+    {
+    }
+
+    /** An order lost {@code qty} without trading and is gone: see {@link CancelReason}. */
+    default void onCanceled(
+        final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+    {
+    }
+
+    /** The unfilled remainder of an IOC, FOK or MARKET order ended. */
+    default void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+    {
+    }
+
+    /** A live order now has this price and remaining quantity; it kept its time priority or went to the back. */
+    default void onAmended(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final long price,
+        final long qty,
+        final boolean priorityKept)
+    {
+    }
+
+    /** Public trade print. */
+    default void onTrade(final int instrumentId, final long price, final long qty, final int takerSide)
+    {
+    }
+
+    /** Public L2 update: the level's new aggregate quantity and order count (both 0 when the level is gone). */
+    default void onLevelChanged(
+        final int instrumentId, final int side, final long price, final long qty, final int orderCount)
+    {
+    }
+}

@@ -1,0 +1,420 @@
+package org.mmwinter.engine.core;
+
+/**
+ * The book of one instrument and the matching algorithm: price-time priority, trades at the resting order's price,
+ * self-trade prevention decided by the taker. Inputs are already validated for identity and ranges by
+ * {@link MatchingEngine}; the checks that depend on the book's state are made here before anything changes.
+ */
+final class OrderBook
+{
+    private final Instrument instrument;
+    private final int instrumentId;
+    private final BookSide bids;
+    private final BookSide asks;
+    private final LiveOrders live;
+    private final MatchingListener listener;
+
+    private boolean halted;
+    private long lastTradePrice = MatchingEngine.NO_PRICE;
+    private long tradeCount;
+
+    OrderBook(final Instrument instrument, final LiveOrders live, final MatchingListener listener, final int levels)
+    {
+        this.instrument = instrument;
+        this.instrumentId = instrument.id();
+        this.bids = new BookSide(Side.BUY, levels);
+        this.asks = new BookSide(Side.SELL, levels);
+        this.live = live;
+        this.listener = listener;
+    }
+
+    Instrument instrument()
+    {
+        return instrument;
+    }
+
+    boolean isHalted()
+    {
+        return halted;
+    }
+
+    void halted(final boolean halted)
+    {
+        this.halted = halted;
+    }
+
+    long lastTradePrice()
+    {
+        return lastTradePrice;
+    }
+
+    long tradeCount()
+    {
+        return tradeCount;
+    }
+
+    BookSide side(final int side)
+    {
+        return side == Side.BUY ? bids : asks;
+    }
+
+    /**
+     * Checks of a NEW that depend on the book; nothing changes.
+     */
+    int validateNew(final int side, final int type, final int tif, final long price, final long qty)
+    {
+        if (halted)
+        {
+            return RejectReason.INSTRUMENT_HALTED;
+        }
+        if (type == OrderType.LIMIT && outsideBand(price))
+        {
+            return RejectReason.PRICE_OUTSIDE_BAND;
+        }
+        if (side(side).totalQty() > Long.MAX_VALUE - qty)
+        {
+            return RejectReason.BOOK_CAPACITY;
+        }
+        if (tif == TimeInForce.POST_ONLY && wouldCross(side, price))
+        {
+            return RejectReason.POST_ONLY_WOULD_CROSS;
+        }
+        return RejectReason.NONE;
+    }
+
+    /**
+     * Runs a validated NEW order (not yet live) to its end: trades, rests, expires or is cancelled by STP.
+     */
+    void submit(final Order taker)
+    {
+        listener.onAccepted(instrumentId, taker.accountId, taker.orderId, taker.side, taker.price, taker.remaining);
+        if (taker.tif == TimeInForce.FOK && !canFillCompletely(taker))
+        {
+            listener.onExpired(instrumentId, taker.accountId, taker.orderId, taker.remaining);
+            live.release(taker);
+            return;
+        }
+        if (match(taker))
+        {
+            live.release(taker);
+        }
+        else if (taker.remaining == 0)
+        {
+            live.release(taker);
+        }
+        else if (taker.type == OrderType.LIMIT && (taker.tif == TimeInForce.GTC || taker.tif == TimeInForce.POST_ONLY))
+        {
+            rest(taker);
+            live.add(taker);
+        }
+        else
+        {
+            listener.onExpired(instrumentId, taker.accountId, taker.orderId, taker.remaining);
+            live.release(taker);
+        }
+    }
+
+    /**
+     * Cancel/replace of a live order. Same price and a quantity not larger keeps time priority; anything else sends
+     * the order to the back, matching first if it now crosses.
+     *
+     * @return a {@link RejectReason}; on a rejection nothing changed.
+     */
+    int amend(final Order order, final long price, final long qty)
+    {
+        if (halted)
+        {
+            return RejectReason.INSTRUMENT_HALTED;
+        }
+        final BookSide own = side(order.side);
+        if (price == order.price && qty <= order.remaining)
+        {
+            final long delta = order.remaining - qty;
+            final PriceLevel level = order.level;
+            order.remaining = qty;
+            level.totalQty -= delta;
+            own.addQty(-delta);
+            listener.onAmended(instrumentId, order.accountId, order.orderId, price, qty, true);
+            if (delta != 0)
+            {
+                listener.onLevelChanged(instrumentId, order.side, price, level.totalQty, level.orderCount);
+            }
+            return RejectReason.NONE;
+        }
+        if (outsideBand(price))
+        {
+            return RejectReason.PRICE_OUTSIDE_BAND;
+        }
+        if (own.totalQty() - order.remaining > Long.MAX_VALUE - qty)
+        {
+            return RejectReason.BOOK_CAPACITY;
+        }
+        if (order.tif == TimeInForce.POST_ONLY && wouldCross(order.side, price))
+        {
+            return RejectReason.POST_ONLY_WOULD_CROSS;
+        }
+
+        unrest(order);
+        order.price = price;
+        order.remaining = qty;
+        listener.onAmended(instrumentId, order.accountId, order.orderId, price, qty, false);
+        if (match(order) || order.remaining == 0)
+        {
+            live.remove(order);
+            live.release(order);
+        }
+        else
+        {
+            rest(order);
+        }
+        return RejectReason.NONE;
+    }
+
+    /**
+     * Removes a live order without trading.
+     */
+    void cancel(final Order order, final int reason)
+    {
+        final long qty = order.remaining;
+        unrest(order);
+        listener.onCanceled(instrumentId, order.accountId, order.orderId, qty, reason);
+        live.remove(order);
+        live.release(order);
+    }
+
+    void forEachOrder(final BookVisitor visitor)
+    {
+        visit(bids, visitor);
+        visit(asks, visitor);
+    }
+
+    private void visit(final BookSide side, final BookVisitor visitor)
+    {
+        for (int rank = 0, n = side.levelCount(); rank < n; rank++)
+        {
+            final PriceLevel level = side.levelAt(rank);
+            for (Order order = level.head; order != null; order = order.next)
+            {
+                visitor.onOrder(instrumentId, order.side, order.price, order.remaining, order.accountId, order.orderId);
+            }
+        }
+    }
+
+    private boolean wouldCross(final int side, final long price)
+    {
+        final PriceLevel best = side(Side.opposite(side)).best();
+        return best != null && crosses(side, price, best.price);
+    }
+
+    private static boolean crosses(final int takerSide, final long takerPrice, final long makerPrice)
+    {
+        return takerSide == Side.BUY ? takerPrice >= makerPrice : takerPrice <= makerPrice;
+    }
+
+    private boolean outsideBand(final long price)
+    {
+        final long bandBps = instrument.priceBandBps();
+        final long last = lastTradePrice;
+        if (bandBps == Instrument.NO_BAND || last == MatchingEngine.NO_PRICE)
+        {
+            return false;
+        }
+        final long distance = price > last ? price - last : last - price;
+        return productGreater(distance, 10_000L, last, bandBps);
+    }
+
+    /**
+     * {@code a * b > c * d} for non-negative operands, exact in 128 bits.
+     */
+    private static boolean productGreater(final long a, final long b, final long c, final long d)
+    {
+        final long high1 = Math.multiplyHigh(a, b);
+        final long high2 = Math.multiplyHigh(c, d);
+        if (high1 != high2)
+        {
+            return high1 > high2;
+        }
+        return Long.compareUnsigned(a * b, c * d) > 0;
+    }
+
+    /**
+     * Whether a FOK order fills completely from trades alone under its STP mode; reads the book, changes nothing.
+     */
+    private boolean canFillCompletely(final Order taker)
+    {
+        final BookSide opposite = side(Side.opposite(taker.side));
+        final boolean market = taker.type == OrderType.MARKET;
+        long needed = taker.remaining;
+        for (int rank = 0, n = opposite.levelCount(); rank < n; rank++)
+        {
+            final PriceLevel level = opposite.levelAt(rank);
+            if (market ? outsideBand(level.price) : !crosses(taker.side, taker.price, level.price))
+            {
+                return false;
+            }
+            for (Order maker = level.head; maker != null; maker = maker.next)
+            {
+                if (maker.accountId == taker.accountId && taker.stp != StpMode.NONE)
+                {
+                    if (taker.stp == StpMode.CANCEL_OLDEST)
+                    {
+                        continue;
+                    }
+                    // CANCEL_NEWEST, CANCEL_BOTH and DECREMENT all end the taker's trading here.
+                    return false;
+                }
+                needed -= maker.remaining;
+                if (needed <= 0)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Trades {@code taker} against the opposite side while it crosses.
+     *
+     * @return true when self-trade prevention cancelled the taker (its event is already out).
+     */
+    private boolean match(final Order taker)
+    {
+        final BookSide opposite = side(Side.opposite(taker.side));
+        final boolean market = taker.type == OrderType.MARKET;
+        final int takerSide = taker.side;
+        final int stp = taker.stp;
+        PriceLevel level;
+        while (taker.remaining > 0 && (level = opposite.best()) != null)
+        {
+            final long levelPrice = level.price;
+            if (market ? outsideBand(levelPrice) : !crosses(takerSide, taker.price, levelPrice))
+            {
+                break;
+            }
+            Order maker = level.head;
+            while (maker != null && taker.remaining > 0)
+            {
+                final Order nextMaker = maker.next;
+                if (stp != StpMode.NONE && maker.accountId == taker.accountId)
+                {
+                    switch (stp)
+                    {
+                        case StpMode.CANCEL_NEWEST:
+                            cancelTaker(taker, taker.remaining);
+                            return true;
+
+                        case StpMode.CANCEL_OLDEST:
+                            cancel(maker, CancelReason.SELF_TRADE);
+                            break;
+
+                        case StpMode.CANCEL_BOTH:
+                            cancel(maker, CancelReason.SELF_TRADE);
+                            cancelTaker(taker, taker.remaining);
+                            return true;
+
+                        default:
+                            if (decrement(taker, maker, level, opposite))
+                            {
+                                return true;
+                            }
+                            break;
+                    }
+                }
+                else
+                {
+                    trade(taker, maker, level, opposite);
+                }
+                maker = nextMaker;
+            }
+        }
+        return false;
+    }
+
+    private void trade(final Order taker, final Order maker, final PriceLevel level, final BookSide opposite)
+    {
+        final long qty = Math.min(taker.remaining, maker.remaining);
+        final long price = maker.price;
+        maker.remaining -= qty;
+        taker.remaining -= qty;
+        level.totalQty -= qty;
+        opposite.addQty(-qty);
+        lastTradePrice = price;
+        tradeCount++;
+        listener.onFill(
+            instrumentId, price, qty, taker.side,
+            maker.accountId, maker.orderId, maker.remaining,
+            taker.accountId, taker.orderId, taker.remaining);
+        listener.onTrade(instrumentId, price, qty, taker.side);
+        if (maker.remaining == 0)
+        {
+            unrest(maker);
+            live.remove(maker);
+            live.release(maker);
+        }
+        else
+        {
+            listener.onLevelChanged(instrumentId, maker.side, price, level.totalQty, level.orderCount);
+        }
+    }
+
+    /**
+     * Coinbase's decrement-and-cancel: both orders shrink by the smaller quantity without a trade.
+     *
+     * @return true when the taker is left at zero and so cancelled.
+     */
+    private boolean decrement(final Order taker, final Order maker, final PriceLevel level, final BookSide opposite)
+    {
+        final long qty = Math.min(taker.remaining, maker.remaining);
+        if (maker.remaining == qty)
+        {
+            cancel(maker, CancelReason.SELF_TRADE);
+        }
+        else
+        {
+            maker.remaining -= qty;
+            level.totalQty -= qty;
+            opposite.addQty(-qty);
+            listener.onLevelChanged(instrumentId, maker.side, maker.price, level.totalQty, level.orderCount);
+        }
+        if (taker.remaining == qty)
+        {
+            cancelTaker(taker, qty);
+            return true;
+        }
+        taker.remaining -= qty;
+        return false;
+    }
+
+    private void cancelTaker(final Order taker, final long qty)
+    {
+        taker.remaining = 0;
+        listener.onCanceled(instrumentId, taker.accountId, taker.orderId, qty, CancelReason.SELF_TRADE);
+    }
+
+    private void rest(final Order order)
+    {
+        final BookSide own = side(order.side);
+        final PriceLevel level = own.findOrCreate(order.price);
+        level.append(order);
+        own.addQty(order.remaining);
+        order.book = this;
+        listener.onLevelChanged(instrumentId, order.side, order.price, level.totalQty, level.orderCount);
+    }
+
+    /**
+     * Takes a resting order out of its level (it stays live) and publishes the level's new state.
+     */
+    private void unrest(final Order order)
+    {
+        final BookSide own = side(order.side);
+        final PriceLevel level = order.level;
+        own.addQty(-order.remaining);
+        level.unlink(order);
+        listener.onLevelChanged(instrumentId, order.side, level.price, level.totalQty, level.orderCount);
+        if (level.isEmpty())
+        {
+            own.remove(level);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.mmwinter.engine.core;
+
+/**
+ * All resting orders at one price on one side, in time priority, as an intrusive doubly linked list.
+ */
+final class PriceLevel
+{
+    long price;
+    long totalQty;
+    int orderCount;
+    Order head;
+    Order tail;
+
+    void append(final Order order)
+    {
+        order.level = this;
+        order.next = null;
+        order.prev = tail;
+        if (tail == null)
+        {
+            head = order;
+        }
+        else
+        {
+            tail.next = order;
+        }
+        tail = order;
+        totalQty += order.remaining;
+        orderCount++;
+    }
+
+    void unlink(final Order order)
+    {
+        final Order prev = order.prev;
+        final Order next = order.next;
+        if (prev == null)
+        {
+            head = next;
+        }
+        else
+        {
+            prev.next = next;
+        }
+        if (next == null)
+        {
+            tail = prev;
+        }
+        else
+        {
+            next.prev = prev;
+        }
+        order.prev = null;
+        order.next = null;
+        order.level = null;
+        totalQty -= order.remaining;
+        orderCount--;
+    }
+
+    boolean isEmpty()
+    {
+        return head == null;
+    }
+}

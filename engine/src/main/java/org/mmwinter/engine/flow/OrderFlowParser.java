@@ -1,0 +1,353 @@
+package org.mmwinter.engine.flow;
+
+import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.FixedPoint;
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.core.OrderType;
+import org.mmwinter.engine.core.RejectReason;
+import org.mmwinter.engine.core.Side;
+import org.mmwinter.engine.core.StpMode;
+import org.mmwinter.engine.core.TimeInForce;
+
+/**
+ * Parses lines of the order-flow CSV contract
+ * ({@code ts_ns,action,account,order_id,symbol,side,type,tif,price,qty[,stp]}) into {@link FlowCommand}s in engine
+ * units. A bad line is a reason code, never an exception: the caller records it and goes on.
+ */
+public final class OrderFlowParser
+{
+    public static final String HEADER = "ts_ns,action,account,order_id,symbol,side,type,tif,price,qty";
+    public static final String HEADER_WITH_STP = HEADER + ",stp";
+
+    private static final int MAX_FIELDS = 11;
+
+    private final SymbolResolver symbols;
+    private final InstrumentLookup instruments;
+    private final AccountRegistry accounts;
+    private final FixedPoint decimal = new FixedPoint();
+    private final int[] starts = new int[MAX_FIELDS + 1];
+    private final int[] ends = new int[MAX_FIELDS + 1];
+    private String rejectedField = "";
+
+    public OrderFlowParser(
+        final SymbolResolver symbols, final InstrumentLookup instruments, final AccountRegistry accounts)
+    {
+        this.symbols = symbols;
+        this.instruments = instruments;
+        this.accounts = accounts;
+    }
+
+    /**
+     * @return whether {@code line} is the contract's header (with or without the optional stp column).
+     */
+    public static boolean isHeader(final String line)
+    {
+        final String trimmed = stripBom(line).trim();
+        return HEADER.equals(trimmed) || HEADER_WITH_STP.equals(trimmed);
+    }
+
+    private static String stripBom(final String line)
+    {
+        return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
+    }
+
+    /**
+     * Name of the field the last rejection was about (for messages at the edge).
+     */
+    public String rejectedField()
+    {
+        return rejectedField;
+    }
+
+    /**
+     * Parses one data line into {@code out}.
+     *
+     * @return {@link RejectReason#NONE} or the reason the line is rejected; {@code out} is only meaningful on NONE.
+     */
+    public int parse(final String line, final FlowCommand out)
+    {
+        out.reset();
+        rejectedField = "";
+        final int length = line.endsWith("\r") ? line.length() - 1 : line.length();
+        int fields = 0;
+        int start = 0;
+        for (int i = 0; i <= length; i++)
+        {
+            if (i == length || line.charAt(i) == ',')
+            {
+                if (fields == MAX_FIELDS)
+                {
+                    return reject("line", RejectReason.BAD_LINE);
+                }
+                starts[fields] = start;
+                ends[fields] = i;
+                fields++;
+                start = i + 1;
+            }
+        }
+        if (fields < MAX_FIELDS - 1)
+        {
+            return reject("line", RejectReason.BAD_LINE);
+        }
+
+        if (isEmpty(0))
+        {
+            return reject("ts_ns", RejectReason.MISSING_FIELD);
+        }
+        if (decimal.parse(line, starts[0], ends[0], 0) != FixedPoint.OK || decimal.value() < 0)
+        {
+            return reject("ts_ns", RejectReason.BAD_NUMBER);
+        }
+        out.tsNs = decimal.value();
+
+        final int action = FlowAction.parse(field(line, 1));
+        if (action == 0)
+        {
+            return reject("action", RejectReason.BAD_ACTION);
+        }
+        out.action = action;
+
+        if (isEmpty(2))
+        {
+            return reject("account", RejectReason.MISSING_FIELD);
+        }
+        final String account = field(line, 2);
+
+        if (action != FlowAction.MASS_CANCEL)
+        {
+            if (isEmpty(3))
+            {
+                return reject("order_id", RejectReason.MISSING_FIELD);
+            }
+            if (decimal.parse(line, starts[3], ends[3], 0) != FixedPoint.OK || decimal.value() < 0 ||
+                line.charAt(starts[3]) == '+' || line.charAt(starts[3]) == '-')
+            {
+                return reject("order_id", RejectReason.BAD_ORDER_ID);
+            }
+            out.orderId = decimal.value();
+        }
+        else
+        {
+            out.orderId = -1;
+        }
+
+        final boolean symbolRequired = action == FlowAction.NEW;
+        if (isEmpty(4))
+        {
+            if (symbolRequired)
+            {
+                return reject("symbol", RejectReason.MISSING_FIELD);
+            }
+            out.instrumentId = MatchingEngine.ANY_INSTRUMENT;
+        }
+        else
+        {
+            final boolean create = action == FlowAction.NEW || action == FlowAction.MASS_CANCEL;
+            out.instrumentId = symbols.resolve(field(line, 4), create);
+        }
+
+        switch (action)
+        {
+            case FlowAction.NEW:
+            {
+                final int reason = parseNew(line, fields, out);
+                if (reason != RejectReason.NONE)
+                {
+                    return reason;
+                }
+                break;
+            }
+            case FlowAction.AMEND:
+            {
+                final int reason = parseAmend(line, out);
+                if (reason != RejectReason.NONE)
+                {
+                    return reason;
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        // Registered last so that a rejected line does not give an account an id.
+        out.accountId = accounts.register(account);
+        return RejectReason.NONE;
+    }
+
+    private int parseNew(final String line, final int fields, final FlowCommand out)
+    {
+        final String side = field(line, 5);
+        if ("BUY".equals(side))
+        {
+            out.side = Side.BUY;
+        }
+        else if ("SELL".equals(side))
+        {
+            out.side = Side.SELL;
+        }
+        else
+        {
+            return reject("side", isEmpty(5) ? RejectReason.MISSING_FIELD : RejectReason.BAD_SIDE);
+        }
+
+        final String type = field(line, 6);
+        if ("LIMIT".equals(type))
+        {
+            out.type = OrderType.LIMIT;
+        }
+        else if ("MARKET".equals(type))
+        {
+            out.type = OrderType.MARKET;
+        }
+        else
+        {
+            return reject("type", isEmpty(6) ? RejectReason.MISSING_FIELD : RejectReason.BAD_TYPE);
+        }
+
+        final String tif = field(line, 7);
+        switch (tif)
+        {
+            case "GTC": out.tif = TimeInForce.GTC; break;
+            case "IOC": out.tif = TimeInForce.IOC; break;
+            case "FOK": out.tif = TimeInForce.FOK; break;
+            case "POST_ONLY": out.tif = TimeInForce.POST_ONLY; break;
+            case "":
+                if (out.type != OrderType.LIMIT)
+                {
+                    return reject("tif", RejectReason.BAD_TIF);
+                }
+                out.tif = TimeInForce.GTC;
+                break;
+            default:
+                return reject("tif", RejectReason.BAD_TIF);
+        }
+
+        final String stp = fields > 10 ? field(line, 10) : "";
+        switch (stp)
+        {
+            case "":
+            case "NONE": out.stp = StpMode.NONE; break;
+            case "CANCEL_NEWEST": out.stp = StpMode.CANCEL_NEWEST; break;
+            case "CANCEL_OLDEST": out.stp = StpMode.CANCEL_OLDEST; break;
+            case "CANCEL_BOTH": out.stp = StpMode.CANCEL_BOTH; break;
+            case "DECREMENT": out.stp = StpMode.DECREMENT; break;
+            default: return reject("stp", RejectReason.BAD_STP);
+        }
+
+        if (out.instrumentId < 0)
+        {
+            // The core refuses an unknown instrument; decimals cannot be converted without its definition.
+            out.price = out.type == OrderType.MARKET ? MatchingEngine.NO_PRICE : 1;
+            out.qty = 1;
+            return RejectReason.NONE;
+        }
+        final Instrument instrument = instruments.instrument(out.instrumentId);
+        if (out.type == OrderType.MARKET)
+        {
+            if (!isEmpty(8))
+            {
+                return reject("price", RejectReason.MARKET_WITH_PRICE);
+            }
+            out.price = MatchingEngine.NO_PRICE;
+        }
+        else
+        {
+            final int reason = parsePrice(line, instrument, out);
+            if (reason != RejectReason.NONE)
+            {
+                return reason;
+            }
+        }
+        return parseQty(line, instrument, out);
+    }
+
+    private int parseAmend(final String line, final FlowCommand out)
+    {
+        if (out.instrumentId < 0)
+        {
+            if (out.instrumentId == MatchingEngine.ANY_INSTRUMENT)
+            {
+                return reject("symbol", RejectReason.MISSING_FIELD);
+            }
+            out.price = 1;
+            out.qty = 1;
+            return RejectReason.NONE;
+        }
+        final Instrument instrument = instruments.instrument(out.instrumentId);
+        final int reason = parsePrice(line, instrument, out);
+        if (reason != RejectReason.NONE)
+        {
+            return reason;
+        }
+        return parseQty(line, instrument, out);
+    }
+
+    private int parsePrice(final String line, final Instrument instrument, final FlowCommand out)
+    {
+        if (isEmpty(8))
+        {
+            return reject("price", RejectReason.MISSING_PRICE);
+        }
+        switch (decimal.parse(line, starts[8], ends[8], instrument.priceScale()))
+        {
+            case FixedPoint.OK:
+                break;
+            case FixedPoint.TOO_MANY_DECIMALS:
+                return reject("price", RejectReason.TOO_MANY_DECIMALS);
+            case FixedPoint.OVERFLOW:
+                return reject("price", RejectReason.PRICE_OUT_OF_RANGE);
+            default:
+                return reject("price", RejectReason.BAD_NUMBER);
+        }
+        final long units = decimal.value();
+        if (units % instrument.tickUnits() != 0)
+        {
+            return reject("price", RejectReason.OFF_TICK);
+        }
+        out.price = units / instrument.tickUnits();
+        return RejectReason.NONE;
+    }
+
+    private int parseQty(final String line, final Instrument instrument, final FlowCommand out)
+    {
+        if (isEmpty(9))
+        {
+            return reject("qty", RejectReason.MISSING_QTY);
+        }
+        switch (decimal.parse(line, starts[9], ends[9], instrument.qtyScale()))
+        {
+            case FixedPoint.OK:
+                break;
+            case FixedPoint.TOO_MANY_DECIMALS:
+                return reject("qty", RejectReason.TOO_MANY_DECIMALS);
+            case FixedPoint.OVERFLOW:
+                return reject("qty", RejectReason.QTY_OUT_OF_RANGE);
+            default:
+                return reject("qty", RejectReason.BAD_NUMBER);
+        }
+        final long units = decimal.value();
+        if (units % instrument.lotUnits() != 0)
+        {
+            return reject("qty", RejectReason.OFF_LOT);
+        }
+        out.qty = units / instrument.lotUnits();
+        return RejectReason.NONE;
+    }
+
+    private boolean isEmpty(final int field)
+    {
+        return starts[field] == ends[field];
+    }
+
+    private String field(final String line, final int field)
+    {
+        return line.substring(starts[field], ends[field]);
+    }
+
+    private int reject(final String field, final int reason)
+    {
+        rejectedField = field;
+        return reason;
+    }
+}

@@ -1,0 +1,206 @@
+package org.mmwinter.replay;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.BookVisitor;
+import org.mmwinter.engine.core.FixedPoint;
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.core.MatchingListener;
+import org.mmwinter.engine.core.RejectReason;
+import org.mmwinter.engine.core.Side;
+import org.mmwinter.engine.core.StateDigest;
+import org.mmwinter.engine.flow.DefaultInstruments;
+import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.flow.OrderFlowParser;
+
+/**
+ * {@code replay match}: drives an order-flow CSV straight through the matching core and writes
+ * {@code trades.csv}, {@code book.csv} and {@code events.csv}. A bad line is recorded and skipped, never fatal.
+ */
+public final class MatchRun implements MatchingListener
+{
+    public static final String TRADES_HEADER =
+        "seq,ts_ns,symbol,price,qty,taker_side,maker_account,maker_order_id,taker_account,taker_order_id";
+    public static final String BOOK_HEADER = "symbol,side,price,qty,account,order_id";
+    public static final String EVENTS_HEADER = "line,result,reason";
+
+    private final MatchingEngine engine = new MatchingEngine(this);
+    private final AccountRegistry accounts = new AccountRegistry();
+    private final DefaultInstruments instruments = new DefaultInstruments(engine, true);
+    private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
+    private final FlowCommand command = new FlowCommand();
+    private final StringBuilder row = new StringBuilder(160);
+
+    private Writer trades;
+    private long tradeSeq;
+    private long currentTsNs;
+
+    /**
+     * Outcome of a run, for the summary line and for tests.
+     */
+    public record Result(long lines, long commands, long trades, long rejects, long elapsedNs, long digest, Path out)
+    {
+        public String summary()
+        {
+            final double seconds = elapsedNs / 1e9;
+            final long rate = elapsedNs == 0 ? 0 : (long)(lines / seconds);
+            return "replay match: lines=" + lines + " commands=" + commands + " trades=" + trades +
+                " rejects=" + rejects + " elapsed=" + String.format("%.3fs", seconds) + " commands/s=" + rate +
+                " digest=" + StateDigest.toHex(digest) + " out=" + out.toAbsolutePath();
+        }
+    }
+
+    /**
+     * @param limit stop after this many data lines ({@code Long.MAX_VALUE} for all).
+     * @throws FlowFileException for an unreadable input or a missing header; outputs are then not written.
+     */
+    public Result run(final Path input, final Path outDir, final long limit) throws IOException
+    {
+        if (!Files.isRegularFile(input) || !Files.isReadable(input))
+        {
+            throw new FlowFileException("cannot read input file: " + input);
+        }
+        final long start = System.nanoTime();
+        long lines = 0;
+        long rejects = 0;
+        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8))
+        {
+            final String header = reader.readLine();
+            if (header == null || !OrderFlowParser.isHeader(header))
+            {
+                throw new FlowFileException(input + ": missing header, expected the first line to be '" +
+                    OrderFlowParser.HEADER + "' (optionally followed by ',stp')");
+            }
+            Files.createDirectories(outDir);
+            try (Writer trades = newWriter(outDir.resolve("trades.csv"));
+                Writer events = newWriter(outDir.resolve("events.csv")))
+            {
+                this.trades = trades;
+                trades.write(TRADES_HEADER);
+                trades.write('\n');
+                events.write(EVENTS_HEADER);
+                events.write('\n');
+                String line;
+                while (lines < limit && (line = reader.readLine()) != null)
+                {
+                    lines++;
+                    int reason = parser.parse(line, command);
+                    String field = parser.rejectedField();
+                    if (reason == RejectReason.NONE)
+                    {
+                        currentTsNs = command.tsNs;
+                        reason = command.applyTo(engine);
+                        field = "";
+                    }
+                    row.setLength(0);
+                    row.append(lines);
+                    if (reason == RejectReason.NONE)
+                    {
+                        row.append(",OK,\n");
+                    }
+                    else
+                    {
+                        rejects++;
+                        row.append(",REJECTED,").append(RejectReason.describe(reason));
+                        if (!field.isEmpty())
+                        {
+                            row.append(" (").append(field).append(')');
+                        }
+                        row.append('\n');
+                    }
+                    events.append(row);
+                }
+            }
+            finally
+            {
+                this.trades = null;
+            }
+            writeBook(outDir.resolve("book.csv"));
+        }
+        final long elapsed = System.nanoTime() - start;
+        return new Result(lines, engine.commandCount(), tradeSeq, rejects, elapsed,
+            StateDigest.compute(engine, accounts), outDir);
+    }
+
+    private static Writer newWriter(final Path path) throws IOException
+    {
+        return new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    public void onFill(
+        final int instrumentId,
+        final long price,
+        final long qty,
+        final int takerSide,
+        final int makerAccountId,
+        final long makerOrderId,
+        final long makerRemaining,
+        final int takerAccountId,
+        final long takerOrderId,
+        final long takerRemaining)
+    {
+        final Instrument instrument = engine.instrument(instrumentId);
+        row.setLength(0);
+        row.append(++tradeSeq).append(',').append(currentTsNs).append(',').append(instrument.symbol()).append(',');
+        FixedPoint.append(row, price * instrument.tickUnits(), instrument.priceScale()).append(',');
+        FixedPoint.append(row, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
+        row.append(Side.name(takerSide)).append(',')
+            .append(accounts.name(makerAccountId)).append(',').append(makerOrderId).append(',')
+            .append(accounts.name(takerAccountId)).append(',').append(takerOrderId).append('\n');
+        try
+        {
+            trades.append(row);
+        }
+        catch (final IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    private void writeBook(final Path path) throws IOException
+    {
+        final int count = engine.instrumentCount();
+        final String[] symbols = new String[count];
+        for (int i = 0; i < count; i++)
+        {
+            symbols[i] = engine.instrument(i).symbol();
+        }
+        Arrays.sort(symbols);
+        try (Writer book = newWriter(path))
+        {
+            book.write(BOOK_HEADER);
+            book.write('\n');
+            final StringBuilder sb = new StringBuilder(128);
+            final BookVisitor visitor = (instrumentId, side, price, qty, accountId, orderId) ->
+            {
+                final Instrument instrument = engine.instrument(instrumentId);
+                sb.setLength(0);
+                sb.append(instrument.symbol()).append(',').append(Side.name(side)).append(',');
+                FixedPoint.append(sb, price * instrument.tickUnits(), instrument.priceScale()).append(',');
+                FixedPoint.append(sb, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
+                sb.append(accounts.name(accountId)).append(',').append(orderId).append('\n');
+                try
+                {
+                    book.append(sb);
+                }
+                catch (final IOException ex)
+                {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            };
+            for (final String symbol : symbols)
+            {
+                engine.forEachOrder(engine.instrumentId(symbol), visitor);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.mmwinter.replay;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point of {@code replay.jar}.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = "Replays order flow through the matching engine.",
+    subcommands = {ReplayMain.Match.class})
+public final class ReplayMain implements Callable<Integer>
+{
+    public Integer call()
+    {
+        CommandLine.usage(this, System.err);
+        return 2;
+    }
+
+    public static void main(final String[] args)
+    {
+        System.exit(new CommandLine(new ReplayMain()).execute(args));
+    }
+
+    @Command(
+        name = "match",
+        mixinStandardHelpOptions = true,
+        description = "Runs an order-flow CSV through the matching core and writes trades.csv, book.csv and " +
+            "events.csv into the output directory.")
+    static final class Match implements Callable<Integer>
+    {
+        @Option(names = "--input", required = true, paramLabel = "FLOW.csv",
+            description = "Order flow: ts_ns,action,account,order_id,symbol,side,type,tif,price,qty[,stp]")
+        Path input;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+        Path out;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Stop after the first N data lines.")
+        long limit = Long.MAX_VALUE;
+
+        public Integer call()
+        {
+            if (limit < 0)
+            {
+                System.err.println("replay match: --limit must not be negative");
+                return 2;
+            }
+            try
+            {
+                final MatchRun.Result result = new MatchRun().run(input, out, limit);
+                System.out.println(result.summary());
+                return 0;
+            }
+            catch (final FlowFileException ex)
+            {
+                System.err.println("replay match: " + ex.getMessage());
+                return 1;
+            }
+            catch (final IOException | java.io.UncheckedIOException ex)
+            {
+                System.err.println("replay match: I/O error: " + ex.getMessage());
+                return 1;
+            }
+        }
+    }
+}
