@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.agrona.collections.Object2IntHashMap;
+import org.mmwinter.engine.flow.AccountResolver;
 
 /**
  * Account names at the edges, dense int ids inside the core. Ids are given in order of first use, so the same
  * flow gives the same ids; names are what outputs and the state digest show.
  */
-public final class AccountRegistry
+public final class AccountRegistry implements AccountResolver
 {
     public static final int UNKNOWN = -1;
 
@@ -30,6 +31,11 @@ public final class AccountRegistry
         names.add(name);
         ids.put(name, id);
         return id;
+    }
+
+    public int resolve(final String name)
+    {
+        return register(name);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.mmwinter.engine.flow;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
@@ -24,14 +23,14 @@ public final class OrderFlowParser
 
     private final SymbolResolver symbols;
     private final InstrumentLookup instruments;
-    private final AccountRegistry accounts;
+    private final AccountResolver accounts;
     private final FixedPoint decimal = new FixedPoint();
     private final int[] starts = new int[MAX_FIELDS + 1];
     private final int[] ends = new int[MAX_FIELDS + 1];
     private String rejectedField = "";
 
     public OrderFlowParser(
-        final SymbolResolver symbols, final InstrumentLookup instruments, final AccountRegistry accounts)
+        final SymbolResolver symbols, final InstrumentLookup instruments, final AccountResolver accounts)
     {
         this.symbols = symbols;
         this.instruments = instruments;
@@ -171,7 +170,7 @@ public final class OrderFlowParser
                 break;
         }
         // Registered last so that a rejected line does not give an account an id.
-        out.accountId = accounts.register(account);
+        out.accountId = accounts.resolve(account);
         return RejectReason.NONE;
     }
 
