@@ -7,19 +7,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import org.mmwinter.engine.core.AccountRegistry;
-import org.mmwinter.engine.core.BookVisitor;
-import org.mmwinter.engine.core.FixedPoint;
-import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.DefaultInstruments;
 import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.flow.OrderFlowParser;
 
 /**
@@ -28,10 +24,9 @@ import org.mmwinter.engine.flow.OrderFlowParser;
  */
 public final class MatchRun implements MatchingListener
 {
-    public static final String TRADES_HEADER =
-        "seq,ts_ns,symbol,price,qty,taker_side,maker_account,maker_order_id,taker_account,taker_order_id";
-    public static final String BOOK_HEADER = "symbol,side,price,qty,account,order_id";
-    public static final String EVENTS_HEADER = "line,result,reason";
+    public static final String TRADES_HEADER = FlowCsv.TRADES_HEADER;
+    public static final String BOOK_HEADER = FlowCsv.BOOK_HEADER;
+    public static final String EVENTS_HEADER = FlowCsv.EVENTS_HEADER;
 
     private final MatchingEngine engine = new MatchingEngine(this);
     private final AccountRegistry accounts = new AccountRegistry();
@@ -148,14 +143,9 @@ public final class MatchRun implements MatchingListener
         final long takerOrderId,
         final long takerRemaining)
     {
-        final Instrument instrument = engine.instrument(instrumentId);
         row.setLength(0);
-        row.append(++tradeSeq).append(',').append(currentTsNs).append(',').append(instrument.symbol()).append(',');
-        FixedPoint.append(row, price * instrument.tickUnits(), instrument.priceScale()).append(',');
-        FixedPoint.append(row, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
-        row.append(Side.name(takerSide)).append(',')
-            .append(accounts.name(makerAccountId)).append(',').append(makerOrderId).append(',')
-            .append(accounts.name(takerAccountId)).append(',').append(takerOrderId).append('\n');
+        FlowCsv.appendTrade(row, ++tradeSeq, currentTsNs, engine.instrument(instrumentId), price, qty, takerSide,
+            accounts.name(makerAccountId), makerOrderId, accounts.name(takerAccountId), takerOrderId);
         try
         {
             trades.append(row);
@@ -168,39 +158,9 @@ public final class MatchRun implements MatchingListener
 
     private void writeBook(final Path path) throws IOException
     {
-        final int count = engine.instrumentCount();
-        final String[] symbols = new String[count];
-        for (int i = 0; i < count; i++)
-        {
-            symbols[i] = engine.instrument(i).symbol();
-        }
-        Arrays.sort(symbols);
         try (Writer book = newWriter(path))
         {
-            book.write(BOOK_HEADER);
-            book.write('\n');
-            final StringBuilder sb = new StringBuilder(128);
-            final BookVisitor visitor = (instrumentId, side, price, qty, accountId, orderId) ->
-            {
-                final Instrument instrument = engine.instrument(instrumentId);
-                sb.setLength(0);
-                sb.append(instrument.symbol()).append(',').append(Side.name(side)).append(',');
-                FixedPoint.append(sb, price * instrument.tickUnits(), instrument.priceScale()).append(',');
-                FixedPoint.append(sb, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
-                sb.append(accounts.name(accountId)).append(',').append(orderId).append('\n');
-                try
-                {
-                    book.append(sb);
-                }
-                catch (final IOException ex)
-                {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            };
-            for (final String symbol : symbols)
-            {
-                engine.forEachOrder(engine.instrumentId(symbol), visitor);
-            }
+            FlowCsv.writeBook(engine, accounts, book);
         }
     }
 }

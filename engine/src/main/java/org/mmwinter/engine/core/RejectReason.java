@@ -33,6 +33,8 @@ public final class RejectReason
     public static final int INSTRUMENT_HALTED = 302;
     public static final int PRICE_OUTSIDE_BAND = 303;
     public static final int BOOK_CAPACITY = 304;
+    public static final int INVALID_DEFINITION = 305;
+    public static final int ENGINE_STOPPED = 306;
 
     public static final int BAD_ACTION = 401;
     public static final int BAD_NUMBER = 402;
@@ -76,6 +78,8 @@ public final class RejectReason
             case INSTRUMENT_HALTED: return "instrument halted";
             case PRICE_OUTSIDE_BAND: return "price outside the instrument's band";
             case BOOK_CAPACITY: return "book quantity would exceed the fixed-point range";
+            case INVALID_DEFINITION: return "invalid instrument or account definition";
+            case ENGINE_STOPPED: return "engine stopped";
             case BAD_ACTION: return "unknown action";
             case BAD_NUMBER: return "bad number";
             case TOO_MANY_DECIMALS: return "too many decimal places";

@@ -1,0 +1,99 @@
+package org.mmwinter.engine.flow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Arrays;
+
+import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.BookVisitor;
+import org.mmwinter.engine.core.FixedPoint;
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.core.Side;
+
+/**
+ * The output files of the order-flow contract (trades.csv, book.csv, events.csv), written the same way by
+ * {@code replay match} and by the engine's export so that the two can be compared byte for byte.
+ */
+public final class FlowCsv
+{
+    public static final String TRADES_HEADER =
+        "seq,ts_ns,symbol,price,qty,taker_side,maker_account,maker_order_id,taker_account,taker_order_id";
+    public static final String BOOK_HEADER = "symbol,side,price,qty,account,order_id";
+    public static final String EVENTS_HEADER = "line,result,reason";
+
+    private FlowCsv()
+    {
+    }
+
+    /**
+     * Appends one trades.csv row (with its newline).
+     */
+    public static StringBuilder appendTrade(
+        final StringBuilder row,
+        final long seq,
+        final long tsNs,
+        final Instrument instrument,
+        final long price,
+        final long qty,
+        final int takerSide,
+        final String makerAccount,
+        final long makerOrderId,
+        final String takerAccount,
+        final long takerOrderId)
+    {
+        row.append(seq).append(',').append(tsNs).append(',').append(instrument.symbol()).append(',');
+        FixedPoint.append(row, price * instrument.tickUnits(), instrument.priceScale()).append(',');
+        FixedPoint.append(row, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
+        return row.append(Side.name(takerSide)).append(',')
+            .append(makerAccount).append(',').append(makerOrderId).append(',')
+            .append(takerAccount).append(',').append(takerOrderId).append('\n');
+    }
+
+    /**
+     * Writes book.csv: every resting order, symbols sorted, BUY then SELL, best price first, then time priority.
+     */
+    public static void writeBook(final MatchingEngine engine, final AccountRegistry accounts, final Writer out)
+        throws IOException
+    {
+        out.write(BOOK_HEADER);
+        out.write('\n');
+        final int count = engine.instrumentCount();
+        final String[] symbols = new String[count];
+        for (int i = 0; i < count; i++)
+        {
+            symbols[i] = engine.instrument(i).symbol();
+        }
+        Arrays.sort(symbols);
+        final StringBuilder row = new StringBuilder(128);
+        final BookVisitor visitor = (instrumentId, side, price, qty, accountId, orderId) ->
+        {
+            final Instrument instrument = engine.instrument(instrumentId);
+            row.setLength(0);
+            row.append(instrument.symbol()).append(',').append(Side.name(side)).append(',');
+            FixedPoint.append(row, price * instrument.tickUnits(), instrument.priceScale()).append(',');
+            FixedPoint.append(row, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
+            row.append(accounts.name(accountId)).append(',').append(orderId).append('\n');
+            try
+            {
+                out.append(row);
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        };
+        try
+        {
+            for (final String symbol : symbols)
+            {
+                engine.forEachOrder(engine.instrumentId(symbol), visitor);
+            }
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw ex.getCause();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.mmwinter.engine.journal;
+
+import java.nio.file.Path;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.mmwinter.engine.pipeline.ResultEvent;
+
+/**
+ * The output journal: every result (execution reports, trades, level changes, acknowledgements) in the order the
+ * core produced them, a Chronicle Queue document per batch in {@link ResultCodec}'s layout. An audit trail and the
+ * source of exported trades; recovery never needs it.
+ */
+public final class OutputJournal implements AutoCloseable
+{
+    static
+    {
+        ChronicleSettings.apply();
+    }
+
+    private final SingleChronicleQueue queue;
+    private ExcerptAppender appender;
+    private long bytesWritten;
+
+    public OutputJournal(final Path directory)
+    {
+        this.queue = InputJournal.openQueue(directory, false);
+    }
+
+    public void write(final ResultCodec codec)
+    {
+        if (appender == null)
+        {
+            appender = queue.createAppender();
+        }
+        final int length = codec.length();
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            dc.wire().bytes().write(codec.buffer(), 0, length);
+        }
+        bytesWritten += length;
+    }
+
+    public long bytesWritten()
+    {
+        return bytesWritten;
+    }
+
+    /**
+     * Reads a whole output journal directory.
+     *
+     * @return the number of results.
+     */
+    public static long replayReadOnly(final Path directory, final ResultCodec.ResultHandler handler)
+    {
+        final ResultCodec codec = new ResultCodec(1 << 16);
+        final ResultEvent event = new ResultEvent();
+        long results = 0;
+        try (SingleChronicleQueue queue = InputJournal.openQueue(directory, true);
+            ExcerptTailer tailer = queue.createTailer())
+        {
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        break;
+                    }
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    final int length = (int)bytes.readRemaining();
+                    bytes.read(codec.wrapForDecode(length), 0, length);
+                    results += codec.decode(length, event, handler,
+                        "output journal " + directory + " document index 0x" + Long.toHexString(dc.index()));
+                }
+            }
+        }
+        return results;
+    }
+
+    public void close()
+    {
+        if (appender != null)
+        {
+            appender.close();
+        }
+        queue.close();
+    }
+}

@@ -1,0 +1,197 @@
+package org.mmwinter.engine.pipeline;
+
+import java.nio.charset.StandardCharsets;
+
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.flow.FlowCommand;
+
+/**
+ * A pre-allocated, mutable slot of the inbound ring. Producers fill the command fields; the sequencer (the journal
+ * stage) stamps {@link #sequence} and {@link #nowNs}; the matching stage reads them and records {@link #result}.
+ */
+public final class CommandEvent
+{
+    /** Longest symbol or account name a record can carry. */
+    public static final int MAX_NAME_LENGTH = 64;
+
+    /** Journal-wide position of this command, stamped by the sequencer (1-based, continues across restarts). */
+    public long sequence;
+    /** Engine time stamped by the sequencer; the only time the core sees. */
+    public long nowNs;
+    /** The sender's own timestamp (the flow's ts_ns), carried to outputs unchanged. */
+    public long clientTsNs;
+    /** Which producer sent it, so that results find their way back. */
+    public int sourceId;
+    /** The sender's reference (a CSV line number, a FIX ClOrdID handle). */
+    public long correlationId;
+
+    public int type;
+    public int accountId;
+    public long orderId;
+    public int instrumentId;
+    public int side;
+    public int orderType;
+    public int tif;
+    public int stp;
+    public long price;
+    public long qty;
+
+    public int priceScale;
+    public long tickUnits;
+    public int qtyScale;
+    public long lotUnits;
+    public long bandBps;
+    public final byte[] name = new byte[MAX_NAME_LENGTH];
+    public int nameLength;
+
+    /** Reject reason from the core, {@code 0} when accepted. */
+    public int result;
+
+    public void clear()
+    {
+        sequence = 0;
+        nowNs = 0;
+        clientTsNs = 0;
+        sourceId = 0;
+        correlationId = 0;
+        type = 0;
+        accountId = 0;
+        orderId = 0;
+        instrumentId = MatchingEngine.ANY_INSTRUMENT;
+        side = 0;
+        orderType = 0;
+        tif = 0;
+        stp = 0;
+        price = MatchingEngine.NO_PRICE;
+        qty = 0;
+        priceScale = 0;
+        tickUnits = 0;
+        qtyScale = 0;
+        lotUnits = 0;
+        bandBps = 0;
+        nameLength = 0;
+        result = 0;
+    }
+
+    /**
+     * Fills the order-flow fields from a parsed command.
+     */
+    public CommandEvent setFlow(final FlowCommand command, final int sourceId, final long correlationId)
+    {
+        type = command.action;
+        clientTsNs = command.tsNs;
+        accountId = command.accountId;
+        orderId = command.orderId;
+        instrumentId = command.instrumentId;
+        side = command.side;
+        orderType = command.type;
+        tif = command.tif;
+        stp = command.stp;
+        price = command.price;
+        qty = command.qty;
+        this.sourceId = sourceId;
+        this.correlationId = correlationId;
+        nameLength = 0;
+        return this;
+    }
+
+    /**
+     * The order-flow fields as a {@link FlowCommand} (for the core), time from the sequencer.
+     */
+    public FlowCommand toFlow(final FlowCommand out)
+    {
+        out.action = type;
+        out.tsNs = nowNs;
+        out.accountId = accountId;
+        out.orderId = orderId;
+        out.instrumentId = instrumentId;
+        out.side = side;
+        out.type = orderType;
+        out.tif = tif;
+        out.stp = stp;
+        out.price = price;
+        out.qty = qty;
+        return out;
+    }
+
+    public CommandEvent setAddInstrument(final Instrument instrument)
+    {
+        type = CommandType.ADD_INSTRUMENT;
+        instrumentId = instrument.id();
+        priceScale = instrument.priceScale();
+        tickUnits = instrument.tickUnits();
+        qtyScale = instrument.qtyScale();
+        lotUnits = instrument.lotUnits();
+        bandBps = instrument.priceBandBps();
+        setName(instrument.symbol());
+        return this;
+    }
+
+    public Instrument toInstrument()
+    {
+        return new Instrument(instrumentId, name(), priceScale, tickUnits, qtyScale, lotUnits, bandBps);
+    }
+
+    public CommandEvent setRegisterAccount(final int accountId, final String accountName)
+    {
+        type = CommandType.REGISTER_ACCOUNT;
+        this.accountId = accountId;
+        setName(accountName);
+        return this;
+    }
+
+    public void setName(final String text)
+    {
+        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_NAME_LENGTH)
+        {
+            throw new IllegalArgumentException("name longer than " + MAX_NAME_LENGTH + " bytes: " + text);
+        }
+        System.arraycopy(bytes, 0, name, 0, bytes.length);
+        nameLength = bytes.length;
+    }
+
+    public String name()
+    {
+        return new String(name, 0, nameLength, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Copies every command field (not the result) from another slot: used by recovery and tests.
+     */
+    public CommandEvent copyFrom(final CommandEvent other)
+    {
+        sequence = other.sequence;
+        nowNs = other.nowNs;
+        clientTsNs = other.clientTsNs;
+        sourceId = other.sourceId;
+        correlationId = other.correlationId;
+        type = other.type;
+        accountId = other.accountId;
+        orderId = other.orderId;
+        instrumentId = other.instrumentId;
+        side = other.side;
+        orderType = other.orderType;
+        tif = other.tif;
+        stp = other.stp;
+        price = other.price;
+        qty = other.qty;
+        priceScale = other.priceScale;
+        tickUnits = other.tickUnits;
+        qtyScale = other.qtyScale;
+        lotUnits = other.lotUnits;
+        bandBps = other.bandBps;
+        System.arraycopy(other.name, 0, name, 0, other.nameLength);
+        nameLength = other.nameLength;
+        return this;
+    }
+
+    public String toString()
+    {
+        return "CommandEvent{seq=" + sequence + " " + CommandType.name(type) + " now=" + nowNs + " ts=" + clientTsNs +
+            " account=" + accountId + " order=" + orderId + " instrument=" + instrumentId + " side=" + side +
+            " type=" + orderType + " tif=" + tif + " stp=" + stp + " price=" + price + " qty=" + qty +
+            (nameLength > 0 ? " name=" + name() : "") + '}';
+    }
+}

@@ -1,0 +1,49 @@
+package org.mmwinter.engine.pipeline;
+
+import org.mmwinter.engine.flow.FlowAction;
+
+/**
+ * Kinds of inbound commands: the four order-flow commands share their codes with {@link FlowAction}; the rest are
+ * control (halt/resume) and internal records (definitions that recovery needs to rebuild the same state).
+ */
+public final class CommandType
+{
+    public static final int NEW = FlowAction.NEW;
+    public static final int CANCEL = FlowAction.CANCEL;
+    public static final int AMEND = FlowAction.AMEND;
+    public static final int MASS_CANCEL = FlowAction.MASS_CANCEL;
+    /** Circuit breaker on: the instrument refuses NEW and AMEND. */
+    public static final int HALT = 10;
+    /** Circuit breaker off. */
+    public static final int RESUME = 11;
+    /** Defines an instrument (id, symbol, scales, tick, lot, band). */
+    public static final int ADD_INSTRUMENT = 12;
+    /** Gives an account name its id. */
+    public static final int REGISTER_ACCOUNT = 13;
+
+    private CommandType()
+    {
+    }
+
+    public static boolean isOrderFlow(final int type)
+    {
+        return type >= NEW && type <= MASS_CANCEL;
+    }
+
+    public static boolean isKnown(final int type)
+    {
+        return isOrderFlow(type) || (type >= HALT && type <= REGISTER_ACCOUNT);
+    }
+
+    public static String name(final int type)
+    {
+        switch (type)
+        {
+            case HALT: return "HALT";
+            case RESUME: return "RESUME";
+            case ADD_INSTRUMENT: return "ADD_INSTRUMENT";
+            case REGISTER_ACCOUNT: return "REGISTER_ACCOUNT";
+            default: return FlowAction.name(type);
+        }
+    }
+}

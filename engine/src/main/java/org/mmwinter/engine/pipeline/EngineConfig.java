@@ -1,0 +1,351 @@
+package org.mmwinter.engine.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+
+import org.mmwinter.engine.core.FixedPoint;
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.journal.Durability;
+
+/**
+ * Configuration of the engine process (Aeron's Context habit: one object, defaults built in, validated once).
+ * Read from a properties file; see {@code engine-default.conf} in the jar for every key.
+ */
+public final class EngineConfig
+{
+    public static final String DEFAULT_RESOURCE = "/engine-default.conf";
+
+    private Path dataDir = Path.of("data");
+    private int ringSize = 1 << 16;
+    private int outputRingSize = 1 << 18;
+    private int marketDataRingSize = 1 << 16;
+    private String waitStrategy = WaitStrategies.DEFAULT;
+    private Durability durability = Durability.NONE;
+    private boolean journalEnabled = true;
+    private int maxBatch = 4096;
+    private boolean createInstrumentsOnFirstUse = true;
+    private int expectedLiveOrders = 1 << 16;
+    private final List<InstrumentSpec> instruments = new ArrayList<>();
+
+    /**
+     * An instrument as configured: symbol, tick and lot as decimals, band in basis points.
+     */
+    public record InstrumentSpec(String symbol, String tick, String lot, long bandBps)
+    {
+        /**
+         * The instrument with the given id; scales are at least 8 decimals so that any finer price is off-tick.
+         */
+        public Instrument toInstrument(final int id)
+        {
+            final int priceScale = Math.max(Instrument.DEFAULT_SCALE, decimals(tick));
+            final int qtyScale = Math.max(Instrument.DEFAULT_SCALE, decimals(lot));
+            return new Instrument(id, symbol, priceScale, units(tick, priceScale, "tick"), qtyScale,
+                units(lot, qtyScale, "lot"), bandBps);
+        }
+
+        private long units(final String text, final int scale, final String what)
+        {
+            final FixedPoint parser = new FixedPoint();
+            if (parser.parse(text, 0, text.length(), scale) != FixedPoint.OK || parser.value() <= 0)
+            {
+                throw new IllegalArgumentException(symbol + ": " + what + " must be a positive decimal: " + text);
+            }
+            return parser.value();
+        }
+
+        private static int decimals(final String text)
+        {
+            final int dot = text.indexOf('.');
+            return dot < 0 ? 0 : text.length() - dot - 1;
+        }
+    }
+
+    public static EngineConfig defaults()
+    {
+        try (InputStream in = EngineConfig.class.getResourceAsStream(DEFAULT_RESOURCE))
+        {
+            if (in == null)
+            {
+                return new EngineConfig();
+            }
+            final Properties properties = new Properties();
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return new EngineConfig().apply(properties, DEFAULT_RESOURCE);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("cannot read the built-in configuration", ex);
+        }
+    }
+
+    /**
+     * Loads a configuration file over the built-in defaults.
+     *
+     * @throws IllegalArgumentException with the file and key for anything wrong.
+     */
+    public static EngineConfig load(final Path file) throws IOException
+    {
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            properties.load(reader);
+        }
+        final EngineConfig config = defaults();
+        if (properties.stringPropertyNames().stream().anyMatch(k -> k.startsWith("instrument.")))
+        {
+            // A file that lists instruments replaces the built-in list rather than adding to it.
+            config.instruments.clear();
+        }
+        return config.apply(properties, file.toString());
+    }
+
+    private EngineConfig apply(final Properties p, final String source)
+    {
+        final TreeSet<String> symbols = new TreeSet<>();
+        for (final String key : p.stringPropertyNames())
+        {
+            final String value = p.getProperty(key).trim();
+            try
+            {
+                switch (key)
+                {
+                    case "data.dir": dataDir = Path.of(value); break;
+                    case "ring.size": ringSize = powerOfTwo(value); break;
+                    case "output.ring.size": outputRingSize = powerOfTwo(value); break;
+                    case "marketdata.ring.size": marketDataRingSize = powerOfTwo(value); break;
+                    case "wait.strategy": WaitStrategies.create(value); waitStrategy = value; break;
+                    case "durability": durability = durability(value); break;
+                    case "journal.enabled": journalEnabled = bool(value); break;
+                    case "journal.batch.max": maxBatch = positive(value); break;
+                    case "instruments.create_on_first_use": createInstrumentsOnFirstUse = bool(value); break;
+                    case "orders.expected": expectedLiveOrders = positive(value); break;
+                    default:
+                        if (key.startsWith("instrument.") && key.lastIndexOf('.') > "instrument.".length())
+                        {
+                            symbols.add(key.substring("instrument.".length(), key.lastIndexOf('.')));
+                        }
+                        else
+                        {
+                            throw new IllegalArgumentException("unknown key");
+                        }
+                }
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(source + ": " + key + "=" + value + ": " + ex.getMessage(), ex);
+            }
+        }
+        for (final String symbol : symbols)
+        {
+            final String prefix = "instrument." + symbol + ".";
+            for (final String key : p.stringPropertyNames())
+            {
+                if (key.startsWith(prefix) && !key.equals(prefix + "tick") && !key.equals(prefix + "lot") &&
+                    !key.equals(prefix + "band_bps"))
+                {
+                    throw new IllegalArgumentException(source + ": unknown key " + key +
+                        " (an instrument takes tick, lot and band_bps)");
+                }
+            }
+            final InstrumentSpec spec = new InstrumentSpec(
+                symbol,
+                p.getProperty(prefix + "tick", "0.00000001").trim(),
+                p.getProperty(prefix + "lot", "0.00000001").trim(),
+                Long.parseLong(p.getProperty(prefix + "band_bps", "0").trim()));
+            try
+            {
+                spec.toInstrument(0);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(source + ": " + ex.getMessage(), ex);
+            }
+            instruments.removeIf(existing -> existing.symbol().equals(symbol));
+            instruments.add(spec);
+        }
+        return this;
+    }
+
+    private static int powerOfTwo(final String value)
+    {
+        final int n = Integer.parseInt(value);
+        if (n <= 0 || Integer.bitCount(n) != 1)
+        {
+            throw new IllegalArgumentException("must be a power of two");
+        }
+        return n;
+    }
+
+    private static int positive(final String value)
+    {
+        final int n = Integer.parseInt(value);
+        if (n <= 0)
+        {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return n;
+    }
+
+    private static boolean bool(final String value)
+    {
+        if (!"true".equals(value) && !"false".equals(value))
+        {
+            throw new IllegalArgumentException("must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static Durability durability(final String value)
+    {
+        switch (value)
+        {
+            case "none": return Durability.NONE;
+            case "sync-batch": return Durability.SYNC_BATCH;
+            default: throw new IllegalArgumentException("use none or sync-batch");
+        }
+    }
+
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    public EngineConfig dataDir(final Path dataDir)
+    {
+        this.dataDir = dataDir;
+        return this;
+    }
+
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    public EngineConfig ringSize(final int ringSize)
+    {
+        this.ringSize = powerOfTwo(Integer.toString(ringSize));
+        return this;
+    }
+
+    public int outputRingSize()
+    {
+        return outputRingSize;
+    }
+
+    public EngineConfig outputRingSize(final int size)
+    {
+        this.outputRingSize = powerOfTwo(Integer.toString(size));
+        return this;
+    }
+
+    public int marketDataRingSize()
+    {
+        return marketDataRingSize;
+    }
+
+    public EngineConfig marketDataRingSize(final int size)
+    {
+        this.marketDataRingSize = powerOfTwo(Integer.toString(size));
+        return this;
+    }
+
+    public String waitStrategy()
+    {
+        return waitStrategy;
+    }
+
+    public EngineConfig waitStrategy(final String waitStrategy)
+    {
+        WaitStrategies.create(waitStrategy);
+        this.waitStrategy = waitStrategy;
+        return this;
+    }
+
+    public Durability durability()
+    {
+        return durability;
+    }
+
+    public EngineConfig durability(final Durability durability)
+    {
+        this.durability = durability;
+        return this;
+    }
+
+    public boolean journalEnabled()
+    {
+        return journalEnabled;
+    }
+
+    public EngineConfig journalEnabled(final boolean journalEnabled)
+    {
+        this.journalEnabled = journalEnabled;
+        return this;
+    }
+
+    public int maxBatch()
+    {
+        return maxBatch;
+    }
+
+    public boolean createInstrumentsOnFirstUse()
+    {
+        return createInstrumentsOnFirstUse;
+    }
+
+    public EngineConfig createInstrumentsOnFirstUse(final boolean create)
+    {
+        this.createInstrumentsOnFirstUse = create;
+        return this;
+    }
+
+    public int expectedLiveOrders()
+    {
+        return expectedLiveOrders;
+    }
+
+    public List<InstrumentSpec> instruments()
+    {
+        return Collections.unmodifiableList(instruments);
+    }
+
+    public EngineConfig clearInstruments()
+    {
+        instruments.clear();
+        return this;
+    }
+
+    public EngineConfig addInstrument(final InstrumentSpec spec)
+    {
+        spec.toInstrument(0);
+        instruments.removeIf(existing -> existing.symbol().equals(spec.symbol()));
+        instruments.add(spec);
+        return this;
+    }
+
+    public Path inputJournalDir()
+    {
+        return dataDir.resolve("input");
+    }
+
+    public Path outputJournalDir()
+    {
+        return dataDir.resolve("output");
+    }
+
+    public String toString()
+    {
+        return "data=" + dataDir.toAbsolutePath() + " ring=" + ringSize + " wait=" + waitStrategy +
+            " durability=" + durability + " journal=" + (journalEnabled ? "on" : "off") +
+            " instruments=" + instruments.size() + (createInstrumentsOnFirstUse ? " (+created on first use)" : "");
+    }
+}

@@ -1,0 +1,159 @@
+package org.mmwinter.engine.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.flow.AccountResolver;
+import org.mmwinter.engine.flow.InstrumentLookup;
+import org.mmwinter.engine.flow.SymbolResolver;
+
+/**
+ * Names to ids for every producer thread. A new account or instrument is given its id and its definition is published
+ * through the ring under one lock, so definitions reach the journal in id order and before any command that another
+ * producer could send with the new id.
+ */
+public final class EngineDirectory implements SymbolResolver, InstrumentLookup, AccountResolver
+{
+    private final EnginePipeline pipeline;
+    private final boolean createOnFirstUse;
+    private final ConcurrentHashMap<String, Instrument> instrumentsBySymbol = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> accountIds = new ConcurrentHashMap<>();
+    private volatile Instrument[] instrumentsById = new Instrument[0];
+    private int accountCount;
+
+    EngineDirectory(final EnginePipeline pipeline, final boolean createOnFirstUse)
+    {
+        this.pipeline = pipeline;
+        this.createOnFirstUse = createOnFirstUse;
+    }
+
+    /**
+     * Seeds the directory from a recovered state, before any producer runs.
+     */
+    synchronized void load(final MatchingEngine engine, final AccountRegistry accounts)
+    {
+        final List<Instrument> list = new ArrayList<>();
+        for (int i = 0; i < engine.instrumentCount(); i++)
+        {
+            final Instrument instrument = engine.instrument(i);
+            list.add(instrument);
+            instrumentsBySymbol.put(instrument.symbol(), instrument);
+        }
+        instrumentsById = list.toArray(new Instrument[0]);
+        for (int i = 0; i < accounts.size(); i++)
+        {
+            accountIds.put(accounts.name(i), i);
+        }
+        accountCount = accounts.size();
+    }
+
+    public int resolve(final String symbol, final boolean create)
+    {
+        final Instrument known = instrumentsBySymbol.get(symbol);
+        if (known != null)
+        {
+            return known.id();
+        }
+        if (!create || !createOnFirstUse || !fits(symbol))
+        {
+            return MatchingEngine.UNKNOWN_INSTRUMENT;
+        }
+        return define(symbol, null);
+    }
+
+    /**
+     * Defines an instrument if its symbol is new (the configured list at start).
+     *
+     * @param spec definition, or null for the first-use default.
+     * @return its id, or {@link MatchingEngine#UNKNOWN_INSTRUMENT} if the engine stopped.
+     * @throws IllegalStateException if the symbol already exists with another definition.
+     */
+    public synchronized int define(final String symbol, final EngineConfig.InstrumentSpec spec)
+    {
+        final Instrument existing = instrumentsBySymbol.get(symbol);
+        final int id = instrumentsById.length;
+        final Instrument instrument = spec == null ? Instrument.createDefault(id, symbol) : spec.toInstrument(id);
+        if (existing != null)
+        {
+            if (!sameDefinition(existing, instrument))
+            {
+                throw new IllegalStateException("instrument " + symbol + " is journaled as " + existing +
+                    " but configured as " + instrument + "; a journaled definition cannot change");
+            }
+            return existing.id();
+        }
+        final long slot = pipeline.claimBlocking();
+        if (slot < 0)
+        {
+            return MatchingEngine.UNKNOWN_INSTRUMENT;
+        }
+        final CommandEvent event = pipeline.slot(slot);
+        event.clear();
+        event.setAddInstrument(instrument);
+        pipeline.publish(slot);
+        final Instrument[] bigger = java.util.Arrays.copyOf(instrumentsById, id + 1);
+        bigger[id] = instrument;
+        instrumentsById = bigger;
+        instrumentsBySymbol.put(symbol, instrument);
+        return id;
+    }
+
+    public Instrument instrument(final int instrumentId)
+    {
+        return instrumentsById[instrumentId];
+    }
+
+    public int instrumentCount()
+    {
+        return instrumentsById.length;
+    }
+
+    public int resolve(final String name)
+    {
+        final Integer known = accountIds.get(name);
+        if (known != null)
+        {
+            return known;
+        }
+        if (!fits(name))
+        {
+            return AccountRegistry.UNKNOWN;
+        }
+        synchronized (this)
+        {
+            final Integer again = accountIds.get(name);
+            if (again != null)
+            {
+                return again;
+            }
+            final long slot = pipeline.claimBlocking();
+            if (slot < 0)
+            {
+                return AccountRegistry.UNKNOWN;
+            }
+            final int id = accountCount++;
+            final CommandEvent event = pipeline.slot(slot);
+            event.clear();
+            event.setRegisterAccount(id, name);
+            pipeline.publish(slot);
+            accountIds.put(name, id);
+            return id;
+        }
+    }
+
+    private static boolean fits(final String name)
+    {
+        return name.getBytes(StandardCharsets.UTF_8).length <= CommandEvent.MAX_NAME_LENGTH;
+    }
+
+    private static boolean sameDefinition(final Instrument a, final Instrument b)
+    {
+        return a.priceScale() == b.priceScale() && a.tickUnits() == b.tickUnits() && a.qtyScale() == b.qtyScale() &&
+            a.lotUnits() == b.lotUnits() && a.priceBandBps() == b.priceBandBps();
+    }
+}

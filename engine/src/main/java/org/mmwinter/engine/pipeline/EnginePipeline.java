@@ -1,0 +1,391 @@
+package org.mmwinter.engine.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.mmwinter.engine.journal.InputJournal;
+import org.mmwinter.engine.journal.OutputJournal;
+
+/**
+ * The engine: producers publish into a multi-producer inbound ring; the sequencer stamps and journals each command,
+ * then the single matching thread applies it and publishes results into the outbound ring, where the output journal
+ * and subscribers read them (market data also on a lossy copy). Starting it first rebuilds state from the input
+ * journal, emitting nothing.
+ */
+public final class EnginePipeline implements AutoCloseable
+{
+    /** {@link #tryClaim()}: the inbound ring is full; the command was not taken (counted). */
+    public static final long BUSY = -1;
+    /** {@link #tryClaim()}: the engine has stopped or failed; nothing more is accepted. */
+    public static final long STOPPED = -2;
+
+    private final EngineConfig config;
+    private final EpochNanoClock clock;
+    private final List<EventHandler<ResultEvent>> resultHandlers;
+    private final List<EventHandler<ResultEvent>> marketDataHandlers;
+    private final FailStop failStop = new FailStop();
+    private final AtomicLong busyCount = new AtomicLong();
+    private final EngineDirectory directory;
+
+    private InputJournal inputJournal;
+    private OutputJournal outputJournal;
+    private Disruptor<CommandEvent> inbound;
+    private RingBuffer<CommandEvent> ring;
+    private Disruptor<ResultEvent> outbound;
+    private Disruptor<ResultEvent> marketData;
+    private MarketDataFanOut fanOut;
+    private ResultPublisher publisher;
+    private JournalStage journalStage;
+    private EngineState state;
+    private RecoveryReport recovery;
+    private volatile boolean accepting;
+    private boolean closed;
+
+    /**
+     * What start-up rebuilt from the journal.
+     */
+    public record RecoveryReport(long records, long commands, long lastSequence, long elapsedNs, long digest)
+    {
+        public String describe()
+        {
+            return "recovered " + records + " journal records (" + commands + " order-flow commands, last sequence " +
+                lastSequence + ") in " + String.format("%.3f", elapsedNs / 1e9) + " s, digest=" +
+                org.mmwinter.engine.core.StateDigest.toHex(digest);
+        }
+    }
+
+    public EnginePipeline(final EngineConfig config)
+    {
+        this(config, List.of(), List.of(), new SystemEpochNanoClock());
+    }
+
+    /**
+     * @param resultHandlers     see every result, in order, never dropped (a slow one back-pressures the core).
+     * @param marketDataHandlers see trade prints and level changes on a lossy ring (a slow one loses updates).
+     */
+    public EnginePipeline(
+        final EngineConfig config,
+        final List<EventHandler<ResultEvent>> resultHandlers,
+        final List<EventHandler<ResultEvent>> marketDataHandlers,
+        final EpochNanoClock clock)
+    {
+        this.config = config;
+        this.clock = clock;
+        this.resultHandlers = new ArrayList<>(resultHandlers);
+        this.marketDataHandlers = new ArrayList<>(marketDataHandlers);
+        this.directory = new EngineDirectory(this, config.createInstrumentsOnFirstUse());
+    }
+
+    /**
+     * Recovers from the journal, starts the stages and defines the configured instruments.
+     *
+     * @throws org.mmwinter.engine.journal.JournalCorruptException when the journal cannot be trusted.
+     */
+    @SuppressWarnings("unchecked")
+    public RecoveryReport start()
+    {
+        final com.lmax.disruptor.WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
+        outbound = new Disruptor<>(ResultEvent::new, config.outputRingSize(), threads("engine-results"),
+            ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
+        publisher = new ResultPublisher(outbound.getRingBuffer());
+        state = new EngineState(publisher, config.expectedLiveOrders());
+
+        if (config.journalEnabled())
+        {
+            try
+            {
+                Files.createDirectories(config.inputJournalDir());
+                Files.createDirectories(config.outputJournalDir());
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("cannot create the journal directories under " + config.dataDir(), ex);
+            }
+            inputJournal = new InputJournal(config.inputJournalDir(), config.durability());
+            outputJournal = new OutputJournal(config.outputJournalDir());
+        }
+
+        final long recoveryStart = System.nanoTime();
+        long records = 0;
+        publisher.muted(true);
+        if (inputJournal != null)
+        {
+            try
+            {
+                records = inputJournal.replay(state::apply);
+            }
+            catch (final RuntimeException ex)
+            {
+                closeJournals();
+                throw ex;
+            }
+        }
+        publisher.muted(false);
+        recovery = new RecoveryReport(records, state.engine().commandCount(), state.lastSequence(),
+            System.nanoTime() - recoveryStart, state.digest());
+        directory.load(state.engine(), state.accounts());
+
+        outbound.setDefaultExceptionHandler(failStop);
+        final List<EventHandler<ResultEvent>> outHandlers = new ArrayList<>();
+        if (outputJournal != null)
+        {
+            outHandlers.add(new OutputJournalStage(outputJournal, config.maxBatch(), failStop));
+        }
+        outHandlers.addAll(resultHandlers);
+        if (!marketDataHandlers.isEmpty())
+        {
+            marketData = new Disruptor<>(ResultEvent::new, config.marketDataRingSize(), threads("engine-marketdata"),
+                ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
+            marketData.setDefaultExceptionHandler(failStop);
+            marketData.handleEventsWith(marketDataHandlers.toArray(new EventHandler[0]));
+            fanOut = new MarketDataFanOut(marketData.getRingBuffer());
+            outHandlers.add(fanOut);
+        }
+        if (outHandlers.isEmpty())
+        {
+            outHandlers.add((event, sequence, endOfBatch) -> { });
+        }
+        outbound.handleEventsWith(outHandlers.toArray(new EventHandler[0]));
+
+        inbound = new Disruptor<>(CommandEvent::new, config.ringSize(), threads("engine-inbound"),
+            ProducerType.MULTI, waitStrategy);
+        inbound.setDefaultExceptionHandler(failStop);
+        journalStage = new JournalStage(inputJournal, clock, config.maxBatch(), state.lastSequence(),
+            state.lastNowNs(), failStop);
+        inbound.handleEventsWith(journalStage).then(new MatchStage(state, publisher, failStop));
+        ring = inbound.getRingBuffer();
+
+        if (marketData != null)
+        {
+            marketData.start();
+        }
+        outbound.start();
+        inbound.start();
+        accepting = true;
+
+        for (final EngineConfig.InstrumentSpec spec : config.instruments())
+        {
+            directory.define(spec.symbol(), spec);
+        }
+        return recovery;
+    }
+
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    public RecoveryReport recovery()
+    {
+        return recovery;
+    }
+
+    public EngineDirectory directory()
+    {
+        return directory;
+    }
+
+    public FailStop failStop()
+    {
+        return failStop;
+    }
+
+    /**
+     * Claims an inbound slot without waiting.
+     *
+     * @return the slot's sequence, or {@link #BUSY} when the ring is full, or {@link #STOPPED}.
+     */
+    public long tryClaim()
+    {
+        if (!accepting || failStop.hasFailed())
+        {
+            return STOPPED;
+        }
+        try
+        {
+            return ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            busyCount.incrementAndGet();
+            return BUSY;
+        }
+    }
+
+    /**
+     * Claims a slot, waiting while the ring is full (definitions, file replay); {@link #STOPPED} if the engine stops.
+     */
+    public long claimBlocking()
+    {
+        while (true)
+        {
+            final long slot = tryClaim();
+            if (slot != BUSY)
+            {
+                return slot;
+            }
+            LockSupport.parkNanos(10_000);
+        }
+    }
+
+    public CommandEvent slot(final long sequence)
+    {
+        return ring.get(sequence);
+    }
+
+    public void publish(final long sequence)
+    {
+        ring.publish(sequence);
+    }
+
+    /** Commands refused because the inbound ring was full. */
+    public long busyCount()
+    {
+        return busyCount.get();
+    }
+
+    /** Market-data updates dropped because market-data subscribers lagged. */
+    public long marketDataDropped()
+    {
+        return fanOut == null ? 0 : fanOut.dropped();
+    }
+
+    /** Times the core waited on a full outbound ring (a slow result consumer). */
+    public long backPressureWaits()
+    {
+        return publisher.backPressureWaits();
+    }
+
+    public long journalBytes()
+    {
+        return inputJournal == null ? 0 : inputJournal.bytesWritten();
+    }
+
+    public long journalBatches()
+    {
+        return inputJournal == null ? 0 : inputJournal.batchesWritten();
+    }
+
+    /**
+     * Waits until every published command is matched and every result consumed, or the engine failed.
+     *
+     * @return false on timeout.
+     */
+    public boolean awaitIdle(final long timeout, final TimeUnit unit)
+    {
+        final long deadline = System.nanoTime() + unit.toNanos(timeout);
+        final RingBuffer<ResultEvent> out = outbound.getRingBuffer();
+        while (System.nanoTime() < deadline)
+        {
+            final boolean inboundDone = ring.getMinimumGatingSequence() >= ring.getCursor();
+            final boolean outboundDone = out.getMinimumGatingSequence() >= out.getCursor();
+            if ((inboundDone && outboundDone) || failStop.hasFailed())
+            {
+                return true;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        return false;
+    }
+
+    /**
+     * The state digest once the engine is idle (waits up to a minute for it).
+     */
+    public long digest()
+    {
+        if (!awaitIdle(60, TimeUnit.SECONDS))
+        {
+            throw new IllegalStateException("engine did not become idle");
+        }
+        return state.digest();
+    }
+
+    /** Order-flow commands applied so far (read when idle). */
+    public long commandCount()
+    {
+        return state.engine().commandCount();
+    }
+
+    /**
+     * Read-only access to the state for tools and tests; only while the engine is idle.
+     */
+    public EngineState stateWhenIdle()
+    {
+        if (!awaitIdle(60, TimeUnit.SECONDS))
+        {
+            throw new IllegalStateException("engine did not become idle");
+        }
+        return state;
+    }
+
+    /**
+     * Stops accepting, drains what was published, stops the stages and closes the journals.
+     */
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        accepting = false;
+        if (inbound != null)
+        {
+            shutdown(inbound);
+            shutdown(outbound);
+            if (marketData != null)
+            {
+                shutdown(marketData);
+            }
+        }
+        closeJournals();
+    }
+
+    private static void shutdown(final Disruptor<?> disruptor)
+    {
+        try
+        {
+            disruptor.shutdown(10, TimeUnit.SECONDS);
+        }
+        catch (final com.lmax.disruptor.TimeoutException ex)
+        {
+            disruptor.halt();
+        }
+    }
+
+    private void closeJournals()
+    {
+        if (inputJournal != null)
+        {
+            inputJournal.close();
+        }
+        if (outputJournal != null)
+        {
+            outputJournal.close();
+        }
+    }
+
+    private static ThreadFactory threads(final String name)
+    {
+        return runnable ->
+        {
+            final Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

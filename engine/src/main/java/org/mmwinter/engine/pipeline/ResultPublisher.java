@@ -1,0 +1,231 @@
+package org.mmwinter.engine.pipeline;
+
+import com.lmax.disruptor.RingBuffer;
+import org.mmwinter.engine.core.MatchingListener;
+
+/**
+ * Turns the core's callbacks into slots of the outbound ring, tagged with the command being processed. Runs on the
+ * matching thread, the ring's only producer. A full ring is back-pressure: the core waits (counted), because
+ * execution reports must never be dropped. Muted during recovery, which re-emits nothing.
+ */
+final class ResultPublisher implements MatchingListener
+{
+    private final RingBuffer<ResultEvent> ring;
+    private CommandEvent command;
+    private boolean muted;
+    private long backPressureWaits;
+
+    ResultPublisher(final RingBuffer<ResultEvent> ring)
+    {
+        this.ring = ring;
+    }
+
+    void muted(final boolean muted)
+    {
+        this.muted = muted;
+    }
+
+    long backPressureWaits()
+    {
+        return backPressureWaits;
+    }
+
+    void begin(final CommandEvent command)
+    {
+        this.command = command;
+    }
+
+    void done(final CommandEvent command)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.DONE);
+        r.instrumentId = command.instrumentId;
+        r.accountId = command.accountId;
+        r.orderId = command.orderId;
+        r.reason = command.result;
+        ring.publish(seq);
+    }
+
+    public void onAccepted(
+        final int instrumentId, final int accountId, final long orderId, final int side, final long price, final long qty)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.ACCEPTED);
+        order(r, instrumentId, accountId, orderId);
+        r.side = side;
+        r.price = price;
+        r.qty = qty;
+        r.remaining = qty;
+        ring.publish(seq);
+    }
+
+    public void onRejected(final int accountId, final long orderId, final int reason)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.REJECTED);
+        order(r, command.instrumentId, accountId, orderId);
+        r.reason = reason;
+        ring.publish(seq);
+    }
+
+    public void onFill(
+        final int instrumentId,
+        final long price,
+        final long qty,
+        final int takerSide,
+        final int makerAccountId,
+        final long makerOrderId,
+        final long makerRemaining,
+        final int takerAccountId,
+        final long takerOrderId,
+        final long takerRemaining)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.FILL);
+        order(r, instrumentId, takerAccountId, takerOrderId);
+        r.side = takerSide;
+        r.price = price;
+        r.qty = qty;
+        r.remaining = takerRemaining;
+        r.makerAccountId = makerAccountId;
+        r.makerOrderId = makerOrderId;
+        r.makerRemaining = makerRemaining;
+        ring.publish(seq);
+    }
+
+    public void onCanceled(
+        final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.CANCELED);
+        order(r, instrumentId, accountId, orderId);
+        r.qty = qty;
+        r.reason = reason;
+        ring.publish(seq);
+    }
+
+    public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.EXPIRED);
+        order(r, instrumentId, accountId, orderId);
+        r.qty = qty;
+        ring.publish(seq);
+    }
+
+    public void onAmended(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final long price,
+        final long qty,
+        final boolean priorityKept)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.AMENDED);
+        order(r, instrumentId, accountId, orderId);
+        r.price = price;
+        r.qty = qty;
+        r.remaining = qty;
+        r.reason = priorityKept ? 1 : 0;
+        ring.publish(seq);
+    }
+
+    public void onTrade(final int instrumentId, final long price, final long qty, final int takerSide)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.TRADE);
+        order(r, instrumentId, -1, -1);
+        r.side = takerSide;
+        r.price = price;
+        r.qty = qty;
+        ring.publish(seq);
+    }
+
+    public void onLevelChanged(
+        final int instrumentId, final int side, final long price, final long qty, final int orderCount)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.LEVEL);
+        order(r, instrumentId, -1, -1);
+        r.side = side;
+        r.price = price;
+        r.qty = qty;
+        r.orderCount = orderCount;
+        ring.publish(seq);
+    }
+
+    private long claim()
+    {
+        if (!ring.hasAvailableCapacity(1))
+        {
+            backPressureWaits++;
+        }
+        return ring.next();
+    }
+
+    private ResultEvent fill(final ResultEvent r, final int type)
+    {
+        final CommandEvent command = this.command;
+        r.type = type;
+        r.commandSequence = command.sequence;
+        r.commandType = command.type;
+        r.sourceId = command.sourceId;
+        r.correlationId = command.correlationId;
+        r.clientTsNs = command.clientTsNs;
+        r.nowNs = command.nowNs;
+        r.side = 0;
+        r.price = 0;
+        r.qty = 0;
+        r.remaining = 0;
+        r.makerAccountId = -1;
+        r.makerOrderId = -1;
+        r.makerRemaining = 0;
+        r.reason = 0;
+        r.orderCount = 0;
+        return r;
+    }
+
+    private static void order(final ResultEvent r, final int instrumentId, final int accountId, final long orderId)
+    {
+        r.instrumentId = instrumentId;
+        r.accountId = accountId;
+        r.orderId = orderId;
+    }
+}

@@ -1,0 +1,44 @@
+package org.mmwinter.engine.pipeline;
+
+/**
+ * Kinds of outbound results. Execution reports and DONE are never dropped; TRADE and LEVEL are public market data.
+ */
+public final class ResultType
+{
+    public static final int ACCEPTED = 1;
+    public static final int REJECTED = 2;
+    public static final int FILL = 3;
+    public static final int CANCELED = 4;
+    public static final int EXPIRED = 5;
+    public static final int AMENDED = 6;
+    public static final int TRADE = 7;
+    public static final int LEVEL = 8;
+    /** Last result of a command: the command is journaled and processed (the acknowledgement). */
+    public static final int DONE = 9;
+
+    private ResultType()
+    {
+    }
+
+    public static boolean isMarketData(final int type)
+    {
+        return type == TRADE || type == LEVEL;
+    }
+
+    public static String name(final int type)
+    {
+        switch (type)
+        {
+            case ACCEPTED: return "ACCEPTED";
+            case REJECTED: return "REJECTED";
+            case FILL: return "FILL";
+            case CANCELED: return "CANCELED";
+            case EXPIRED: return "EXPIRED";
+            case AMENDED: return "AMENDED";
+            case TRADE: return "TRADE";
+            case LEVEL: return "LEVEL";
+            case DONE: return "DONE";
+            default: return "?";
+        }
+    }
+}

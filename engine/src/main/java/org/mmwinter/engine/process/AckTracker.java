@@ -1,0 +1,51 @@
+package org.mmwinter.engine.process;
+
+import com.lmax.disruptor.EventHandler;
+import org.mmwinter.engine.pipeline.ResultEvent;
+import org.mmwinter.engine.pipeline.ResultType;
+
+/**
+ * Follows acknowledgements (DONE results) of one source: the highest correlation id acked means every command of
+ * that source up to it is journaled and matched.
+ */
+public final class AckTracker implements EventHandler<ResultEvent>
+{
+    private final int sourceId;
+    private volatile long lastAcked;
+    private volatile long acked;
+    private volatile long rejected;
+
+    public AckTracker(final int sourceId)
+    {
+        this.sourceId = sourceId;
+    }
+
+    public void onEvent(final ResultEvent event, final long sequence, final boolean endOfBatch)
+    {
+        if (event.type == ResultType.DONE && event.sourceId == sourceId)
+        {
+            lastAcked = event.correlationId;
+            acked = acked + 1;
+            if (event.reason != 0)
+            {
+                rejected = rejected + 1;
+            }
+        }
+    }
+
+    /** Correlation id (line number) of the last acknowledged command. */
+    public long lastAcked()
+    {
+        return lastAcked;
+    }
+
+    public long acked()
+    {
+        return acked;
+    }
+
+    public long rejected()
+    {
+        return rejected;
+    }
+}

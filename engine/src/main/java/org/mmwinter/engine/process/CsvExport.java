@@ -1,0 +1,70 @@
+package org.mmwinter.engine.process;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.flow.FlowCsv;
+import org.mmwinter.engine.journal.OutputJournal;
+import org.mmwinter.engine.pipeline.EngineState;
+import org.mmwinter.engine.pipeline.ResultType;
+
+/**
+ * The engine's journals as the files of {@code replay match}, so that the two front ends can be compared.
+ */
+final class CsvExport
+{
+    private CsvExport()
+    {
+    }
+
+    static long writeTrades(final EngineState state, final Path outputJournal, final Path file) throws IOException
+    {
+        final MatchingEngine engine = state.engine();
+        final AccountRegistry accounts = state.accounts();
+        final long[] seq = new long[1];
+        final StringBuilder row = new StringBuilder(160);
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16))
+        {
+            out.write(FlowCsv.TRADES_HEADER);
+            out.write('\n');
+            if (Files.isDirectory(outputJournal))
+            {
+                OutputJournal.replayReadOnly(outputJournal, r ->
+                {
+                    if (r.type != ResultType.FILL)
+                    {
+                        return;
+                    }
+                    row.setLength(0);
+                    FlowCsv.appendTrade(row, ++seq[0], r.clientTsNs, engine.instrument(r.instrumentId), r.price,
+                        r.qty, r.side, accounts.name(r.makerAccountId), r.makerOrderId, accounts.name(r.accountId),
+                        r.orderId);
+                    try
+                    {
+                        out.append(row);
+                    }
+                    catch (final IOException ex)
+                    {
+                        throw new UncheckedIOException(ex);
+                    }
+                });
+            }
+        }
+        return seq[0];
+    }
+
+    static void writeBook(final EngineState state, final Path file) throws IOException
+    {
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16))
+        {
+            FlowCsv.writeBook(state.engine(), state.accounts(), out);
+        }
+    }
+}

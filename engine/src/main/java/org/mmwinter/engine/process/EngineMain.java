@@ -1,0 +1,242 @@
+package org.mmwinter.engine.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.mmwinter.engine.core.StateDigest;
+import org.mmwinter.engine.journal.ChronicleSettings;
+import org.mmwinter.engine.journal.JournalCorruptException;
+import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.pipeline.EnginePipeline;
+import org.mmwinter.engine.pipeline.EngineState;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point of {@code engine.jar}: runs the engine process, or inspects a data directory offline.
+ */
+@Command(
+    name = "engine",
+    mixinStandardHelpOptions = true,
+    description = "Runs the matching engine: recovers from its journal, then matches until SIGTERM.",
+    subcommands = {EngineMain.Digest.class, EngineMain.Export.class})
+public final class EngineMain implements Callable<Integer>
+{
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration over the built-in defaults.")
+    Path configFile;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (journals); overrides data.dir.")
+    Path dataDir;
+
+    @Option(names = "--input", paramLabel = "FLOW.csv|-",
+        description = "Order-flow CSV to route through the pipeline (- for standard input).")
+    String input;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Pace --input at N commands per second.")
+    long rate;
+
+    @Option(names = "--exit-after-input",
+        description = "Shut down cleanly once --input is fully processed instead of running on.")
+    boolean exitAfterInput;
+
+    @Option(names = "--progress-ms", paramLabel = "MS", description = "Interval of progress lines (default 1000).")
+    long progressMs = 1000;
+
+    public static void main(final String[] args)
+    {
+        ChronicleSettings.apply();
+        System.exit(new CommandLine(new EngineMain()).execute(args));
+    }
+
+    public Integer call() throws Exception
+    {
+        final EngineConfig config;
+        try
+        {
+            config = configFile == null ? EngineConfig.defaults() : EngineConfig.load(configFile);
+        }
+        catch (final IllegalArgumentException | IOException ex)
+        {
+            System.err.println("engine: bad configuration: " + ex.getMessage());
+            return 2;
+        }
+        if (dataDir != null)
+        {
+            config.dataDir(dataDir);
+        }
+        final AckTracker acks = new AckTracker(FlowSource.SOURCE_ID);
+        final EnginePipeline pipeline = new EnginePipeline(config, List.of(acks), List.of(),
+            new org.agrona.concurrent.SystemEpochNanoClock());
+        System.out.println("engine: " + config);
+        final EnginePipeline.RecoveryReport recovery;
+        try
+        {
+            recovery = pipeline.start();
+        }
+        catch (final JournalCorruptException ex)
+        {
+            System.err.println("engine: refusing to start: " + ex.getMessage());
+            System.err.println("engine: the journal under " + config.dataDir().toAbsolutePath() + " is damaged; " +
+                "move it aside or restore it, nothing was changed");
+            return 3;
+        }
+        System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath() +
+            " output=" + config.outputJournalDir().toAbsolutePath() + " durability=" + config.durability());
+        System.out.println("engine: " + recovery.describe());
+        System.out.println("engine: listening: in-process producers and --input (network gateways arrive with " +
+            "the FIX gateway)");
+
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread hook = new Thread(() ->
+        {
+            shutdown(pipeline);
+            stopped.countDown();
+        }, "engine-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        FlowSource source = null;
+        Thread sourceThread = null;
+        final Throwable[] sourceError = new Throwable[1];
+        if (input != null)
+        {
+            final FlowSource flow = new FlowSource(pipeline, rate);
+            source = flow;
+            sourceThread = new Thread(() ->
+            {
+                try (BufferedReader reader = "-".equals(input) ?
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16) :
+                    Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8))
+                {
+                    flow.run(reader, input);
+                }
+                catch (final IOException | RuntimeException ex)
+                {
+                    sourceError[0] = ex;
+                }
+            }, "engine-input");
+            sourceThread.start();
+        }
+
+        long lastPrinted = -1;
+        while (true)
+        {
+            if (pipeline.failStop().hasFailed())
+            {
+                System.err.println("engine: stopped after a failure: " + pipeline.failStop().describe());
+                Runtime.getRuntime().removeShutdownHook(hook);
+                shutdown(pipeline);
+                return 1;
+            }
+            if (source != null && acks.lastAcked() != lastPrinted)
+            {
+                lastPrinted = acks.lastAcked();
+                System.out.println("progress lines=" + source.linesRead() + " published=" + source.published() +
+                    " edge_rejects=" + source.edgeRejects() + " acked_line=" + lastPrinted +
+                    " busy=" + pipeline.busyCount());
+            }
+            if (sourceThread != null && !sourceThread.isAlive())
+            {
+                if (sourceError[0] != null)
+                {
+                    System.err.println("engine: input failed: " + sourceError[0].getMessage());
+                }
+                pipeline.awaitIdle(60, TimeUnit.SECONDS);
+                System.out.println("progress lines=" + source.linesRead() + " published=" + source.published() +
+                    " edge_rejects=" + source.edgeRejects() + " acked_line=" + acks.lastAcked() +
+                    " busy=" + pipeline.busyCount());
+                System.out.println("engine: input done: lines=" + source.linesRead() + " commands=" +
+                    source.published() + " edge_rejects=" + source.edgeRejects() + " engine_rejects=" +
+                    acks.rejected() + " digest=" + StateDigest.toHex(pipeline.digest()));
+                sourceThread = null;
+                if (exitAfterInput)
+                {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    shutdown(pipeline);
+                    return sourceError[0] == null ? 0 : 1;
+                }
+            }
+            if (stopped.await(progressMs, TimeUnit.MILLISECONDS))
+            {
+                return 0;
+            }
+        }
+    }
+
+    private static void shutdown(final EnginePipeline pipeline)
+    {
+        final boolean failed = pipeline.failStop().hasFailed();
+        if (!failed)
+        {
+            pipeline.awaitIdle(10, TimeUnit.SECONDS);
+        }
+        final long commands = pipeline.commandCount();
+        final String digest = failed ? "n/a (failed)" : StateDigest.toHex(pipeline.digest());
+        pipeline.close();
+        System.out.println("engine: shut down, commands=" + commands + " digest=" + digest);
+    }
+
+    @Command(name = "digest", mixinStandardHelpOptions = true,
+        description = "Rebuilds the state from a journal offline and prints commands=N digest=<16 hex>.")
+    static final class Digest implements Callable<Integer>
+    {
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
+        Path dataDir;
+
+        public Integer call()
+        {
+            try
+            {
+                final EngineState state = OfflineState.rebuild(dataDir);
+                System.out.println("commands=" + state.engine().commandCount() + " digest=" +
+                    StateDigest.toHex(state.digest()));
+                return 0;
+            }
+            catch (final IllegalArgumentException | JournalCorruptException ex)
+            {
+                System.err.println("engine digest: " + ex.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes trades.csv (from the output journal) and book.csv (rebuilt from the input journal) " +
+            "in the formats of `replay match`.")
+    static final class Export implements Callable<Integer>
+    {
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
+        Path dataDir;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+        Path out;
+
+        public Integer call()
+        {
+            try
+            {
+                final EngineState state = OfflineState.rebuild(dataDir);
+                Files.createDirectories(out);
+                final long trades = CsvExport.writeTrades(state, dataDir.resolve("output"), out.resolve("trades.csv"));
+                CsvExport.writeBook(state, out.resolve("book.csv"));
+                System.out.println("engine export: trades=" + trades + " commands=" +
+                    state.engine().commandCount() + " digest=" + StateDigest.toHex(state.digest()) +
+                    " out=" + out.toAbsolutePath());
+                return 0;
+            }
+            catch (final IllegalArgumentException | JournalCorruptException | IOException ex)
+            {
+                System.err.println("engine export: " + ex.getMessage());
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.mmwinter.engine.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.concurrent.locks.LockSupport;
+
+import org.mmwinter.engine.core.RejectReason;
+import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.flow.OrderFlowParser;
+import org.mmwinter.engine.pipeline.CommandEvent;
+import org.mmwinter.engine.pipeline.EngineDirectory;
+import org.mmwinter.engine.pipeline.EnginePipeline;
+
+/**
+ * A producer that reads the order-flow CSV (a file or standard input) and publishes each good line into the
+ * engine, optionally paced at a fixed rate. The line number travels as the correlation id, so acknowledgements and
+ * the journal can be matched back to lines. Bad lines are counted and reported, never published.
+ */
+public final class FlowSource
+{
+    /** Source id of the CSV producer in journal records and results. */
+    public static final int SOURCE_ID = 1;
+
+    private final EnginePipeline pipeline;
+    private final long ratePerSecond;
+    private volatile long linesRead;
+    private volatile long published;
+    private volatile long edgeRejects;
+    private volatile long busyWaits;
+
+    public FlowSource(final EnginePipeline pipeline, final long ratePerSecond)
+    {
+        this.pipeline = pipeline;
+        this.ratePerSecond = ratePerSecond;
+    }
+
+    /**
+     * Reads to the end of {@code reader} (header first).
+     *
+     * @return false when the engine stopped before the input ended.
+     * @throws IOException on a read error or a missing header.
+     */
+    public boolean run(final BufferedReader reader, final String name) throws IOException
+    {
+        final String header = reader.readLine();
+        if (header == null || !OrderFlowParser.isHeader(header))
+        {
+            throw new IOException(name + ": missing header, expected the first line to be '" +
+                OrderFlowParser.HEADER + "' (optionally followed by ',stp')");
+        }
+        final EngineDirectory directory = pipeline.directory();
+        final OrderFlowParser parser = new OrderFlowParser(directory, directory, directory);
+        final FlowCommand command = new FlowCommand();
+        final long intervalNs = ratePerSecond > 0 ? 1_000_000_000L / ratePerSecond : 0;
+        final long start = System.nanoTime();
+        long line = 0;
+        String text;
+        while ((text = reader.readLine()) != null)
+        {
+            line++;
+            linesRead = line;
+            if (intervalNs > 0)
+            {
+                final long due = start + (published + edgeRejects) * intervalNs;
+                long now;
+                while ((now = System.nanoTime()) < due)
+                {
+                    LockSupport.parkNanos(Math.min(due - now, 1_000_000));
+                }
+            }
+            final int reason = parser.parse(text, command);
+            if (reason != RejectReason.NONE)
+            {
+                edgeRejects++;
+                System.err.println(name + ": line " + line + " rejected: " + RejectReason.describe(reason) +
+                    " (" + parser.rejectedField() + ")");
+                continue;
+            }
+            long slot;
+            while ((slot = pipeline.tryClaim()) == EnginePipeline.BUSY)
+            {
+                busyWaits++;
+                LockSupport.parkNanos(20_000);
+            }
+            if (slot == EnginePipeline.STOPPED)
+            {
+                return false;
+            }
+            final CommandEvent event = pipeline.slot(slot);
+            event.clear();
+            event.setFlow(command, SOURCE_ID, line);
+            pipeline.publish(slot);
+            published++;
+        }
+        return true;
+    }
+
+    public long linesRead()
+    {
+        return linesRead;
+    }
+
+    public long published()
+    {
+        return published;
+    }
+
+    public long edgeRejects()
+    {
+        return edgeRejects;
+    }
+
+    public long busyWaits()
+    {
+        return busyWaits;
+    }
+}
