@@ -24,6 +24,7 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
     private final ConcurrentHashMap<String, Instrument> instrumentsBySymbol = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> accountIds = new ConcurrentHashMap<>();
     private volatile Instrument[] instrumentsById = new Instrument[0];
+    private volatile String[] accountNames = new String[16];
     private int accountCount;
 
     EngineDirectory(final EnginePipeline pipeline, final boolean createOnFirstUse)
@@ -48,6 +49,7 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
         for (int i = 0; i < accounts.size(); i++)
         {
             accountIds.put(accounts.name(i), i);
+            rememberName(i, accounts.name(i));
         }
         accountCount = accounts.size();
     }
@@ -141,9 +143,30 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
             event.clear();
             event.setRegisterAccount(id, name);
             pipeline.publish(slot);
+            rememberName(id, name);
             accountIds.put(name, id);
             return id;
         }
+    }
+
+    /**
+     * Name of an account id this directory gave out (or recovered).
+     */
+    public String accountName(final int accountId)
+    {
+        final String[] names = accountNames;
+        return accountId >= 0 && accountId < names.length ? names[accountId] : null;
+    }
+
+    private void rememberName(final int id, final String name)
+    {
+        String[] names = accountNames;
+        if (id >= names.length)
+        {
+            names = java.util.Arrays.copyOf(names, Math.max(id + 1, names.length * 2));
+        }
+        names[id] = name;
+        accountNames = names;
     }
 
     private static boolean fits(final String name)

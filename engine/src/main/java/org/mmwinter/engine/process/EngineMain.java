@@ -41,6 +41,10 @@ public final class EngineMain implements Callable<Integer>
         description = "Order-flow CSV to route through the pipeline (- for standard input).")
     String input;
 
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "With --input: write trades.csv, book.csv and events.csv of that flow, as replay match does.")
+    Path out;
+
     @Option(names = "--rate", paramLabel = "N", description = "Pace --input at N commands per second.")
     long rate;
 
@@ -74,8 +78,14 @@ public final class EngineMain implements Callable<Integer>
             config.dataDir(dataDir);
         }
         final AckTracker acks = new AckTracker(FlowSource.SOURCE_ID);
-        final EnginePipeline pipeline = new EnginePipeline(config, List.of(acks), List.of(),
+        final FlowOutputCollector collector = input != null && out != null ? new FlowOutputCollector(out) : null;
+        final EnginePipeline pipeline = new EnginePipeline(config,
+            collector == null ? List.of(acks) : List.of(acks, collector), List.of(),
             new org.agrona.concurrent.SystemEpochNanoClock());
+        if (collector != null)
+        {
+            collector.bind(pipeline.directory());
+        }
         System.out.println("engine: " + config);
         final EnginePipeline.RecoveryReport recovery;
         try
@@ -108,7 +118,7 @@ public final class EngineMain implements Callable<Integer>
         final Throwable[] sourceError = new Throwable[1];
         if (input != null)
         {
-            final FlowSource flow = new FlowSource(pipeline, rate);
+            final FlowSource flow = new FlowSource(pipeline, rate, Long.MAX_VALUE, collector);
             source = flow;
             sourceThread = new Thread(() ->
             {
@@ -157,6 +167,11 @@ public final class EngineMain implements Callable<Integer>
                     source.published() + " edge_rejects=" + source.edgeRejects() + " engine_rejects=" +
                     acks.rejected() + " digest=" + StateDigest.toHex(pipeline.digest()));
                 sourceThread = null;
+                if (collector != null)
+                {
+                    collector.finish(out, source.linesRead(), pipeline.stateWhenIdle());
+                    System.out.println("engine: wrote trades.csv, book.csv, events.csv to " + out.toAbsolutePath());
+                }
                 if (exitAfterInput)
                 {
                     Runtime.getRuntime().removeShutdownHook(hook);

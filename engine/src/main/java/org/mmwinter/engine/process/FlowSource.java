@@ -21,8 +21,19 @@ public final class FlowSource
     /** Source id of the CSV producer in journal records and results. */
     public static final int SOURCE_ID = 1;
 
+    /**
+     * Told about every line refused at the edge (it never reaches the engine).
+     */
+    @FunctionalInterface
+    public interface EdgeRejectListener
+    {
+        void onEdgeReject(long line, int reason, String field);
+    }
+
     private final EnginePipeline pipeline;
     private final long ratePerSecond;
+    private final long limit;
+    private final EdgeRejectListener rejects;
     private volatile long linesRead;
     private volatile long published;
     private volatile long edgeRejects;
@@ -30,8 +41,20 @@ public final class FlowSource
 
     public FlowSource(final EnginePipeline pipeline, final long ratePerSecond)
     {
+        this(pipeline, ratePerSecond, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * @param limit   stop after this many data lines.
+     * @param rejects told about bad lines; null to report them on standard error.
+     */
+    public FlowSource(
+        final EnginePipeline pipeline, final long ratePerSecond, final long limit, final EdgeRejectListener rejects)
+    {
         this.pipeline = pipeline;
         this.ratePerSecond = ratePerSecond;
+        this.limit = limit;
+        this.rejects = rejects;
     }
 
     /**
@@ -55,7 +78,7 @@ public final class FlowSource
         final long start = System.nanoTime();
         long line = 0;
         String text;
-        while ((text = reader.readLine()) != null)
+        while (line < limit && (text = reader.readLine()) != null)
         {
             line++;
             linesRead = line;
@@ -72,8 +95,15 @@ public final class FlowSource
             if (reason != RejectReason.NONE)
             {
                 edgeRejects++;
-                System.err.println(name + ": line " + line + " rejected: " + RejectReason.describe(reason) +
-                    " (" + parser.rejectedField() + ")");
+                if (rejects != null)
+                {
+                    rejects.onEdgeReject(line, reason, parser.rejectedField());
+                }
+                else
+                {
+                    System.err.println(name + ": line " + line + " rejected: " + RejectReason.describe(reason) +
+                        " (" + parser.rejectedField() + ")");
+                }
                 continue;
             }
             long slot;

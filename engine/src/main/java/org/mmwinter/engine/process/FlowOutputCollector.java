@@ -1,0 +1,129 @@
+package org.mmwinter.engine.process;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.lmax.disruptor.EventHandler;
+import org.mmwinter.engine.core.RejectReason;
+import org.mmwinter.engine.flow.FlowCsv;
+import org.mmwinter.engine.pipeline.EngineDirectory;
+import org.mmwinter.engine.pipeline.EngineState;
+import org.mmwinter.engine.pipeline.ResultEvent;
+import org.mmwinter.engine.pipeline.ResultType;
+
+/**
+ * Writes the files of the order-flow contract for a flow routed through the engine: trades.csv as fills arrive on
+ * the outbound ring, events.csv and book.csv once the flow is done. With it the engine and {@code replay match} can
+ * be compared file for file.
+ */
+public final class FlowOutputCollector implements EventHandler<ResultEvent>, FlowSource.EdgeRejectListener
+{
+    private EngineDirectory directory;
+    private final Writer trades;
+    private final StringBuilder row = new StringBuilder(160);
+    private final Map<Long, String> edgeRejects = new HashMap<>();
+    private int[] engineReasons = new int[1024];
+    private long tradeSeq;
+
+    public FlowOutputCollector(final Path outDir) throws IOException
+    {
+        Files.createDirectories(outDir);
+        trades = new BufferedWriter(Files.newBufferedWriter(outDir.resolve("trades.csv"), StandardCharsets.UTF_8),
+            1 << 16);
+        trades.write(FlowCsv.TRADES_HEADER);
+        trades.write('\n');
+    }
+
+    /**
+     * The directory that names ids in the output; set before the pipeline starts.
+     */
+    public FlowOutputCollector bind(final EngineDirectory directory)
+    {
+        this.directory = directory;
+        return this;
+    }
+
+    public void onEvent(final ResultEvent r, final long sequence, final boolean endOfBatch) throws IOException
+    {
+        if (r.sourceId != FlowSource.SOURCE_ID)
+        {
+            return;
+        }
+        if (r.type == ResultType.FILL)
+        {
+            row.setLength(0);
+            FlowCsv.appendTrade(row, ++tradeSeq, r.clientTsNs, directory.instrument(r.instrumentId), r.price, r.qty,
+                r.side, directory.accountName(r.makerAccountId), r.makerOrderId, directory.accountName(r.accountId),
+                r.orderId);
+            trades.append(row);
+        }
+        else if (r.type == ResultType.DONE)
+        {
+            final int line = (int)r.correlationId;
+            if (line >= engineReasons.length)
+            {
+                engineReasons = Arrays.copyOf(engineReasons, Math.max(line + 1, engineReasons.length * 2));
+            }
+            engineReasons[line] = r.reason;
+        }
+    }
+
+    public synchronized void onEdgeReject(final long line, final int reason, final String field)
+    {
+        edgeRejects.put(line, RejectReason.describe(reason) + (field.isEmpty() ? "" : " (" + field + ")"));
+    }
+
+    public long trades()
+    {
+        return tradeSeq;
+    }
+
+    /**
+     * Closes trades.csv and writes events.csv and book.csv; call once the engine is idle.
+     */
+    public synchronized void finish(final Path outDir, final long lines, final EngineState state) throws IOException
+    {
+        trades.close();
+        try (Writer events = new BufferedWriter(
+            Files.newBufferedWriter(outDir.resolve("events.csv"), StandardCharsets.UTF_8), 1 << 16))
+        {
+            events.write(FlowCsv.EVENTS_HEADER);
+            events.write('\n');
+            for (long line = 1; line <= lines; line++)
+            {
+                final String edge = edgeRejects.get(line);
+                final int reason = line < engineReasons.length ? engineReasons[(int)line] : 0;
+                events.write(Long.toString(line));
+                if (edge != null)
+                {
+                    events.write(",REJECTED," + edge + "\n");
+                }
+                else if (reason != RejectReason.NONE)
+                {
+                    events.write(",REJECTED," + RejectReason.describe(reason) + "\n");
+                }
+                else
+                {
+                    events.write(",OK,\n");
+                }
+            }
+        }
+        try (Writer book = new BufferedWriter(
+            Files.newBufferedWriter(outDir.resolve("book.csv"), StandardCharsets.UTF_8), 1 << 16))
+        {
+            FlowCsv.writeBook(state.engine(), state.accounts(), book);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw ex.getCause();
+        }
+    }
+}
