@@ -128,7 +128,9 @@ final class ReplayMainTest
     @Test
     void emptyFileHasNoHeader() throws IOException
     {
-        final int exit = run("match", "--input", write("empty.csv", "").toString(), "--out", dir.resolve("o").toString());
+        final Path empty = write("empty.csv", "");
+
+        final int exit = run("match", "--input", empty.toString(), "--out", dir.resolve("out").toString());
 
         assertNotEquals(0, exit);
         assertTrue(stderr().contains("missing header"), stderr());
