@@ -119,8 +119,8 @@ public final class OrderFlowParser
             {
                 return reject("order_id", RejectReason.MISSING_FIELD);
             }
-            if (decimal.parse(line, starts[3], ends[3], 0) != FixedPoint.OK || decimal.value() < 0 ||
-                line.charAt(starts[3]) == '+' || line.charAt(starts[3]) == '-')
+            // Plain digits only: "1.0" or "+1" would otherwise name order 1 under another spelling.
+            if (!isDigits(line, starts[3], ends[3]) || decimal.parse(line, starts[3], ends[3], 0) != FixedPoint.OK)
             {
                 return reject("order_id", RejectReason.BAD_ORDER_ID);
             }
@@ -332,6 +332,19 @@ public final class OrderFlowParser
         }
         out.qty = units / instrument.lotUnits();
         return RejectReason.NONE;
+    }
+
+    private static boolean isDigits(final String line, final int from, final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            final char c = line.charAt(i);
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isEmpty(final int field)

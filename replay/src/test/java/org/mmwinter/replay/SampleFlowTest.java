@@ -1,0 +1,52 @@
+package org.mmwinter.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample flow of the README ({@code samples/sample-flow.csv}): it is what the seeded generator writes, and
+ * {@code replay match} runs it with only its deliberately bad lines rejected.
+ */
+final class SampleFlowTest
+{
+    private static final Path SAMPLE = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+        .resolve("../samples/sample-flow.csv").normalize();
+
+    @Test
+    void committedSampleIsTheGeneratorsOutput() throws IOException
+    {
+        final StringWriter generated = new StringWriter();
+        SampleFlowGenerator.generate(generated, SampleFlowGenerator.SAMPLE_LINES, SampleFlowGenerator.SAMPLE_SEED);
+
+        assertTrue(Files.isRegularFile(SAMPLE), "missing " + SAMPLE);
+        assertEquals(generated.toString(), CsvOutputs.text(SAMPLE),
+            "regenerate with: SampleFlowGenerator samples/sample-flow.csv");
+    }
+
+    @Test
+    void sampleRunsWithOnlyItsBadLinesRejected(@TempDir final Path out) throws IOException
+    {
+        final SampleFlowGenerator.Summary summary = SampleFlowGenerator.generate(
+            new StringWriter(), SampleFlowGenerator.SAMPLE_LINES, SampleFlowGenerator.SAMPLE_SEED);
+
+        final MatchRun.Result result = new MatchRun().run(SAMPLE, out, Long.MAX_VALUE);
+
+        assertEquals(SampleFlowGenerator.SAMPLE_LINES, result.lines());
+        assertEquals(summary.badLines(), result.rejects());
+        assertEquals(summary.liveOrdersAtEnd(), CsvOutputs.dataRows(out.resolve(CsvOutputs.BOOK)));
+        final List<String[]> trades = CsvOutputs.read(out.resolve(CsvOutputs.TRADES));
+        for (final String symbol : new String[]{"BTC-USD", "ETH-USD", "SOL-USD"})
+        {
+            assertTrue(trades.stream().anyMatch(row -> symbol.equals(row[2])), "no trade in " + symbol);
+        }
+    }
+}
