@@ -94,7 +94,7 @@ public final class OrderFlowParser
         {
             return reject("ts_ns", RejectReason.MISSING_FIELD);
         }
-        if (decimal.parse(line, starts[0], ends[0], 0) != FixedPoint.OK || decimal.value() < 0)
+        if (!isDigits(line, starts[0], ends[0]) || decimal.parse(line, starts[0], ends[0], 0) != FixedPoint.OK)
         {
             return reject("ts_ns", RejectReason.BAD_NUMBER);
         }

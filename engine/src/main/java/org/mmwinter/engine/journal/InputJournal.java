@@ -142,6 +142,12 @@ public final class InputJournal implements AutoCloseable
             throw new JournalCorruptException("input journal " + queue.fileAbsolutePath() +
                 " cannot be read after " + records + " records: " + ex, ex);
         }
+        catch (final InternalError ex)
+        {
+            // The JVM's answer to touching a memory-mapped page that the file no longer has (a cut file).
+            throw new JournalCorruptException("input journal " + queue.fileAbsolutePath() + " is shorter than its " +
+                "own layout says (a truncated file?) after " + records + " records: " + ex.getMessage(), ex);
+        }
         return records;
     }
 
