@@ -1,0 +1,73 @@
+package org.mmwinter.engine.pipeline;
+
+import org.mmwinter.engine.core.OrderType;
+import org.mmwinter.engine.core.Side;
+import org.mmwinter.engine.core.StpMode;
+import org.mmwinter.engine.core.TimeInForce;
+
+/**
+ * Publishing helpers for pipeline tests: one call per command, through the same claim/publish path producers use.
+ */
+final class PipelineHarness
+{
+    private PipelineHarness()
+    {
+    }
+
+    /**
+     * Publishes a GTC limit order, waiting while the ring is full.
+     *
+     * @return the claim result: a ring sequence, or {@link EnginePipeline#STOPPED}.
+     */
+    static long limit(
+        final EnginePipeline pipeline,
+        final int account,
+        final long orderId,
+        final int instrument,
+        final int side,
+        final long price,
+        final long qty)
+    {
+        final long slot = pipeline.claimBlocking();
+        if (slot < 0)
+        {
+            return slot;
+        }
+        fill(pipeline.slot(slot), account, orderId, instrument, side, price, qty);
+        pipeline.publish(slot);
+        return slot;
+    }
+
+    static void fill(
+        final CommandEvent e,
+        final int account,
+        final long orderId,
+        final int instrument,
+        final int side,
+        final long price,
+        final long qty)
+    {
+        e.clear();
+        e.type = CommandType.NEW;
+        e.accountId = account;
+        e.orderId = orderId;
+        e.instrumentId = instrument;
+        e.side = side;
+        e.orderType = OrderType.LIMIT;
+        e.tif = TimeInForce.GTC;
+        e.stp = StpMode.NONE;
+        e.price = price;
+        e.qty = qty;
+        e.sourceId = 7;
+        e.correlationId = orderId;
+    }
+
+    /**
+     * A crossing pair: a resting sell then a buy that takes it (one trade, two level changes).
+     */
+    static void crossingPair(final EnginePipeline pipeline, final int account, final long orderId, final int instrument)
+    {
+        limit(pipeline, account, orderId, instrument, Side.SELL, 100, 1);
+        limit(pipeline, account, orderId + 1, instrument, Side.BUY, 100, 1);
+    }
+}
