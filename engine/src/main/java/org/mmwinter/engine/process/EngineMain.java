@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     name = "engine",
     mixinStandardHelpOptions = true,
     description = "Runs the matching engine: recovers from its journal, then matches until SIGTERM.",
-    subcommands = {EngineMain.Digest.class, EngineMain.Export.class})
+    subcommands = {EngineMain.Digest.class, EngineMain.Export.class, EngineMain.Bench.class})
 public final class EngineMain implements Callable<Integer>
 {
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration over the built-in defaults.")
@@ -252,6 +252,47 @@ public final class EngineMain implements Callable<Integer>
                 System.err.println("engine export: " + ex.getMessage());
                 return 1;
             }
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Load test of the pipeline: throughput, latency at a fixed rate (HdrHistogram, from intended " +
+            "send times), journal bytes per command and recovery speed.")
+    static final class Bench implements Callable<Integer>
+    {
+        @Option(names = "--commands", paramLabel = "N", description = "Commands per run (default 2000000).")
+        int commands = 2_000_000;
+
+        @Option(names = "--rate", paramLabel = "N", description = "Offered rate, commands/s (0 = flat out).")
+        long rate;
+
+        @Option(names = "--journal", paramLabel = "on|off", description = "Journal on or off (default on).")
+        String journal = "on";
+
+        @Option(names = "--durability", paramLabel = "none|sync-batch", description = "Default none.")
+        String durability = "none";
+
+        @Option(names = "--wait", paramLabel = "STRATEGY", description = "Wait strategy (default sleeping).")
+        String wait = "sleeping";
+
+        @Option(names = "--recovery", description = "Also time a recovery from the journal written.")
+        boolean recovery;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Scratch data directory (default ./bench-data).")
+        Path data = Path.of("bench-data");
+
+        public Integer call() throws Exception
+        {
+            PipelineBench.deleteRecursively(data);
+            final EngineConfig config = PipelineBench.benchConfig(data, "on".equals(journal),
+                "sync-batch".equals(durability) ? org.mmwinter.engine.journal.Durability.SYNC_BATCH :
+                    org.mmwinter.engine.journal.Durability.NONE, wait);
+            System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
+                ", " + config);
+            final PipelineBench.Report report = new PipelineBench(commands, 42).run(config, rate, recovery);
+            System.out.print(report.describe());
+            PipelineBench.deleteRecursively(data);
+            return 0;
         }
     }
 }

@@ -1,0 +1,262 @@
+package org.mmwinter.engine.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+import com.lmax.disruptor.EventHandler;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.mmwinter.engine.core.OrderType;
+import org.mmwinter.engine.core.Side;
+import org.mmwinter.engine.core.StpMode;
+import org.mmwinter.engine.core.TimeInForce;
+import org.mmwinter.engine.journal.Durability;
+import org.mmwinter.engine.pipeline.CommandEvent;
+import org.mmwinter.engine.pipeline.CommandType;
+import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.pipeline.EnginePipeline;
+import org.mmwinter.engine.pipeline.ResultEvent;
+import org.mmwinter.engine.pipeline.ResultType;
+
+/**
+ * {@code engine.jar bench}: the engine's own load test. Pre-builds a seeded command mix (mostly limit orders around
+ * a mid, cancels of live orders, crossing IOCs), publishes it from one producer thread either as fast as the ring
+ * takes it or at a fixed rate, and measures publish-to-acknowledgement latency from each command's intended send
+ * time (no coordinated omission), journal bytes per command, and recovery speed from the journal it wrote.
+ */
+public final class PipelineBench
+{
+    /**
+     * What one run measured.
+     */
+    public record Report(
+        long commands, double seconds, double commandsPerSecond, Histogram latencyNs, long journalBytes,
+        long recoveredRecords, double recoverySeconds, long busy)
+    {
+        public String describe()
+        {
+            final StringBuilder sb = new StringBuilder();
+            sb.append(String.format("commands=%d elapsed=%.3fs throughput=%.0f commands/s busy=%d%n",
+                commands, seconds, commandsPerSecond, busy));
+            if (latencyNs != null && latencyNs.getTotalCount() > 0)
+            {
+                sb.append(String.format("latency us: p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f p99.99=%.1f max=%.1f%n",
+                    latencyNs.getValueAtPercentile(50) / 1e3, latencyNs.getValueAtPercentile(90) / 1e3,
+                    latencyNs.getValueAtPercentile(99) / 1e3, latencyNs.getValueAtPercentile(99.9) / 1e3,
+                    latencyNs.getValueAtPercentile(99.99) / 1e3, latencyNs.getMaxValue() / 1e3));
+            }
+            if (journalBytes > 0)
+            {
+                sb.append(String.format("journal: %d bytes, %.1f bytes/command%n", journalBytes,
+                    (double)journalBytes / commands));
+            }
+            if (recoveredRecords > 0)
+            {
+                sb.append(String.format("recovery: %d records in %.3fs = %.0f records/s%n", recoveredRecords,
+                    recoverySeconds, recoveredRecords / recoverySeconds));
+            }
+            return sb.toString();
+        }
+    }
+
+    private static final int ACCOUNTS = 1_000;
+    private static final long MID = 1_000_000;
+
+    private final int[] type;
+    private final int[] account;
+    private final long[] orderId;
+    private final int[] side;
+    private final int[] tif;
+    private final long[] price;
+    private final long[] qty;
+
+    /**
+     * Builds {@code commands} commands from {@code seed}: ~1,000 live orders kept around the mid.
+     */
+    public PipelineBench(final int commands, final long seed)
+    {
+        type = new int[commands];
+        account = new int[commands];
+        orderId = new long[commands];
+        side = new int[commands];
+        tif = new int[commands];
+        price = new long[commands];
+        qty = new long[commands];
+        final SplittableRandom random = new SplittableRandom(seed);
+        final int liveCapacity = 1 << 11;
+        final int[] liveAccount = new int[liveCapacity];
+        final long[] liveId = new long[liveCapacity];
+        int live = 0;
+        long nextId = 1;
+        for (int i = 0; i < commands; i++)
+        {
+            final int roll = random.nextInt(100);
+            if (roll < 30 && live > 500)
+            {
+                final int pick = random.nextInt(live);
+                type[i] = CommandType.CANCEL;
+                account[i] = liveAccount[pick];
+                orderId[i] = liveId[pick];
+                live--;
+                liveAccount[pick] = liveAccount[live];
+                liveId[pick] = liveId[live];
+                continue;
+            }
+            type[i] = CommandType.NEW;
+            account[i] = random.nextInt(ACCOUNTS);
+            orderId[i] = nextId++;
+            side[i] = random.nextInt(2);
+            qty[i] = 1 + random.nextInt(100);
+            if (roll < 34)
+            {
+                // Aggressive IOC through the touch: this is where trades come from.
+                tif[i] = TimeInForce.IOC;
+                price[i] = side[i] == Side.BUY ? MID + 50 : MID - 50;
+            }
+            else
+            {
+                tif[i] = TimeInForce.GTC;
+                final long offset = 1 + random.nextInt(750);
+                price[i] = side[i] == Side.BUY ? MID - offset : MID + offset;
+                if (live < liveCapacity)
+                {
+                    liveAccount[live] = account[i];
+                    liveId[live] = orderId[i];
+                    live++;
+                }
+            }
+        }
+    }
+
+    /**
+     * @param ratePerSecond 0 for as fast as possible.
+     */
+    public Report run(final EngineConfig config, final long ratePerSecond, final boolean measureRecovery)
+        throws InterruptedException
+    {
+        final int n = type.length;
+        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final long[] done = new long[1];
+        final EventHandler<ResultEvent> acks = (event, sequence, endOfBatch) ->
+        {
+            if (event.type == ResultType.DONE && event.sourceId == 2)
+            {
+                if (ratePerSecond > 0)
+                {
+                    histogram.recordValue(Math.max(0, System.nanoTime() - event.clientTsNs));
+                }
+                done[0]++;
+            }
+        };
+        final EnginePipeline pipeline = new EnginePipeline(config, List.of(acks), List.of(),
+            new SystemEpochNanoClock());
+        pipeline.start();
+        final int instrument = pipeline.directory().resolve("BENCH", true);
+        for (int a = 0; a < ACCOUNTS; a++)
+        {
+            pipeline.directory().resolve("bench-" + a);
+        }
+        pipeline.awaitIdle(60, TimeUnit.SECONDS);
+
+        final long intervalNs = ratePerSecond > 0 ? 1_000_000_000L / ratePerSecond : 0;
+        final long start = System.nanoTime();
+        for (int i = 0; i < n; i++)
+        {
+            long planned = 0;
+            if (intervalNs > 0)
+            {
+                planned = start + i * intervalNs;
+                while (System.nanoTime() < planned)
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            long slot;
+            while ((slot = pipeline.tryClaim()) == EnginePipeline.BUSY)
+            {
+                Thread.onSpinWait();
+            }
+            if (slot == EnginePipeline.STOPPED)
+            {
+                break;
+            }
+            final CommandEvent e = pipeline.slot(slot);
+            e.clear();
+            e.type = type[i];
+            e.sourceId = 2;
+            e.correlationId = i;
+            e.clientTsNs = intervalNs > 0 ? planned : System.nanoTime();
+            e.accountId = account[i];
+            e.orderId = orderId[i];
+            e.instrumentId = instrument;
+            e.side = side[i];
+            e.orderType = OrderType.LIMIT;
+            e.tif = tif[i];
+            e.stp = StpMode.NONE;
+            e.price = price[i];
+            e.qty = qty[i];
+            pipeline.publish(slot);
+        }
+        pipeline.awaitIdle(10, TimeUnit.MINUTES);
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        final long journalBytes = pipeline.journalBytes();
+        final long busy = pipeline.busyCount();
+        pipeline.close();
+        if (done[0] < n)
+        {
+            throw new IllegalStateException("only " + done[0] + " of " + n + " commands acknowledged: " +
+                pipeline.failStop().describe());
+        }
+
+        long recovered = 0;
+        double recoverySeconds = 0;
+        if (measureRecovery && config.journalEnabled())
+        {
+            try (EnginePipeline again = new EnginePipeline(config))
+            {
+                final EnginePipeline.RecoveryReport report = again.start();
+                recovered = report.records();
+                recoverySeconds = report.elapsedNs() / 1e9;
+            }
+        }
+        return new Report(n, seconds, n / seconds, ratePerSecond > 0 ? histogram : null, journalBytes, recovered,
+            recoverySeconds, busy);
+    }
+
+    static void deleteRecursively(final Path dir) throws IOException
+    {
+        if (!Files.exists(dir))
+        {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir))
+        {
+            for (final Path p : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
+            {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * Configuration for a bench run in its own fresh data directory.
+     */
+    static EngineConfig benchConfig(
+        final Path data, final boolean journal, final Durability durability, final String wait)
+    {
+        return EngineConfig.defaults().clearInstruments().dataDir(data).journalEnabled(journal)
+            .durability(durability).waitStrategy(wait).ringSize(1 << 16);
+    }
+
+    static void pause()
+    {
+        LockSupport.parkNanos(100_000_000);
+    }
+}
