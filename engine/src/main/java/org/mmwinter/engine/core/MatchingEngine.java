@@ -236,6 +236,71 @@ public final class MatchingEngine
         books[instrumentId].forEachOrder(visitor);
     }
 
+    /**
+     * Visits every attribute of the resting orders of one instrument in priority order (snapshots).
+     */
+    public void forEachRestingOrder(final int instrumentId, final RestingOrderVisitor visitor)
+    {
+        books[instrumentId].forEachRestingOrder(visitor);
+    }
+
+    public long tradeCount(final int instrumentId)
+    {
+        return books[instrumentId].tradeCount();
+    }
+
+    /**
+     * Snapshot loading only: appends a resting order at the back of its level without matching or events.
+     *
+     * @throws IllegalStateException when the order cannot be a resting order of this engine (a bad snapshot).
+     */
+    public void restoreOrder(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final int side,
+        final int tif,
+        final int stp,
+        final long price,
+        final long qty,
+        final long timestampNs)
+    {
+        if (instrumentId < 0 || instrumentId >= instrumentCount || accountId < 0 || orderId < 0 ||
+            !Side.isValid(side) || (tif != TimeInForce.GTC && tif != TimeInForce.POST_ONLY) ||
+            !StpMode.isValid(stp) || price <= 0 || qty <= 0 || live.find(accountId, orderId) != null)
+        {
+            throw new IllegalStateException("not a restorable resting order: instrument=" + instrumentId +
+                " account=" + accountId + " order=" + orderId);
+        }
+        final Order order = live.acquire();
+        order.accountId = accountId;
+        order.orderId = orderId;
+        order.side = side;
+        order.type = OrderType.LIMIT;
+        order.tif = tif;
+        order.stp = stp;
+        order.price = price;
+        order.remaining = qty;
+        order.timestampNs = timestampNs;
+        books[instrumentId].restoreResting(order);
+    }
+
+    /**
+     * Snapshot loading only: the per-instrument state that is not in the orders.
+     */
+    public void restoreBook(final int instrumentId, final boolean halted, final long lastTradePrice, final long trades)
+    {
+        books[instrumentId].restoreState(halted, lastTradePrice, trades);
+    }
+
+    /**
+     * Snapshot loading only: the number of commands processed before the snapshot.
+     */
+    public void restoreCommandCount(final long commands)
+    {
+        commandCount = commands;
+    }
+
     /** Best bid or ask price, or {@link #NO_PRICE} when that side is empty. */
     public long bestPrice(final int instrumentId, final int side)
     {

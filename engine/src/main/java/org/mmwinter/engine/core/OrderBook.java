@@ -182,6 +182,41 @@ final class OrderBook
         live.release(order);
     }
 
+    void forEachRestingOrder(final RestingOrderVisitor visitor)
+    {
+        for (int s = Side.BUY; s <= Side.SELL; s++)
+        {
+            final BookSide side = side(s);
+            for (int rank = 0, n = side.levelCount(); rank < n; rank++)
+            {
+                for (Order order = side.levelAt(rank).head; order != null; order = order.next)
+                {
+                    visitor.onOrder(instrumentId, order.side, order.price, order.remaining, order.accountId,
+                        order.orderId, order.tif, order.stp, order.timestampNs);
+                }
+            }
+        }
+    }
+
+    /**
+     * Puts an order from a snapshot at the back of its level, without matching or events.
+     */
+    void restoreResting(final Order order)
+    {
+        final BookSide own = side(order.side);
+        own.findOrCreate(order.price).append(order);
+        own.addQty(order.remaining);
+        order.book = this;
+        live.add(order);
+    }
+
+    void restoreState(final boolean halted, final long lastTradePrice, final long tradeCount)
+    {
+        this.halted = halted;
+        this.lastTradePrice = lastTradePrice;
+        this.tradeCount = tradeCount;
+    }
+
     void forEachOrder(final BookVisitor visitor)
     {
         visit(bids, visitor);

@@ -34,6 +34,8 @@ public final class EngineConfig
     private int maxBatch = 4096;
     private boolean createInstrumentsOnFirstUse = true;
     private int expectedLiveOrders = 1 << 16;
+    private boolean snapshotsEnabled = true;
+    private long snapshotEvery;
     private final List<InstrumentSpec> instruments = new ArrayList<>();
 
     /**
@@ -128,6 +130,8 @@ public final class EngineConfig
                     case "journal.batch.max": maxBatch = positive(value); break;
                     case "instruments.create_on_first_use": createInstrumentsOnFirstUse = bool(value); break;
                     case "orders.expected": expectedLiveOrders = positive(value); break;
+                    case "snapshot.enabled": snapshotsEnabled = bool(value); break;
+                    case "snapshot.every": snapshotEvery = Long.parseLong(value); break;
                     default:
                         if (key.startsWith("instrument.") && key.lastIndexOf('.') > "instrument.".length())
                         {
@@ -330,6 +334,34 @@ public final class EngineConfig
         instruments.removeIf(existing -> existing.symbol().equals(spec.symbol()));
         instruments.add(spec);
         return this;
+    }
+
+    public boolean snapshotsEnabled()
+    {
+        return snapshotsEnabled;
+    }
+
+    public EngineConfig snapshotsEnabled(final boolean enabled)
+    {
+        this.snapshotsEnabled = enabled;
+        return this;
+    }
+
+    /** Commands between snapshots taken by the matching thread; 0 for a snapshot at shutdown only. */
+    public long snapshotEvery()
+    {
+        return snapshotEvery;
+    }
+
+    public EngineConfig snapshotEvery(final long every)
+    {
+        this.snapshotEvery = every;
+        return this;
+    }
+
+    public Path snapshotDir()
+    {
+        return dataDir.resolve("snapshots");
     }
 
     public Path inputJournalDir()

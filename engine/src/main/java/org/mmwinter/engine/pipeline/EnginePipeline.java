@@ -18,6 +18,8 @@ import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmwinter.engine.journal.InputJournal;
+import org.mmwinter.engine.journal.JournalCorruptException;
+import org.mmwinter.engine.journal.Snapshots;
 import org.mmwinter.engine.journal.OutputJournal;
 
 /**
@@ -53,16 +55,19 @@ public final class EnginePipeline implements AutoCloseable
     private EngineState state;
     private RecoveryReport recovery;
     private volatile boolean accepting;
+    private long snapshotSequence;
     private boolean closed;
 
     /**
      * What start-up rebuilt from the journal.
      */
-    public record RecoveryReport(long records, long commands, long lastSequence, long elapsedNs, long digest)
+    public record RecoveryReport(
+        long records, long commands, long lastSequence, long snapshotSequence, long elapsedNs, long digest)
     {
         public String describe()
         {
-            return "recovered " + records + " journal records (" + commands + " order-flow commands, last sequence " +
+            return "recovered " + (snapshotSequence > 0 ? "snapshot at sequence " + snapshotSequence + " + " : "") +
+                "journal (" + records + " records read, " + commands + " order-flow commands, last sequence " +
                 lastSequence + ") in " + String.format("%.3f", elapsedNs / 1e9) + " s, digest=" +
                 org.mmwinter.engine.core.StateDigest.toHex(digest);
         }
@@ -120,22 +125,10 @@ public final class EnginePipeline implements AutoCloseable
         }
 
         final long recoveryStart = System.nanoTime();
-        long records = 0;
         publisher.muted(true);
-        if (inputJournal != null)
-        {
-            try
-            {
-                records = inputJournal.replay(state::apply);
-            }
-            catch (final RuntimeException ex)
-            {
-                closeJournals();
-                throw ex;
-            }
-        }
+        final long records = recover();
         publisher.muted(false);
-        recovery = new RecoveryReport(records, state.engine().commandCount(), state.lastSequence(),
+        recovery = new RecoveryReport(records, state.engine().commandCount(), state.lastSequence(), snapshotSequence,
             System.nanoTime() - recoveryStart, state.digest());
         directory.load(state.engine(), state.accounts());
 
@@ -166,7 +159,8 @@ public final class EnginePipeline implements AutoCloseable
         inbound.setDefaultExceptionHandler(failStop);
         journalStage = new JournalStage(inputJournal, clock, config.maxBatch(), state.lastSequence(),
             state.lastNowNs(), failStop);
-        inbound.handleEventsWith(journalStage).then(new MatchStage(state, publisher, failStop));
+        inbound.handleEventsWith(journalStage).then(new MatchStage(state, publisher, failStop,
+            config.snapshotEvery(), this::snapshot));
         ring = inbound.getRingBuffer();
 
         if (marketData != null)
@@ -182,6 +176,94 @@ public final class EnginePipeline implements AutoCloseable
             directory.define(spec.symbol(), spec);
         }
         return recovery;
+    }
+
+    /**
+     * Snapshot (if any) then journal after it; a snapshot that cannot be used is reported and the journal replayed
+     * from its start, since the journal alone is the source of truth.
+     */
+    private long recover()
+    {
+        if (inputJournal == null)
+        {
+            return 0;
+        }
+        long fromSequence = 0;
+        if (config.snapshotsEnabled())
+        {
+            final List<String> problems = new ArrayList<>();
+            try
+            {
+                fromSequence = Snapshots.loadLatest(config.snapshotDir(), state, problems);
+            }
+            catch (final IllegalStateException ex)
+            {
+                problems.add(ex.getMessage());
+                state = new EngineState(publisher, config.expectedLiveOrders());
+                fromSequence = 0;
+            }
+            catch (final IOException ex)
+            {
+                problems.add("snapshots unreadable: " + ex);
+            }
+            for (final String problem : problems)
+            {
+                System.err.println("engine: " + problem + "; replaying the journal instead");
+            }
+        }
+        final long skipUpTo = fromSequence;
+        final long[] lastJournaled = new long[1];
+        final long records;
+        try
+        {
+            records = inputJournal.replay(record ->
+            {
+                lastJournaled[0] = record.sequence;
+                if (record.sequence > skipUpTo)
+                {
+                    state.apply(record);
+                }
+            });
+        }
+        catch (final RuntimeException ex)
+        {
+            closeJournals();
+            throw ex;
+        }
+        if (lastJournaled[0] < skipUpTo)
+        {
+            closeJournals();
+            throw new JournalCorruptException("snapshot at sequence " + skipUpTo + " is ahead of the input journal " +
+                "(last sequence " + lastJournaled[0] + "): journal files are missing; refusing to start");
+        }
+        snapshotSequence = skipUpTo;
+        return records;
+    }
+
+    /**
+     * Writes a snapshot of the current state; only while idle or from the matching thread.
+     */
+    void snapshot()
+    {
+        if (inputJournal == null || !config.snapshotsEnabled())
+        {
+            return;
+        }
+        try
+        {
+            Snapshots.write(state, config.snapshotDir());
+        }
+        catch (final IOException ex)
+        {
+            // A snapshot is an optimisation: the journal still holds everything, so report and go on.
+            System.err.println("engine: snapshot not written: " + ex);
+        }
+    }
+
+    /** Journal sequence of the snapshot recovery started from (0 when none). */
+    public long snapshotSequence()
+    {
+        return snapshotSequence;
     }
 
     public EngineConfig config()
@@ -350,6 +432,10 @@ public final class EnginePipeline implements AutoCloseable
             if (marketData != null)
             {
                 shutdown(marketData);
+            }
+            if (!failStop.hasFailed())
+            {
+                snapshot();
             }
         }
         closeJournals();

@@ -47,6 +47,15 @@ public final class EngineState
     }
 
     /**
+     * Snapshot loading only: where the loaded state stands in the journal.
+     */
+    public void restorePosition(final long sequence, final long nowNs)
+    {
+        lastSequence = sequence;
+        lastNowNs = nowNs;
+    }
+
+    /**
      * Applies one sequenced command.
      *
      * @return the {@link RejectReason}, {@code NONE} when accepted.

@@ -11,12 +11,21 @@ final class MatchStage implements EventHandler<CommandEvent>
     private final EngineState state;
     private final ResultPublisher publisher;
     private final FailStop failStop;
+    private final long snapshotEvery;
+    private final Runnable snapshot;
 
-    MatchStage(final EngineState state, final ResultPublisher publisher, final FailStop failStop)
+    MatchStage(
+        final EngineState state,
+        final ResultPublisher publisher,
+        final FailStop failStop,
+        final long snapshotEvery,
+        final Runnable snapshot)
     {
         this.state = state;
         this.publisher = publisher;
         this.failStop = failStop;
+        this.snapshotEvery = snapshotEvery;
+        this.snapshot = snapshot;
     }
 
     public void onEvent(final CommandEvent event, final long ringSequence, final boolean endOfBatch)
@@ -28,5 +37,10 @@ final class MatchStage implements EventHandler<CommandEvent>
         publisher.begin(event);
         event.result = state.apply(event);
         publisher.done(event);
+        if (snapshotEvery > 0 && event.sequence % snapshotEvery == 0)
+        {
+            // Blocks matching while it writes (about a millisecond per ten thousand resting orders).
+            snapshot.run();
+        }
     }
 }
