@@ -334,6 +334,32 @@ public final class EnginePipeline implements AutoCloseable
         ring.publish(sequence);
     }
 
+    /**
+     * Circuit breaker: publishes HALT (or RESUME) of an instrument through the ring, journaled like any command, so
+     * recovery restores it. A halted instrument refuses NEW and AMEND; cancels still work.
+     *
+     * @return false when the symbol is unknown or the engine stopped.
+     */
+    public boolean halt(final String symbol, final boolean halted)
+    {
+        final int instrumentId = directory.resolve(symbol, false);
+        if (instrumentId < 0)
+        {
+            return false;
+        }
+        final long slot = claimBlocking();
+        if (slot < 0)
+        {
+            return false;
+        }
+        final CommandEvent event = slot(slot);
+        event.clear();
+        event.type = halted ? CommandType.HALT : CommandType.RESUME;
+        event.instrumentId = instrumentId;
+        publish(slot);
+        return true;
+    }
+
     /** Commands refused because the inbound ring was full. */
     public long busyCount()
     {
