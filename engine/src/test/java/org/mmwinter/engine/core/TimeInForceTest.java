@@ -298,6 +298,57 @@ final class TimeInForceTest
             "EXPIRED 2/5 1"), banded.drain());
     }
 
+    /**
+     * The same sweep as a FOK: matching would stop after the first fill, so the order must not trade at all.
+     */
+    @Test
+    void marketFokUnderAPriceBandFillsCompletelyOrNotAtAll()
+    {
+        final EngineFixture banded = bandedBookWithAsksAt91And109();
+        final List<String> before = banded.snapshot();
+
+        banded.newOrder(1, TAKER, 5, BUY, OrderType.MARKET, FOK, StpMode.NONE, MatchingEngine.NO_PRICE, 2);
+
+        assertEquals(List.of("ACCEPTED 2/5 BUY MKTx2", "EXPIRED 2/5 2"), banded.drain());
+        assertEquals(before, banded.snapshot());
+
+        banded.newOrder(1, TAKER, 6, BUY, OrderType.MARKET, FOK, StpMode.NONE, MatchingEngine.NO_PRICE, 1);
+        assertEquals(List.of("SELL 109x1 0/4"), banded.book(1));
+    }
+
+    /**
+     * The other way round: 115 is more than 10% above the last trade of 100 but within 10% of 109, where the sweep
+     * trades first; matching reaches it, so a FOK that needs it fills.
+     */
+    @Test
+    void marketFokCountsTheLevelsTheMovingBandReaches()
+    {
+        final EngineFixture banded = new EngineFixture();
+        final int id = banded.addInstrument(new Instrument(1, "BND", 0, 1, 0, 1, 1_000));
+        // The asks rest while the last trade is 110, then a trade at 100 moves the band down.
+        banded.newOrder(id, MAKER, 1, SELL, OrderType.LIMIT, GTC, StpMode.NONE, 110, 1);
+        banded.newOrder(id, OTHER_MAKER, 2, BUY, OrderType.LIMIT, GTC, StpMode.NONE, 110, 1);
+        assertEquals(RejectReason.NONE,
+            banded.newOrder(id, MAKER, 3, SELL, OrderType.LIMIT, GTC, StpMode.NONE, 109, 1));
+        assertEquals(RejectReason.NONE,
+            banded.newOrder(id, MAKER, 4, SELL, OrderType.LIMIT, GTC, StpMode.NONE, 115, 1));
+        banded.newOrder(id, OTHER_MAKER, 5, BUY, OrderType.LIMIT, GTC, StpMode.NONE, 100, 1);
+        banded.newOrder(id, MAKER, 6, SELL, OrderType.LIMIT, IOC, StpMode.NONE, 100, 1);
+        assertEquals(100, banded.engine().lastTradePrice(id));
+        banded.drain();
+
+        banded.newOrder(id, TAKER, 7, BUY, OrderType.MARKET, FOK, StpMode.NONE, MatchingEngine.NO_PRICE, 2);
+
+        assertEquals(List.of(
+            "ACCEPTED 2/7 BUY MKTx2",
+            "FILL 109x1 BUY maker 0/3 left 0 taker 2/7 left 1",
+            "TRADE 1 109x1 BUY",
+            "LEVEL 1 SELL 109 0 #0",
+            "FILL 115x1 BUY maker 0/4 left 0 taker 2/7 left 0",
+            "TRADE 1 115x1 BUY",
+            "LEVEL 1 SELL 115 0 #0"), banded.drain());
+    }
+
     /** Instrument 1 with a 10% band, last trade 100, asks 91x1 (0/3) and 109x1 (0/4). */
     private static EngineFixture bandedBookWithAsksAt91And109()
     {
