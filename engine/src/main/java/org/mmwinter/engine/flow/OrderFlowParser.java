@@ -95,7 +95,7 @@ public final class OrderFlowParser
         {
             return reject("ts_ns", RejectReason.MISSING_FIELD);
         }
-        if (decimal.parse(line, starts[0], ends[0], 0) != FixedPoint.OK || decimal.value() < 0)
+        if (!isDigitsOnly(line, 0) || decimal.parse(line, starts[0], ends[0], 0) != FixedPoint.OK)
         {
             return reject("ts_ns", RejectReason.BAD_NUMBER);
         }
@@ -120,8 +120,7 @@ public final class OrderFlowParser
             {
                 return reject("order_id", RejectReason.MISSING_FIELD);
             }
-            if (decimal.parse(line, starts[3], ends[3], 0) != FixedPoint.OK || decimal.value() < 0 ||
-                line.charAt(starts[3]) == '+' || line.charAt(starts[3]) == '-')
+            if (!isDigitsOnly(line, 3) || decimal.parse(line, starts[3], ends[3], 0) != FixedPoint.OK)
             {
                 return reject("order_id", RejectReason.BAD_ORDER_ID);
             }
@@ -333,6 +332,23 @@ public final class OrderFlowParser
         }
         out.qty = units / instrument.lotUnits();
         return RejectReason.NONE;
+    }
+
+    /**
+     * Whole numbers (timestamps, order ids) are plain digits: a sign or a decimal point, which the decimal parser
+     * would accept ("1.0" as 1), would let two spellings name the same order.
+     */
+    private boolean isDigitsOnly(final String line, final int field)
+    {
+        for (int i = starts[field], end = ends[field]; i < end; i++)
+        {
+            final char c = line.charAt(i);
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isEmpty(final int field)
