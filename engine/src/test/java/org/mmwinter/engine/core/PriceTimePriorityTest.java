@@ -225,7 +225,8 @@ final class PriceTimePriorityTest
                 final long qty = 1 + random.nextInt(9);
                 final int account = random.nextInt(3);
                 orderId++;
-                assertEquals(RejectReason.NONE, big.limit(account, orderId, buy ? BUY : SELL, price, qty), "seed " + seed);
+                assertEquals(RejectReason.NONE, big.limit(account, orderId, buy ? BUY : SELL, price, qty),
+                    "seed " + seed);
                 (buy ? bids : asks).computeIfAbsent(price, p -> new ArrayList<>())
                     .add((buy ? "BUY " : "SELL ") + price + "x" + qty + " " + account + "/" + orderId);
                 live.add(new long[] {account, orderId, buy ? BUY : SELL, price});

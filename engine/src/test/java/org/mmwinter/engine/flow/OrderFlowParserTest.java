@@ -1,5 +1,6 @@
 package org.mmwinter.engine.flow;
 
+import java.lang.reflect.Field;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -80,16 +81,20 @@ final class OrderFlowParserTest
         "4,NEW,a,10,BTC,SELL,MARKET,FOK,,2 | NEW 4 a/10 BTC SELL MARKET FOK NONE MKTx200000000",
         "5,NEW,a,11,BTC,BUY,LIMIT,GTC,1,1, | NEW 5 a/11 BTC BUY LIMIT GTC NONE 100000000x100000000",
         "5,NEW,a,11,BTC,BUY,LIMIT,GTC,1,1,NONE | NEW 5 a/11 BTC BUY LIMIT GTC NONE 100000000x100000000",
-        "5,NEW,a,11,BTC,BUY,LIMIT,GTC,1,1,CANCEL_NEWEST | NEW 5 a/11 BTC BUY LIMIT GTC CANCEL_NEWEST 100000000x100000000",
-        "5,NEW,a,11,BTC,BUY,LIMIT,GTC,1,1,CANCEL_OLDEST | NEW 5 a/11 BTC BUY LIMIT GTC CANCEL_OLDEST 100000000x100000000",
+        "5,NEW,a,11,BTC,BUY,LIMIT,GTC,1,1,CANCEL_NEWEST | " +
+            "NEW 5 a/11 BTC BUY LIMIT GTC CANCEL_NEWEST 100000000x100000000",
+        "5,NEW,a,11,BTC,BUY,LIMIT,GTC,1,1,CANCEL_OLDEST | " +
+            "NEW 5 a/11 BTC BUY LIMIT GTC CANCEL_OLDEST 100000000x100000000",
         "5,NEW,a,11,BTC,BUY,LIMIT,GTC,1,1,CANCEL_BOTH | NEW 5 a/11 BTC BUY LIMIT GTC CANCEL_BOTH 100000000x100000000",
         "5,NEW,a,11,BTC,BUY,LIMIT,GTC,1,1,DECREMENT | NEW 5 a/11 BTC BUY LIMIT GTC DECREMENT 100000000x100000000",
         "6,NEW,a,12,TCK,BUY,LIMIT,GTC,1.05,0.020 | NEW 6 a/12 TCK BUY LIMIT GTC NONE 21x2",
         "6,NEW,a,12,TCK,BUY,LIMIT,GTC,1.050,0.02000 | NEW 6 a/12 TCK BUY LIMIT GTC NONE 21x2",
         "0,NEW,a,0,BTC,BUY,LIMIT,GTC,1,1 | NEW 0 a/0 BTC BUY LIMIT GTC NONE 100000000x100000000",
-        "9223372036854775807,NEW,a,9223372036854775807,BTC,BUY,LIMIT,GTC,1,1 | NEW 9223372036854775807 a/9223372036854775807 BTC BUY LIMIT GTC NONE 100000000x100000000",
+        "9223372036854775807,NEW,a,9223372036854775807,BTC,BUY,LIMIT,GTC,1,1 | " +
+            "NEW 9223372036854775807 a/9223372036854775807 BTC BUY LIMIT GTC NONE 100000000x100000000",
         "7,NEW,a,007,BTC,BUY,LIMIT,GTC,1,1 | NEW 7 a/7 BTC BUY LIMIT GTC NONE 100000000x100000000",
-        "8,NEW,a,1,BTC,BUY,LIMIT,GTC,92233720368.54775807,92233720368.54775807 | NEW 8 a/1 BTC BUY LIMIT GTC NONE 9223372036854775807x9223372036854775807",
+        "8,NEW,a,1,BTC,BUY,LIMIT,GTC,92233720368.54775807,92233720368.54775807 | " +
+            "NEW 8 a/1 BTC BUY LIMIT GTC NONE 9223372036854775807x9223372036854775807",
         // Values the core refuses pass the parser unchanged.
         "8,NEW,a,1,BTC,BUY,LIMIT,GTC,0,-1 | NEW 8 a/1 BTC BUY LIMIT GTC NONE 0x-100000000",
         "8,NEW,a,1,BTC,BUY,LIMIT,GTC,+1,-0 | NEW 8 a/1 BTC BUY LIMIT GTC NONE 100000000x0",
@@ -347,7 +352,8 @@ final class OrderFlowParserTest
     {
         final String head = FlowAction.name(cmd.action) + " " + cmd.tsNs + " " + accounts.name(cmd.accountId);
         final String symbol = cmd.instrumentId == MatchingEngine.ANY_INSTRUMENT ? "ANY" :
-            cmd.instrumentId == MatchingEngine.UNKNOWN_INSTRUMENT ? "UNKNOWN" : engine.instrument(cmd.instrumentId).symbol();
+            cmd.instrumentId == MatchingEngine.UNKNOWN_INSTRUMENT ? "UNKNOWN" :
+            engine.instrument(cmd.instrumentId).symbol();
         switch (cmd.action)
         {
             case FlowAction.NEW:
@@ -365,7 +371,7 @@ final class OrderFlowParserTest
 
     private static String reasonName(final int reason)
     {
-        for (final java.lang.reflect.Field field : RejectReason.class.getFields())
+        for (final Field field : RejectReason.class.getFields())
         {
             try
             {
