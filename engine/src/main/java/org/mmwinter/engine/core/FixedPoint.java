@@ -40,7 +40,7 @@ public final class FixedPoint
 
     /**
      * Parses {@code text[from, to)} as an optionally signed plain decimal ({@code 12}, {@code -0.5}, {@code 1.250})
-     * scaled by 10^scale. More decimal places than the scale are refused, even zeros.
+     * scaled by 10^scale. Trailing zeros beyond the scale are accepted; any other extra digit is not.
      *
      * @return {@link #OK} or one of the error codes of this class.
      */
@@ -86,8 +86,10 @@ public final class FixedPoint
             {
                 if (decimals == scale)
                 {
-                    // "More than 8 decimals" is about what was written: 1.000000000 is refused like 1.000000001.
-                    extraDecimals = true;
+                    if (digit != 0)
+                    {
+                        extraDecimals = true;
+                    }
                     continue;
                 }
                 decimals++;

@@ -248,8 +248,12 @@ final class OrderBook
 
     private boolean outsideBand(final long price)
     {
+        return outsideBand(price, lastTradePrice);
+    }
+
+    private boolean outsideBand(final long price, final long last)
+    {
         final long bandBps = instrument.priceBandBps();
-        final long last = lastTradePrice;
         if (bandBps == Instrument.NO_BAND || last == MatchingEngine.NO_PRICE)
         {
             return false;
@@ -274,16 +278,19 @@ final class OrderBook
 
     /**
      * Whether a FOK order fills completely from trades alone under its STP mode; reads the book, changes nothing.
+     * It walks the book as {@link #match} would, including the band of a market order, which follows the last trade
+     * as the order sweeps.
      */
     private boolean canFillCompletely(final Order taker)
     {
         final BookSide opposite = side(Side.opposite(taker.side));
         final boolean market = taker.type == OrderType.MARKET;
         long needed = taker.remaining;
+        long last = lastTradePrice;
         for (int rank = 0, n = opposite.levelCount(); rank < n; rank++)
         {
             final PriceLevel level = opposite.levelAt(rank);
-            if (market ? outsideBand(level.price) : !crosses(taker.side, taker.price, level.price))
+            if (market ? outsideBand(level.price, last) : !crosses(taker.side, taker.price, level.price))
             {
                 return false;
             }
@@ -299,6 +306,7 @@ final class OrderBook
                     return false;
                 }
                 needed -= maker.remaining;
+                last = level.price;
                 if (needed <= 0)
                 {
                     return true;

@@ -20,6 +20,8 @@ public final class OrderFlowParser
     public static final String HEADER_WITH_STP = HEADER + ",stp";
 
     private static final int MAX_FIELDS = 11;
+    /** The contract's limit on written decimal places, whatever the instrument's own scale. */
+    public static final int MAX_DECIMALS = 8;
 
     private final SymbolResolver symbols;
     private final InstrumentLookup instruments;
@@ -94,7 +96,7 @@ public final class OrderFlowParser
         {
             return reject("ts_ns", RejectReason.MISSING_FIELD);
         }
-        if (!isDigits(line, starts[0], ends[0]) || decimal.parse(line, starts[0], ends[0], 0) != FixedPoint.OK)
+        if (!isDigitsOnly(line, 0) || decimal.parse(line, starts[0], ends[0], 0) != FixedPoint.OK)
         {
             return reject("ts_ns", RejectReason.BAD_NUMBER);
         }
@@ -119,8 +121,7 @@ public final class OrderFlowParser
             {
                 return reject("order_id", RejectReason.MISSING_FIELD);
             }
-            // Plain digits only: "1.0" or "+1" would otherwise name order 1 under another spelling.
-            if (!isDigits(line, starts[3], ends[3]) || decimal.parse(line, starts[3], ends[3], 0) != FixedPoint.OK)
+            if (!isDigitsOnly(line, 3) || decimal.parse(line, starts[3], ends[3], 0) != FixedPoint.OK)
             {
                 return reject("order_id", RejectReason.BAD_ORDER_ID);
             }
@@ -288,6 +289,10 @@ public final class OrderFlowParser
         {
             return reject("price", RejectReason.MISSING_PRICE);
         }
+        if (writtenDecimals(line, 8) > MAX_DECIMALS)
+        {
+            return reject("price", RejectReason.TOO_MANY_DECIMALS);
+        }
         switch (decimal.parse(line, starts[8], ends[8], instrument.priceScale()))
         {
             case FixedPoint.OK:
@@ -314,6 +319,10 @@ public final class OrderFlowParser
         {
             return reject("qty", RejectReason.MISSING_QTY);
         }
+        if (writtenDecimals(line, 9) > MAX_DECIMALS)
+        {
+            return reject("qty", RejectReason.TOO_MANY_DECIMALS);
+        }
         switch (decimal.parse(line, starts[9], ends[9], instrument.qtyScale()))
         {
             case FixedPoint.OK:
@@ -334,9 +343,13 @@ public final class OrderFlowParser
         return RejectReason.NONE;
     }
 
-    private static boolean isDigits(final String line, final int from, final int to)
+    /**
+     * Whole numbers (timestamps, order ids) are plain digits: a sign or a decimal point, which the decimal parser
+     * would accept ("1.0" as 1), would let two spellings name the same order.
+     */
+    private boolean isDigitsOnly(final String line, final int field)
     {
-        for (int i = from; i < to; i++)
+        for (int i = starts[field], end = ends[field]; i < end; i++)
         {
             final char c = line.charAt(i);
             if (c < '0' || c > '9')
@@ -345,6 +358,23 @@ public final class OrderFlowParser
             }
         }
         return true;
+    }
+
+    /**
+     * Decimal places as written: "more than 8 decimals" is about the text, so 1.000000000 is refused like
+     * 1.000000001, while an instrument's coarser scale only refuses non-zero extra digits (off tick).
+     */
+    private int writtenDecimals(final String line, final int field)
+    {
+        final int end = ends[field];
+        for (int i = starts[field]; i < end; i++)
+        {
+            if (line.charAt(i) == '.')
+            {
+                return end - i - 1;
+            }
+        }
+        return 0;
     }
 
     private boolean isEmpty(final int field)
