@@ -44,6 +44,15 @@ public interface MatchingListener
     {
     }
 
+    /**
+     * Self-trade prevention (DECREMENT) took {@code qty} off an order that lives on with {@code remaining}: the owner
+     * must hear of it, since no fill or cancel says so. An order left at zero gets {@link #onCanceled} instead.
+     */
+    default void onReduced(
+        final int instrumentId, final int accountId, final long orderId, final long qty, final long remaining)
+    {
+    }
+
     /** The unfilled remainder of an IOC, FOK or MARKET order ended. */
     default void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
     {

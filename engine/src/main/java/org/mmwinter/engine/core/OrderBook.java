@@ -418,6 +418,7 @@ final class OrderBook
             maker.remaining -= qty;
             level.totalQty -= qty;
             opposite.addQty(-qty);
+            listener.onReduced(instrumentId, maker.accountId, maker.orderId, qty, maker.remaining);
             listener.onLevelChanged(instrumentId, maker.side, maker.price, level.totalQty, level.orderCount);
         }
         if (taker.remaining == qty)
@@ -426,6 +427,7 @@ final class OrderBook
             return true;
         }
         taker.remaining -= qty;
+        listener.onReduced(instrumentId, taker.accountId, taker.orderId, qty, taker.remaining);
         return false;
     }
 

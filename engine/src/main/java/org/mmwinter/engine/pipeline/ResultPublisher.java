@@ -124,6 +124,22 @@ final class ResultPublisher implements MatchingListener
         ring.publish(seq);
     }
 
+    public void onReduced(
+        final int instrumentId, final int accountId, final long orderId, final long qty, final long remaining)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.REDUCED);
+        order(r, instrumentId, accountId, orderId);
+        r.qty = qty;
+        r.remaining = remaining;
+        r.reason = org.mmwinter.engine.core.CancelReason.SELF_TRADE;
+        ring.publish(seq);
+    }
+
     public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
     {
         if (muted)

@@ -15,6 +15,8 @@ public final class ResultType
     public static final int LEVEL = 8;
     /** Last result of a command: the command is journaled and processed (the acknowledgement). */
     public static final int DONE = 9;
+    /** Self-trade prevention shrank a live order without a trade. */
+    public static final int REDUCED = 10;
 
     private ResultType()
     {
@@ -38,6 +40,7 @@ public final class ResultType
             case TRADE: return "TRADE";
             case LEVEL: return "LEVEL";
             case DONE: return "DONE";
+            case REDUCED: return "REDUCED";
             default: return "?";
         }
     }

@@ -230,6 +230,7 @@ final class AmendTest
             "AMENDED 2/10 101x10 lost priority",
             "LEVEL 0 SELL 101 0 #0",
             "CANCELED 2/11 3 self-trade prevention",
+            "REDUCED 2/10 3 left 7",
             "LEVEL 0 BUY 101 7 #1"), fx.drain());
         assertEquals(List.of("BUY 101x7 2/10", "BUY 100x10 0/1", "BUY 100x10 1/2"), fx.book());
     }

@@ -150,6 +150,7 @@ final class MarketDataTest
 
         assertEquals(List.of(
             "ACCEPTED 0/3 BUY 100x2",
+            "REDUCED 0/1 2 left 3",
             "LEVEL 0 SELL 100 8 #2",
             "CANCELED 0/3 2 self-trade prevention",
             "ACCEPTED 0/4 BUY 100x2",

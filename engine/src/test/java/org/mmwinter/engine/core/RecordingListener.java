@@ -75,6 +75,12 @@ public final class RecordingListener implements MatchingListener
         events.add("CANCELED " + accountId + "/" + orderId + " " + qty + " " + CancelReason.name(reason));
     }
 
+    public void onReduced(
+        final int instrumentId, final int accountId, final long orderId, final long qty, final long remaining)
+    {
+        events.add("REDUCED " + accountId + "/" + orderId + " " + qty + " left " + remaining);
+    }
+
     public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
     {
         events.add("EXPIRED " + accountId + "/" + orderId + " " + qty);

@@ -150,6 +150,7 @@ final class SelfTradePreventionTest
             "ACCEPTED 0/10 BUY 100x10",
             "LEVEL 0 SELL 100 5 #1",
             "CANCELED 0/2 4 self-trade prevention",
+            "REDUCED 0/10 4 left 6",
             "FILL 100x5 BUY maker 1/3 left 0 taker 0/10 left 1",
             "TRADE 0 100x5 BUY",
             "LEVEL 0 SELL 100 0 #0",
@@ -168,6 +169,7 @@ final class SelfTradePreventionTest
 
         assertEquals(List.of(
             "ACCEPTED 0/10 BUY 100x4",
+            "REDUCED 0/2 4 left 6",
             "LEVEL 0 SELL 100 11 #2",
             "CANCELED 0/10 4 self-trade prevention"), fx.drain());
         assertEquals(List.of("SELL 100x6 0/2", "SELL 100x5 1/3"), fx.book());
@@ -213,11 +215,13 @@ final class SelfTradePreventionTest
             "ACCEPTED 0/10 BUY 101x9",
             "LEVEL 0 SELL 100 3 #1",
             "CANCELED 0/1 2 self-trade prevention",
+            "REDUCED 0/10 2 left 7",
             "FILL 100x3 BUY maker 1/2 left 0 taker 0/10 left 4",
             "TRADE 0 100x3 BUY",
             "LEVEL 0 SELL 100 0 #0",
             "LEVEL 0 SELL 101 10 #1",
             "CANCELED 0/3 2 self-trade prevention",
+            "REDUCED 0/10 2 left 2",
             "FILL 101x2 BUY maker 1/4 left 8 taker 0/10 left 0",
             "TRADE 0 101x2 BUY",
             "LEVEL 0 SELL 101 8 #1"), fx.drain());
