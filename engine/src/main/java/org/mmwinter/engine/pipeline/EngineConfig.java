@@ -35,6 +35,7 @@ public final class EngineConfig
     private boolean createInstrumentsOnFirstUse = true;
     private int expectedLiveOrders = 1 << 16;
     private boolean snapshotsEnabled = true;
+    private boolean combinedStages = true;
     private long snapshotEvery;
     private final List<InstrumentSpec> instruments = new ArrayList<>();
 
@@ -131,6 +132,7 @@ public final class EngineConfig
                     case "instruments.create_on_first_use": createInstrumentsOnFirstUse = bool(value); break;
                     case "orders.expected": expectedLiveOrders = positive(value); break;
                     case "snapshot.enabled": snapshotsEnabled = bool(value); break;
+                    case "pipeline.stages": combinedStages = stages(value); break;
                     case "snapshot.every": snapshotEvery = Long.parseLong(value); break;
                     default:
                         if (key.startsWith("instrument.") && key.lastIndexOf('.') > "instrument.".length())
@@ -206,6 +208,16 @@ public final class EngineConfig
             throw new IllegalArgumentException("must be true or false");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    private static boolean stages(final String value)
+    {
+        switch (value)
+        {
+            case "combined": return true;
+            case "split": return false;
+            default: throw new IllegalArgumentException("use combined or split");
+        }
     }
 
     private static Durability durability(final String value)
@@ -336,6 +348,20 @@ public final class EngineConfig
         return this;
     }
 
+    /**
+     * Journal and match on one thread ({@code combined}) or as two stages on two threads ({@code split}).
+     */
+    public boolean combinedStages()
+    {
+        return combinedStages;
+    }
+
+    public EngineConfig combinedStages(final boolean combined)
+    {
+        this.combinedStages = combined;
+        return this;
+    }
+
     public boolean snapshotsEnabled()
     {
         return snapshotsEnabled;
@@ -378,6 +404,7 @@ public final class EngineConfig
     {
         return "data=" + dataDir.toAbsolutePath() + " ring=" + ringSize + " wait=" + waitStrategy +
             " durability=" + durability + " journal=" + (journalEnabled ? "on" : "off") +
+            " stages=" + (combinedStages ? "combined" : "split") +
             " instruments=" + instruments.size() + (createInstrumentsOnFirstUse ? " (+created on first use)" : "");
     }
 }

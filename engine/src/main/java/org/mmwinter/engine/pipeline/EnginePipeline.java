@@ -159,8 +159,17 @@ public final class EnginePipeline implements AutoCloseable
         inbound.setDefaultExceptionHandler(failStop);
         journalStage = new JournalStage(inputJournal, clock, config.maxBatch(), state.lastSequence(),
             state.lastNowNs(), failStop);
-        inbound.handleEventsWith(journalStage).then(new MatchStage(state, publisher, failStop,
-            config.snapshotEvery(), this::snapshot));
+        final MatchStage matchStage = new MatchStage(state, publisher, failStop, config.snapshotEvery(),
+            this::snapshot);
+        if (config.combinedStages())
+        {
+            inbound.handleEventsWith(new JournalThenMatchStage(journalStage, matchStage, inbound.getRingBuffer(),
+                config.maxBatch()));
+        }
+        else
+        {
+            inbound.handleEventsWith(journalStage).then(matchStage);
+        }
         ring = inbound.getRingBuffer();
 
         if (marketData != null)

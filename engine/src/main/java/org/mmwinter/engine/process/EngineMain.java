@@ -275,6 +275,9 @@ public final class EngineMain implements Callable<Integer>
         @Option(names = "--wait", paramLabel = "STRATEGY", description = "Wait strategy (default sleeping).")
         String wait = "sleeping";
 
+        @Option(names = "--stages", paramLabel = "combined|split", description = "Default combined.")
+        String stages = "combined";
+
         @Option(names = "--recovery", description = "Also time a recovery from the journal written.")
         boolean recovery;
 
@@ -286,7 +289,7 @@ public final class EngineMain implements Callable<Integer>
             PipelineBench.deleteRecursively(data);
             final EngineConfig config = PipelineBench.benchConfig(data, "on".equals(journal),
                 "sync-batch".equals(durability) ? org.mmwinter.engine.journal.Durability.SYNC_BATCH :
-                    org.mmwinter.engine.journal.Durability.NONE, wait);
+                    org.mmwinter.engine.journal.Durability.NONE, wait).combinedStages(!"split".equals(stages));
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
                 ", " + config);
             final PipelineBench.Report report = new PipelineBench(commands, 42).run(config, rate, recovery);

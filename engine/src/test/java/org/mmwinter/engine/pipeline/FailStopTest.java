@@ -11,6 +11,8 @@ import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.journal.InputJournal;
 import org.mmwinter.engine.process.OfflineState;
@@ -77,8 +79,9 @@ class FailStopTest
         assertFalse(acked.contains(50L));
     }
 
-    @Test
-    void aJournalThatCannotBeWrittenStopsMatchingBeforeTheUnjournaledCommand() throws Exception
+    @ParameterizedTest(name = "combined stages: {0}")
+    @ValueSource(booleans = {true, false})
+    void aJournalThatCannotBeWrittenStopsMatchingBeforeTheUnjournaledCommand(final boolean combined) throws Exception
     {
         final List<Long> acked = new CopyOnWriteArrayList<>();
         final EventHandler<ResultEvent> acks = (event, sequence, endOfBatch) ->
@@ -88,8 +91,8 @@ class FailStopTest
                 acked.add(event.orderId);
             }
         };
-        final EnginePipeline pipeline = new EnginePipeline(config(), List.of(acks), List.of(),
-            new SystemEpochNanoClock());
+        final EnginePipeline pipeline = new EnginePipeline(config().combinedStages(combined), List.of(acks),
+            List.of(), new SystemEpochNanoClock());
         assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
         {
             pipeline.start();

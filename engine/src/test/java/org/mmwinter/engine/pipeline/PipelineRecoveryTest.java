@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.process.OfflineState;
@@ -24,8 +26,9 @@ class PipelineRecoveryTest
         return EngineConfig.defaults().clearInstruments().dataDir(data).ringSize(1024);
     }
 
-    @Test
-    void restartRebuildsTheStateOfAnUninterruptedRun() throws Exception
+    @ParameterizedTest(name = "combined stages: {0}")
+    @ValueSource(booleans = {true, false})
+    void restartRebuildsTheStateOfAnUninterruptedRun(final boolean combined) throws Exception
     {
         final Path flow = FlowFiles.write(dir.resolve("flow.csv"), 42, 20_000);
         final FlowFiles.Direct whole = FlowFiles.direct(flow, Long.MAX_VALUE);
@@ -33,13 +36,13 @@ class PipelineRecoveryTest
         final FlowFiles.Direct firstPart = FlowFiles.direct(flow, 9_000);
 
         final Path data = dir.resolve("data");
-        final PipelineFlowRun.Result first = PipelineFlowRun.run(config(data), dir.resolve("a.csv"),
-            dir.resolve("out-a"), Long.MAX_VALUE);
+        final PipelineFlowRun.Result first = PipelineFlowRun.run(config(data).combinedStages(combined),
+            dir.resolve("a.csv"), dir.resolve("out-a"), Long.MAX_VALUE);
         assertEquals(hex(firstPart.digest()), hex(first.digest()), "first part through the pipeline");
         assertEquals(firstPart.commands(), first.commands());
 
-        final PipelineFlowRun.Result second = PipelineFlowRun.run(config(data), dir.resolve("b.csv"),
-            dir.resolve("out-b"), Long.MAX_VALUE);
+        final PipelineFlowRun.Result second = PipelineFlowRun.run(config(data).combinedStages(combined),
+            dir.resolve("b.csv"), dir.resolve("out-b"), Long.MAX_VALUE);
         assertEquals(hex(whole.digest()), hex(second.digest()), "after restart and the rest of the flow");
         assertEquals(whole.commands(), second.commands());
         assertTrue(whole.trades() > 1_000, "the flow trades: " + whole.trades());
