@@ -213,8 +213,15 @@ final class OrderBook
 
     private boolean outsideBand(final long price)
     {
+        return outsideBand(price, lastTradePrice);
+    }
+
+    /**
+     * Whether {@code price} is further than the band from {@code last}, a last trade price ({@code NO_PRICE}: none).
+     */
+    private boolean outsideBand(final long price, final long last)
+    {
         final long bandBps = instrument.priceBandBps();
-        final long last = lastTradePrice;
         if (bandBps == Instrument.NO_BAND || last == MatchingEngine.NO_PRICE)
         {
             return false;
@@ -284,11 +291,15 @@ final class OrderBook
         final boolean market = taker.type == OrderType.MARKET;
         final int takerSide = taker.side;
         final int stp = taker.stp;
+        // A MARKET order is held to the band around the last trade before it, as a LIMIT order at the band's edge
+        // would be: its own fills do not move the reference (else it could walk the book a band at a time, and a
+        // FOK passed by canFillCompletely could stop half way).
+        final long bandReference = lastTradePrice;
         PriceLevel level;
         while (taker.remaining > 0 && (level = opposite.best()) != null)
         {
             final long levelPrice = level.price;
-            if (market ? outsideBand(levelPrice) : !crosses(takerSide, taker.price, levelPrice))
+            if (market ? outsideBand(levelPrice, bandReference) : !crosses(takerSide, taker.price, levelPrice))
             {
                 break;
             }
