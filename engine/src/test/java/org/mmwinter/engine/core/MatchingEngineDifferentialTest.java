@@ -126,7 +126,8 @@ class MatchingEngineDifferentialTest
         private final long seed;
         private final FlowGenerator generator;
         private final AuditingListener auditor = new AuditingListener();
-        private final MatchingEngine engine = new MatchingEngine(auditor, 1 << 10);
+        // A small start so that the pool, the index and the account table grow (and rehash) during the run.
+        private final MatchingEngine engine = new MatchingEngine(auditor, 16);
         private final ReferenceEngine reference = new ReferenceEngine();
         private final FlowCommand command = new FlowCommand();
         private final BookRows expectedRows = new BookRows();
