@@ -251,6 +251,9 @@ final class OrderBook
         return outsideBand(price, lastTradePrice);
     }
 
+    /**
+     * Whether {@code price} is further than the band from {@code last}, a last trade price ({@code NO_PRICE}: none).
+     */
     private boolean outsideBand(final long price, final long last)
     {
         final long bandBps = instrument.priceBandBps();
@@ -278,19 +281,18 @@ final class OrderBook
 
     /**
      * Whether a FOK order fills completely from trades alone under its STP mode; reads the book, changes nothing.
-     * It walks the book as {@link #match} would, including the band of a market order, which follows the last trade
-     * as the order sweeps.
+     * It walks the book as {@link #match} would, including the band of a market order around the last trade before it.
      */
     private boolean canFillCompletely(final Order taker)
     {
         final BookSide opposite = side(Side.opposite(taker.side));
         final boolean market = taker.type == OrderType.MARKET;
         long needed = taker.remaining;
-        long last = lastTradePrice;
+        final long bandReference = lastTradePrice;
         for (int rank = 0, n = opposite.levelCount(); rank < n; rank++)
         {
             final PriceLevel level = opposite.levelAt(rank);
-            if (market ? outsideBand(level.price, last) : !crosses(taker.side, taker.price, level.price))
+            if (market ? outsideBand(level.price, bandReference) : !crosses(taker.side, taker.price, level.price))
             {
                 return false;
             }
@@ -306,7 +308,6 @@ final class OrderBook
                     return false;
                 }
                 needed -= maker.remaining;
-                last = level.price;
                 if (needed <= 0)
                 {
                     return true;
@@ -327,11 +328,15 @@ final class OrderBook
         final boolean market = taker.type == OrderType.MARKET;
         final int takerSide = taker.side;
         final int stp = taker.stp;
+        // A MARKET order is held to the band around the last trade before it, as a LIMIT order at the band's edge
+        // would be: its own fills do not move the reference (else it could walk the book a band at a time, and a
+        // FOK passed by canFillCompletely could stop half way).
+        final long bandReference = lastTradePrice;
         PriceLevel level;
         while (taker.remaining > 0 && (level = opposite.best()) != null)
         {
             final long levelPrice = level.price;
-            if (market ? outsideBand(levelPrice) : !crosses(takerSide, taker.price, levelPrice))
+            if (market ? outsideBand(levelPrice, bandReference) : !crosses(takerSide, taker.price, levelPrice))
             {
                 break;
             }

@@ -280,11 +280,12 @@ final class TimeInForceTest
     }
 
     /**
-     * A market order stops at a level outside the price band around the last trade, and the last trade moves as it
-     * sweeps: after a trade at 91, an ask at 109 is more than 10% away although it was within 10% of 100.
+     * A market order is held to the price band around the last trade before it, like a limit order at the band's
+     * edge: its own fills do not move the reference, so after a trade at 91 the ask at 109 (within 10% of 100) still
+     * trades.
      */
     @Test
-    void marketIocStopsAtTheBandAroundTheLastTradeAsItSweeps()
+    void marketIocIsHeldToTheBandAroundTheLastTradeBeforeIt()
     {
         final EngineFixture banded = bandedBookWithAsksAt91And109();
 
@@ -295,33 +296,38 @@ final class TimeInForceTest
             "FILL 91x1 BUY maker 0/3 left 0 taker 2/5 left 1",
             "TRADE 1 91x1 BUY",
             "LEVEL 1 SELL 91 0 #0",
-            "EXPIRED 2/5 1"), banded.drain());
+            "FILL 109x1 BUY maker 0/4 left 0 taker 2/5 left 0",
+            "TRADE 1 109x1 BUY",
+            "LEVEL 1 SELL 109 0 #0"), banded.drain());
     }
 
     /**
-     * The same sweep as a FOK: matching would stop after the first fill, so the order must not trade at all.
+     * The same sweep as a FOK fills completely, since both levels are within the band of the last trade before it.
      */
     @Test
     void marketFokUnderAPriceBandFillsCompletelyOrNotAtAll()
     {
         final EngineFixture banded = bandedBookWithAsksAt91And109();
-        final List<String> before = banded.snapshot();
 
         banded.newOrder(1, TAKER, 5, BUY, OrderType.MARKET, FOK, StpMode.NONE, MatchingEngine.NO_PRICE, 2);
 
-        assertEquals(List.of("ACCEPTED 2/5 BUY MKTx2", "EXPIRED 2/5 2"), banded.drain());
-        assertEquals(before, banded.snapshot());
-
-        banded.newOrder(1, TAKER, 6, BUY, OrderType.MARKET, FOK, StpMode.NONE, MatchingEngine.NO_PRICE, 1);
-        assertEquals(List.of("SELL 109x1 0/4"), banded.book(1));
+        assertEquals(List.of(
+            "ACCEPTED 2/5 BUY MKTx2",
+            "FILL 91x1 BUY maker 0/3 left 0 taker 2/5 left 1",
+            "TRADE 1 91x1 BUY",
+            "LEVEL 1 SELL 91 0 #0",
+            "FILL 109x1 BUY maker 0/4 left 0 taker 2/5 left 0",
+            "TRADE 1 109x1 BUY",
+            "LEVEL 1 SELL 109 0 #0"), banded.drain());
+        assertEquals(List.of(), banded.book(1));
     }
 
     /**
-     * The other way round: 115 is more than 10% above the last trade of 100 but within 10% of 109, where the sweep
-     * trades first; matching reaches it, so a FOK that needs it fills.
+     * 115 is more than 10% above the last trade of 100 (though within 10% of 109, where the sweep trades first): the
+     * band does not move with the order's own fills, so a FOK that needs 115 does not trade at all.
      */
     @Test
-    void marketFokCountsTheLevelsTheMovingBandReaches()
+    void marketFokDoesNotCountLevelsBeyondTheBandOfTheLastTradeBeforeIt()
     {
         final EngineFixture banded = new EngineFixture();
         final int id = banded.addInstrument(new Instrument(1, "BND", 0, 1, 0, 1, 1_000));
@@ -337,16 +343,11 @@ final class TimeInForceTest
         assertEquals(100, banded.engine().lastTradePrice(id));
         banded.drain();
 
+        final List<String> before = banded.snapshot();
         banded.newOrder(id, TAKER, 7, BUY, OrderType.MARKET, FOK, StpMode.NONE, MatchingEngine.NO_PRICE, 2);
 
-        assertEquals(List.of(
-            "ACCEPTED 2/7 BUY MKTx2",
-            "FILL 109x1 BUY maker 0/3 left 0 taker 2/7 left 1",
-            "TRADE 1 109x1 BUY",
-            "LEVEL 1 SELL 109 0 #0",
-            "FILL 115x1 BUY maker 0/4 left 0 taker 2/7 left 0",
-            "TRADE 1 115x1 BUY",
-            "LEVEL 1 SELL 115 0 #0"), banded.drain());
+        assertEquals(List.of("ACCEPTED 2/7 BUY MKTx2", "EXPIRED 2/7 2"), banded.drain());
+        assertEquals(before, banded.snapshot());
     }
 
     /** Instrument 1 with a 10% band, last trade 100, asks 91x1 (0/3) and 109x1 (0/4). */
