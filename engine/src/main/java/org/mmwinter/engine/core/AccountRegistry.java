@@ -51,6 +51,15 @@ public final class AccountRegistry implements AccountResolver
         return names.get(id);
     }
 
+    /**
+     * The name, or {@code #id} for an id no one registered (a producer that bypassed the registry): outputs and the
+     * digest must still describe such an order rather than fail.
+     */
+    public String nameOrId(final int id)
+    {
+        return id >= 0 && id < names.size() ? names.get(id) : "#" + id;
+    }
+
     public int size()
     {
         return names.size();

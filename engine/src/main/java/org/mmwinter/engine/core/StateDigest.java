@@ -61,7 +61,7 @@ public final class StateDigest implements BookVisitor
         mix(side);
         mix(price);
         mix(qty);
-        mix(accounts.name(accountId));
+        mix(accounts.nameOrId(accountId));
         mix(orderId);
     }
 

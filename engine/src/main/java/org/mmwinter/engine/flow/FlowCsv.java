@@ -74,7 +74,7 @@ public final class FlowCsv
             row.append(instrument.symbol()).append(',').append(Side.name(side)).append(',');
             FixedPoint.append(row, price * instrument.tickUnits(), instrument.priceScale()).append(',');
             FixedPoint.append(row, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
-            row.append(accounts.name(accountId)).append(',').append(orderId).append('\n');
+            row.append(accounts.nameOrId(accountId)).append(',').append(orderId).append('\n');
             try
             {
                 out.append(row);

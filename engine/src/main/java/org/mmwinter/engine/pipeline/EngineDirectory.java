@@ -77,9 +77,21 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
      */
     public synchronized int define(final String symbol, final EngineConfig.InstrumentSpec spec)
     {
-        final Instrument existing = instrumentsBySymbol.get(symbol);
         final int id = instrumentsById.length;
-        final Instrument instrument = spec == null ? Instrument.createDefault(id, symbol) : spec.toInstrument(id);
+        return define(spec == null ? Instrument.createDefault(id, symbol) : spec.toInstrument(id));
+    }
+
+    /**
+     * Defines an instrument exactly as given (its id must be the next one) unless its symbol exists with the same
+     * definition.
+     *
+     * @return its id, or {@link MatchingEngine#UNKNOWN_INSTRUMENT} if the engine stopped.
+     * @throws IllegalStateException if the symbol exists with another definition, or the id is not the next one.
+     */
+    public synchronized int define(final Instrument instrument)
+    {
+        final String symbol = instrument.symbol();
+        final Instrument existing = instrumentsBySymbol.get(symbol);
         if (existing != null)
         {
             if (!sameDefinition(existing, instrument))
@@ -88,6 +100,11 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
                     " but configured as " + instrument + "; a journaled definition cannot change");
             }
             return existing.id();
+        }
+        final int id = instrumentsById.length;
+        if (instrument.id() != id)
+        {
+            throw new IllegalStateException("next instrument id is " + id + ", not " + instrument.id());
         }
         final long slot = pipeline.claimBlocking();
         if (slot < 0)
