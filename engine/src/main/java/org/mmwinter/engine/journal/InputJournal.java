@@ -2,9 +2,7 @@ package org.mmwinter.engine.journal;
 
 import java.nio.file.Path;
 
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -113,42 +111,18 @@ public final class InputJournal implements AutoCloseable
     {
         final BatchCodec codec = new BatchCodec(1 << 16);
         final CommandEvent event = new CommandEvent();
-        long records = 0;
-        try (ExcerptTailer tailer = queue.createTailer())
+        return DocumentReader.readAll(queue, "input journal", new DocumentReader.DocumentHandler()
         {
-            while (true)
+            public byte[] buffer(final int length)
             {
-                try (DocumentContext dc = tailer.readingDocument())
-                {
-                    if (!dc.isPresent())
-                    {
-                        break;
-                    }
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    final int length = (int)bytes.readRemaining();
-                    bytes.read(codec.wrapForDecode(length), 0, length);
-                    final String where = "input journal " + queue.fileAbsolutePath() +
-                        " document index 0x" + Long.toHexString(dc.index());
-                    records += codec.decode(length, event, handler, where);
-                }
+                return codec.wrapForDecode(length);
             }
-        }
-        catch (final JournalCorruptException ex)
-        {
-            throw ex;
-        }
-        catch (final RuntimeException ex)
-        {
-            throw new JournalCorruptException("input journal " + queue.fileAbsolutePath() +
-                " cannot be read after " + records + " records: " + ex, ex);
-        }
-        catch (final InternalError ex)
-        {
-            // The JVM's answer to touching a memory-mapped page that the file no longer has (a cut file).
-            throw new JournalCorruptException("input journal " + queue.fileAbsolutePath() + " is shorter than its " +
-                "own layout says (a truncated file?) after " + records + " records: " + ex.getMessage(), ex);
-        }
-        return records;
+
+            public int onDocument(final int length, final String where)
+            {
+                return codec.decode(length, event, handler, where);
+            }
+        });
     }
 
     public void close()

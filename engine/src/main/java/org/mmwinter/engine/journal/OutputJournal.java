@@ -2,9 +2,7 @@ package org.mmwinter.engine.journal;
 
 import java.nio.file.Path;
 
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.mmwinter.engine.pipeline.ResultEvent;
@@ -58,27 +56,21 @@ public final class OutputJournal implements AutoCloseable
     {
         final ResultCodec codec = new ResultCodec(1 << 16);
         final ResultEvent event = new ResultEvent();
-        long results = 0;
-        try (SingleChronicleQueue queue = InputJournal.openQueue(directory, true);
-            ExcerptTailer tailer = queue.createTailer())
+        try (SingleChronicleQueue queue = InputJournal.openQueue(directory, true))
         {
-            while (true)
+            return DocumentReader.readAll(queue, "output journal", new DocumentReader.DocumentHandler()
             {
-                try (DocumentContext dc = tailer.readingDocument())
+                public byte[] buffer(final int length)
                 {
-                    if (!dc.isPresent())
-                    {
-                        break;
-                    }
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    final int length = (int)bytes.readRemaining();
-                    bytes.read(codec.wrapForDecode(length), 0, length);
-                    results += codec.decode(length, event, handler,
-                        "output journal " + directory + " document index 0x" + Long.toHexString(dc.index()));
+                    return codec.wrapForDecode(length);
                 }
-            }
+
+                public int onDocument(final int length, final String where)
+                {
+                    return codec.decode(length, event, handler, where);
+                }
+            });
         }
-        return results;
     }
 
     public void close()
