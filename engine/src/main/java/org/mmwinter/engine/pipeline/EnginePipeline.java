@@ -392,6 +392,11 @@ public final class EnginePipeline implements AutoCloseable
         return inputJournal == null ? 0 : inputJournal.bytesWritten();
     }
 
+    public long outputJournalBytes()
+    {
+        return outputJournal == null ? 0 : outputJournal.bytesWritten();
+    }
+
     public long journalBatches()
     {
         return inputJournal == null ? 0 : inputJournal.batchesWritten();

@@ -38,7 +38,7 @@ public final class PipelineBench
      */
     public record Report(
         long commands, double seconds, double commandsPerSecond, Histogram latencyNs, long journalBytes,
-        long recoveredRecords, double recoverySeconds, long busy)
+        long outputBytes, long batches, long recoveredRecords, double recoverySeconds, long busy)
     {
         public String describe()
         {
@@ -54,8 +54,9 @@ public final class PipelineBench
             }
             if (journalBytes > 0)
             {
-                sb.append(String.format("journal: %d bytes, %.1f bytes/command%n", journalBytes,
-                    (double)journalBytes / commands));
+                sb.append(String.format("input journal: %d bytes, %.1f bytes/command, %.1f commands/batch; " +
+                    "output journal: %.1f bytes/command%n", journalBytes, (double)journalBytes / commands,
+                    (double)commands / Math.max(1, batches), (double)outputBytes / commands));
             }
             if (recoveredRecords > 0)
             {
@@ -208,6 +209,8 @@ public final class PipelineBench
         pipeline.awaitIdle(10, TimeUnit.MINUTES);
         final double seconds = (System.nanoTime() - start) / 1e9;
         final long journalBytes = pipeline.journalBytes();
+        final long outputBytes = pipeline.outputJournalBytes();
+        final long batches = pipeline.journalBatches();
         final long busy = pipeline.busyCount();
         pipeline.close();
         if (done[0] < n)
@@ -227,8 +230,8 @@ public final class PipelineBench
                 recoverySeconds = report.elapsedNs() / 1e9;
             }
         }
-        return new Report(n, seconds, n / seconds, ratePerSecond > 0 ? histogram : null, journalBytes, recovered,
-            recoverySeconds, busy);
+        return new Report(n, seconds, n / seconds, ratePerSecond > 0 ? histogram : null, journalBytes, outputBytes,
+            batches, recovered, recoverySeconds, busy);
     }
 
     static void deleteRecursively(final Path dir) throws IOException
