@@ -31,6 +31,7 @@ public final class EngineConfig
     private String waitStrategy = WaitStrategies.DEFAULT;
     private Durability durability = Durability.NONE;
     private boolean journalEnabled = true;
+    private boolean outputJournalEnabled = true;
     private int maxBatch = 4096;
     private boolean createInstrumentsOnFirstUse = true;
     private int expectedLiveOrders = 1 << 16;
@@ -128,6 +129,7 @@ public final class EngineConfig
                     case "wait.strategy": WaitStrategies.create(value); waitStrategy = value; break;
                     case "durability": durability = durability(value); break;
                     case "journal.enabled": journalEnabled = bool(value); break;
+                    case "journal.output.enabled": outputJournalEnabled = bool(value); break;
                     case "journal.batch.max": maxBatch = positive(value); break;
                     case "instruments.create_on_first_use": createInstrumentsOnFirstUse = bool(value); break;
                     case "orders.expected": expectedLiveOrders = positive(value); break;
@@ -305,6 +307,20 @@ public final class EngineConfig
     public EngineConfig journalEnabled(final boolean journalEnabled)
     {
         this.journalEnabled = journalEnabled;
+        return this;
+    }
+
+    /**
+     * Whether results are journaled too (an audit trail; recovery needs only the input journal).
+     */
+    public boolean outputJournalEnabled()
+    {
+        return journalEnabled && outputJournalEnabled;
+    }
+
+    public EngineConfig outputJournalEnabled(final boolean enabled)
+    {
+        this.outputJournalEnabled = enabled;
         return this;
     }
 

@@ -121,7 +121,10 @@ public final class EnginePipeline implements AutoCloseable
                 throw new UncheckedIOException("cannot create the journal directories under " + config.dataDir(), ex);
             }
             inputJournal = new InputJournal(config.inputJournalDir(), config.durability());
-            outputJournal = new OutputJournal(config.outputJournalDir());
+            if (config.outputJournalEnabled())
+            {
+                outputJournal = new OutputJournal(config.outputJournalDir());
+            }
         }
 
         final long recoveryStart = System.nanoTime();

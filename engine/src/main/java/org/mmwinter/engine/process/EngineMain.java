@@ -269,6 +269,9 @@ public final class EngineMain implements Callable<Integer>
         @Option(names = "--journal", paramLabel = "on|off", description = "Journal on or off (default on).")
         String journal = "on";
 
+        @Option(names = "--output-journal", paramLabel = "on|off", description = "Journal results too (default on).")
+        String outputJournal = "on";
+
         @Option(names = "--durability", paramLabel = "none|sync-batch", description = "Default none.")
         String durability = "none";
 
@@ -289,7 +292,8 @@ public final class EngineMain implements Callable<Integer>
             PipelineBench.deleteRecursively(data);
             final EngineConfig config = PipelineBench.benchConfig(data, "on".equals(journal),
                 "sync-batch".equals(durability) ? org.mmwinter.engine.journal.Durability.SYNC_BATCH :
-                    org.mmwinter.engine.journal.Durability.NONE, wait).combinedStages(!"split".equals(stages));
+                    org.mmwinter.engine.journal.Durability.NONE, wait).combinedStages(!"split".equals(stages))
+                .outputJournalEnabled(!"off".equals(outputJournal));
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
                 ", " + config);
             final PipelineBench.Report report = new PipelineBench(commands, 42).run(config, rate, recovery);
