@@ -1,16 +1,24 @@
 package org.mmwinter.engine.core;
 
 /**
- * The price levels of one side, kept sorted in an array with the best level last: the best price is O(1), emptying
- * the best level is O(1), and a new level is found by binary search and shifts only the levels better than it,
- * which in real flow are few.
+ * The price levels of one side, kept sorted in an array with the best level last: the best price is O(1), a level
+ * is found by binary search, and emptying the best level is O(1).
+ *
+ * <p>A level that empties below the top stays in place, empty, rather than being cut out: real flow (and the
+ * exchange-core mix, 82 % moves) empties and refills the same prices all the time, and cutting a level out and
+ * inserting it again each shifts every better level. An empty level is reused by the next order at its price and
+ * the empties are compacted in one pass once they are half of the array. Iterate with {@link #topIndex()} and
+ * {@link #levelAtIndex(int)}, skipping empty levels.
  */
 final class BookSide
 {
+    private static final int MIN_EMPTIES_TO_COMPACT = 64;
+
     private final int side;
     private long[] keys;
     private PriceLevel[] levels;
     private int size;
+    private int empties;
     private PriceLevel[] freeLevels;
     private int freeCount;
     private long totalQty;
@@ -34,19 +42,24 @@ final class BookSide
         return side;
     }
 
+    /** Levels holding orders. */
     int levelCount()
     {
-        return size;
+        return size - empties;
     }
 
-    /**
-     * Level by rank: 0 is the best.
-     */
-    PriceLevel levelAt(final int rank)
+    /** Index of the best slot ({@code -1} when none); slots below it are worse, some may be empty. */
+    int topIndex()
     {
-        return levels[size - 1 - rank];
+        return size - 1;
     }
 
+    PriceLevel levelAtIndex(final int index)
+    {
+        return levels[index];
+    }
+
+    /** The best non-empty level, or null. */
     PriceLevel best()
     {
         return size == 0 ? null : levels[size - 1];
@@ -71,26 +84,21 @@ final class BookSide
     }
 
     /**
-     * True when {@code price} is at least as good as {@code reference} from this side's point of view.
+     * The level for an order about to be appended at {@code price}: an existing level (possibly an empty one, which
+     * the append refills) or a new one.
      */
-    boolean isAtLeastAsGood(final long price, final long reference)
-    {
-        return side == Side.BUY ? price >= reference : price <= reference;
-    }
-
-    PriceLevel find(final long price)
-    {
-        final int index = search(key(price));
-        return index >= 0 ? levels[index] : null;
-    }
-
     PriceLevel findOrCreate(final long price)
     {
         final long key = key(price);
         int index = search(key);
         if (index >= 0)
         {
-            return levels[index];
+            final PriceLevel level = levels[index];
+            if (level.isEmpty())
+            {
+                empties--;
+            }
+            return level;
         }
         index = -(index + 1);
         if (size == keys.length)
@@ -111,24 +119,63 @@ final class BookSide
         return level;
     }
 
+    /**
+     * A level has just become empty: the top one is dropped (with any empty ones under it, so that the top is
+     * always a level with orders); one below the top stays in place until it is reused or compacted away.
+     */
     void remove(final PriceLevel level)
     {
-        final int last = size - 1;
-        int index;
-        if (levels[last] == level)
+        if (levels[size - 1] == level)
         {
-            index = last;
+            dropTop();
+            while (size > 0 && levels[size - 1].isEmpty())
+            {
+                dropTop();
+                empties--;
+            }
         }
         else
         {
-            index = search(key(level.price));
-            final int tail = last - index;
-            System.arraycopy(keys, index + 1, keys, index, tail);
-            System.arraycopy(levels, index + 1, levels, index, tail);
+            empties++;
+            if (empties >= MIN_EMPTIES_TO_COMPACT && empties * 2 >= size)
+            {
+                compact();
+            }
         }
+    }
+
+    private void dropTop()
+    {
+        final int last = size - 1;
+        final PriceLevel level = levels[last];
         levels[last] = null;
         size = last;
         release(level);
+    }
+
+    private void compact()
+    {
+        int kept = 0;
+        for (int i = 0; i < size; i++)
+        {
+            final PriceLevel level = levels[i];
+            if (level.isEmpty())
+            {
+                release(level);
+            }
+            else
+            {
+                keys[kept] = keys[i];
+                levels[kept] = level;
+                kept++;
+            }
+        }
+        for (int i = kept; i < size; i++)
+        {
+            levels[i] = null;
+        }
+        size = kept;
+        empties = 0;
     }
 
     private int search(final long key)

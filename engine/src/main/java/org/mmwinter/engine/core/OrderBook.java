@@ -187,9 +187,9 @@ final class OrderBook
         for (int s = Side.BUY; s <= Side.SELL; s++)
         {
             final BookSide side = side(s);
-            for (int rank = 0, n = side.levelCount(); rank < n; rank++)
+            for (int index = side.topIndex(); index >= 0; index--)
             {
-                for (Order order = side.levelAt(rank).head; order != null; order = order.next)
+                for (Order order = side.levelAtIndex(index).head; order != null; order = order.next)
                 {
                     visitor.onOrder(instrumentId, order.side, order.price, order.remaining, order.accountId,
                         order.orderId, order.tif, order.stp, order.timestampNs);
@@ -225,9 +225,9 @@ final class OrderBook
 
     private void visit(final BookSide side, final BookVisitor visitor)
     {
-        for (int rank = 0, n = side.levelCount(); rank < n; rank++)
+        for (int index = side.topIndex(); index >= 0; index--)
         {
-            final PriceLevel level = side.levelAt(rank);
+            final PriceLevel level = side.levelAtIndex(index);
             for (Order order = level.head; order != null; order = order.next)
             {
                 visitor.onOrder(instrumentId, order.side, order.price, order.remaining, order.accountId, order.orderId);
@@ -289,9 +289,13 @@ final class OrderBook
         final boolean market = taker.type == OrderType.MARKET;
         long needed = taker.remaining;
         final long bandReference = lastTradePrice;
-        for (int rank = 0, n = opposite.levelCount(); rank < n; rank++)
+        for (int index = opposite.topIndex(); index >= 0; index--)
         {
-            final PriceLevel level = opposite.levelAt(rank);
+            final PriceLevel level = opposite.levelAtIndex(index);
+            if (level.isEmpty())
+            {
+                continue;
+            }
             if (market ? outsideBand(level.price, bandReference) : !crosses(taker.side, taker.price, level.price))
             {
                 return false;
