@@ -107,7 +107,9 @@ public final class OpScenarios
         final CommandArrays ladder = new CommandArrays(rungs);
         long orderId = base.maxOrderId();
         final int accounts = base.config().accounts();
-        for (int i = 0; i < rungs; i++)
+        // Worst price first: each rung then becomes the new best, which every book appends cheaply (resets are not
+        // measured, but a ladder built best-first makes a sorted-array book shift the whole side per rung).
+        for (int i = rungs - 1; i >= 0; i--)
         {
             ladder.add(CommandType.GTC, 1 + i % accounts, ++orderId, OrderSide.SELL, first + i, SweepScenario.LOT);
         }

@@ -26,7 +26,7 @@ public final class SweepScenario
         return levels;
     }
 
-    /** GTC asks, one per tick from just above the best bid. */
+    /** GTC asks, one per tick from just above the best bid, placed worst price first. */
     public CommandArrays ladder()
     {
         return ladder;
