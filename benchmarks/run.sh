@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh [quick|full]
 #
-# quick: one fork, short iterations, one round (about 6-10 minutes on 2 cores).
+# quick: one fork, short iterations, one round (about 8-10 minutes on 2 cores).
 # full:  two forks, longer iterations, two rounds of the whole alternation (about an hour).
 # Environment: JAVA (default: java on the PATH), MVN_ARGS (default: -o, offline), SKIP_BUILD=1 to reuse the jars.
 set -euo pipefail
@@ -20,9 +20,9 @@ PEER_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun
 case "$MODE" in
   quick)
     ROUNDS=1
-    JMH_OPS=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
-    JMH_MIX=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
-    JMH_PIPE=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
+    JMH_OPS=(-f 1 -wi 3 -w 500ms -i 5 -r 500ms)
+    JMH_MIX=(-f 1 -wi 2 -w 1s -i 5 -r 1s)
+    JMH_PIPE=(-f 1 -wi 2 -w 2s -i 4 -r 2s)
     LAT=(--warmup-seconds 1 --seconds 3)
     ;;
   full)

@@ -245,6 +245,10 @@ def main():
         "`-prof gc` counts a whole iteration, so its B/op on add, cancel, sweep and the mixed workload also include "
         "the events of the untimed resets (re-adding or cancelling what a batch changed); our resets allocate "
         "nothing.",
+        "- exchange-core's pipeline: one matching and one risk engine, yielding wait, no thread pinning, its "
+        "throughput settings (64k ring, groups of up to 4,096 commands or 4 ms) for both throughput and latency: "
+        "its latency settings (2k ring, groups of 256) fall behind already at 100,000 commands/s on 2 cores "
+        "(variant `journal-off/latency-profile` of its latency main shows it).",
         "- exchange-core's journal opens its files with `RandomAccessFile(..., \"rwd\")`: every flushed batch is "
         "synced to the device.",
         "- Latency: each rate gets a fresh pipeline; the sender spins to each planned send time and never skips one "

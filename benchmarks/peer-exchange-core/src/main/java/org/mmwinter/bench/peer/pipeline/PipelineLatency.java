@@ -11,6 +11,8 @@ import org.mmwinter.bench.workload.WorkloadConfig;
 /**
  * Response time of exchange-core's pipeline, from the command's due time to its result leaving the results
  * stage, at fixed offered rates, with intended start times (no coordinated omission). A fresh pipeline per rate.
+ * The timestamp exchange-core carries through its pipeline is set to the command's due time just before it is
+ * sent, so the results stage can tell each command's latency.
  * <p>
  * {@code java --add-opens ... -cp peer-benchmarks.jar org.mmwinter.bench.peer.pipeline.PipelineLatency
  * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on --out peer-latency.jsonl}
@@ -40,19 +42,29 @@ public final class PipelineLatency implements LatencyTarget
         return pipeline.completed() - base;
     }
 
+    /**
+     * {@code --variant journal-off|journal-on}, optionally followed by {@code /latency-profile} for exchange-core's
+     * own latency settings (2k ring, groups of 256 commands). The default is its throughput settings: on 2 cores
+     * its latency settings fall behind already at 100,000 commands/s (a probe measured 62,000/s achieved and a
+     * p50 of about 1 s), while the throughput settings keep up with a p50 in the tens of microseconds.
+     */
     public static void main(final String[] args)
     {
         final LatencyOptions options = LatencyOptions.parse(args);
         final String variant = options.variant().isEmpty() ? "journal-off" : options.variant();
-        if (!"journal-off".equals(variant) && !"journal-on".equals(variant))
+        final String[] parts = variant.split("/");
+        if (!"journal-off".equals(parts[0]) && !"journal-on".equals(parts[0]) ||
+            parts.length > 2 || parts.length == 2 && !"latency-profile".equals(parts[1]))
         {
-            throw new IllegalArgumentException("--variant is journal-off or journal-on, not " + variant);
+            throw new IllegalArgumentException(
+                "--variant is journal-off or journal-on, optionally with /latency-profile, not " + variant);
         }
+        final boolean journal = "journal-on".equals(parts[0]);
+        final PipelineProfile profile = parts.length == 2 ? PipelineProfile.LATENCY : PipelineProfile.THROUGHPUT;
         for (final long rate : options.rates())
         {
             final CommandCycle commands = new CommandCycle(MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS));
-            try (ExchangeCorePipeline pipeline =
-                ExchangeCorePipeline.start("journal-on".equals(variant), PipelineProfile.LATENCY, 1_000))
+            try (ExchangeCorePipeline pipeline = ExchangeCorePipeline.start(journal, profile, 1_000))
             {
                 pipeline.submitAndAwait(commands.fill());
                 final LatencyRecorder recorder = new LatencyRecorder();
