@@ -251,9 +251,10 @@ def main():
         "(variant `journal-off/latency-profile` of its latency main shows it).",
         "- exchange-core's journal opens its files with `RandomAccessFile(..., \"rwd\")`: every flushed batch is "
         "synced to the device.",
-        "- Latency: each rate gets a fresh pipeline; the sender spins to each planned send time and never skips one "
-        "(no coordinated omission). On 2 cores every extra spinning or yielding thread competes with the system "
-        "under test, which is why the bare hop is measured in the same run as the yardstick.",
+        "- Latency: each rate gets a fresh pipeline; the sender waits for each planned send time (yielding, then "
+        "spinning for the last 2 µs) and never skips one, and latency counts from the planned time (no "
+        "coordinated omission). On 2 cores every spinning or yielding thread competes with the system under test, "
+        "which is why the bare hop is measured in the same run as the yardstick.",
         "",
     ]
     with open(os.path.join(out, "results.md"), "w") as f:
