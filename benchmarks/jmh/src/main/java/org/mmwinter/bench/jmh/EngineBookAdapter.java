@@ -1,0 +1,89 @@
+package org.mmwinter.bench.jmh;
+
+import org.mmwinter.bench.workload.OrderBookAdapter;
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.core.OrderType;
+import org.mmwinter.engine.core.RejectReason;
+import org.mmwinter.engine.core.StpMode;
+import org.mmwinter.engine.core.TimeInForce;
+
+/**
+ * Our {@link MatchingEngine} with one instrument, driven through its public API exactly as the pipeline will
+ * drive it. Self-trade prevention is off because none of the peers has it.
+ */
+public final class EngineBookAdapter implements OrderBookAdapter
+{
+    private static final int INSTRUMENT = 0;
+
+    private final EventCounter listener = new EventCounter();
+    private final MatchingEngine engine;
+    private long rejects;
+    private long nowNs;
+
+    /**
+     * @param expectedOrders live orders to preallocate, so that steady state allocates nothing.
+     */
+    public EngineBookAdapter(final int expectedOrders)
+    {
+        engine = new MatchingEngine(listener, expectedOrders);
+        engine.addInstrument(new Instrument(INSTRUMENT, "BENCH", 2, 1, 0, 1, Instrument.NO_BAND));
+    }
+
+    public long gtc(final int account, final long orderId, final int side, final long price, final long size)
+    {
+        return check(engine.newOrder(++nowNs, INSTRUMENT, account, orderId, side, OrderType.LIMIT, TimeInForce.GTC,
+            StpMode.NONE, price, size));
+    }
+
+    public long ioc(final int account, final long orderId, final int side, final long price, final long size)
+    {
+        return check(engine.newOrder(++nowNs, INSTRUMENT, account, orderId, side, OrderType.LIMIT, TimeInForce.IOC,
+            StpMode.NONE, price, size));
+    }
+
+    public long market(final int account, final long orderId, final int side, final long size)
+    {
+        return check(engine.newOrder(++nowNs, INSTRUMENT, account, orderId, side, OrderType.MARKET, TimeInForce.IOC,
+            StpMode.NONE, MatchingEngine.NO_PRICE, size));
+    }
+
+    public long cancel(final int account, final long orderId)
+    {
+        return check(engine.cancel(++nowNs, account, orderId, INSTRUMENT));
+    }
+
+    public long move(final int account, final long orderId, final long price, final long size)
+    {
+        return check(engine.amend(++nowNs, account, orderId, INSTRUMENT, price, size));
+    }
+
+    public long reduce(final int account, final long orderId, final long price, final long oldSize, final long newSize)
+    {
+        return check(engine.amend(++nowNs, account, orderId, INSTRUMENT, price, newSize));
+    }
+
+    public long rejects()
+    {
+        return rejects;
+    }
+
+    public long liveOrders()
+    {
+        return engine.liveOrderCount();
+    }
+
+    public long fills()
+    {
+        return listener.fills;
+    }
+
+    private long check(final int reason)
+    {
+        if (reason != RejectReason.NONE)
+        {
+            rejects++;
+        }
+        return listener.fills;
+    }
+}

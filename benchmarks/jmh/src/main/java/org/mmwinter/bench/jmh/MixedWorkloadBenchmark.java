@@ -1,0 +1,85 @@
+package org.mmwinter.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+
+import org.mmwinter.bench.workload.MixShape;
+import org.mmwinter.bench.workload.OrderBookAdapter;
+import org.mmwinter.bench.workload.Replay;
+import org.mmwinter.bench.workload.Workload;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * exchange-core's benchmark mix (9 % GTC, 3 % IOC, 6 % cancel, 82 % move, single symbol, 1,000 accounts), at
+ * three book sizes: 1,000 resting orders is the published shape, 100,000 and 1,000,000 show how cost grows with
+ * the book. Each invocation replays the next chunk of the mix; when the mix is used up the book is drained and
+ * refilled outside the measurement, so every chunk meets exactly the book it was generated against.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+public class MixedWorkloadBenchmark
+{
+    @State(Scope.Thread)
+    public static class MixState
+    {
+        @Param({Books.OURS, Books.NAIVE})
+        public String impl;
+
+        @Param({"1000", "100000", "1000000"})
+        public int restingOrders;
+
+        Workload workload;
+        OrderBookAdapter book;
+        int chunks;
+        int nextChunk;
+
+        @Setup(Level.Trial)
+        public void setUp()
+        {
+            workload = MixShape.generate(restingOrders);
+            chunks = workload.mix().count() / MixShape.CHUNK;
+            book = Books.create(impl, 2 * restingOrders);
+            Replay.run(workload.fill(), book);
+        }
+
+        @Setup(Level.Invocation)
+        public void rewindWhenUsedUp()
+        {
+            if (nextChunk == chunks)
+            {
+                Replay.run(workload.drain(), book);
+                Replay.run(workload.fill(), book);
+                nextChunk = 0;
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void check()
+        {
+            Books.checkNoRejects(book, impl + " with " + restingOrders + " resting orders");
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MixShape.CHUNK)
+    public long mixed(final MixState state)
+    {
+        final int from = state.nextChunk++ * MixShape.CHUNK;
+        return Replay.run(state.workload.mix(), from, from + MixShape.CHUNK, state.book);
+    }
+}

@@ -1,0 +1,112 @@
+package org.mmwinter.bench.jmh;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mmwinter.bench.workload.AmendCycle;
+import org.mmwinter.bench.workload.CommandArrays;
+import org.mmwinter.bench.workload.OpScenarios;
+import org.mmwinter.bench.workload.OrderBookAdapter;
+import org.mmwinter.bench.workload.OrderSide;
+import org.mmwinter.bench.workload.Replay;
+import org.mmwinter.bench.workload.SweepScenario;
+import org.mmwinter.bench.workload.Workload;
+import org.mmwinter.bench.workload.WorkloadConfig;
+import org.mmwinter.bench.workload.WorkloadGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Both books on our side replay the shared workload and every benchmark scenario without a refusal, and trade
+ * exactly as the generator's model says, so the benchmarks measure the work they claim to.
+ */
+class AdaptersReplayTest
+{
+    @ParameterizedTest
+    @ValueSource(strings = {Books.OURS, Books.NAIVE})
+    void mixedWorkloadReplaysCleanly(final String impl)
+    {
+        for (final long seed : new long[] {1, 2, 3})
+        {
+            final Workload workload = WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(seed, 1_000, 30_000));
+            final OrderBookAdapter book = Books.create(impl, 4_000);
+            final String context = impl + ", seed " + seed;
+
+            Replay.run(workload.fill(), book);
+            assertEquals(1_000, book.liveOrders(), context);
+            Replay.run(workload.mix(), book);
+            assertEquals(workload.stats().ordersAfterMix(), book.liveOrders(), context);
+            assertEquals(workload.stats().fills(), book.fills(), context);
+            Replay.run(workload.drain(), book);
+            Replay.run(workload.fill(), book);
+            Replay.run(workload.mix(), book);
+            Replay.run(workload.drain(), book);
+
+            assertEquals(0, book.liveOrders(), context);
+            assertEquals(0, book.rejects(), context);
+            assertEquals(2 * workload.stats().fills(), book.fills(), context);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Books.OURS, Books.NAIVE})
+    void operationScenariosReplayCleanly(final String impl)
+    {
+        final Workload base = OpScenarios.baseBook();
+        final int baseOrders = base.fill().count();
+
+        final OrderBookAdapter addBook = bookWith(impl, base.fill());
+        final CommandArrays adds = OpScenarios.passiveAdds(base, OpScenarios.BATCH);
+        Replay.run(adds, addBook);
+        assertEquals(baseOrders + OpScenarios.BATCH, addBook.liveOrders(), impl);
+        Replay.run(OpScenarios.cancelsOf(adds), addBook);
+        assertEquals(baseOrders, addBook.liveOrders(), impl);
+        assertEquals(0, addBook.fills(), impl + ": passive adds must not trade");
+
+        final OrderBookAdapter amendBook = bookWith(impl, base.fill());
+        final AmendCycle cycle = OpScenarios.amendCycle(base, OpScenarios.AMENDED_ORDERS);
+        Replay.run(cycle.placements(), amendBook);
+        for (int i = 0; i < 3 * OpScenarios.AMENDED_ORDERS; i++)
+        {
+            cycle.keepPriority(amendBook);
+            cycle.losePriority(amendBook);
+        }
+        assertEquals(baseOrders + OpScenarios.AMENDED_ORDERS, amendBook.liveOrders(), impl);
+        assertEquals(0, amendBook.fills(), impl + ": amends must not trade");
+
+        for (final int levels : new int[] {1, 10, 50})
+        {
+            final SweepScenario sweep = OpScenarios.sweep(base, levels, OpScenarios.SWEEPS);
+            final CommandArrays bids = OpScenarios.bidsOf(base.fill());
+            final OrderBookAdapter sweepBook = bookWith(impl, bids);
+            for (int round = 0; round < 2; round++)
+            {
+                Replay.run(sweep.ladder(), sweepBook);
+                Replay.run(sweep.sweeps(), sweepBook);
+                assertEquals(bids.count(), sweepBook.liveOrders(), impl + ", " + levels + " levels");
+            }
+            assertEquals(2L * levels * OpScenarios.SWEEPS, sweepBook.fills(), impl + ", " + levels + " levels");
+            assertEquals(0, sweepBook.rejects(), impl + ", " + levels + " levels");
+        }
+
+        final OrderBookAdapter marketBook = bookWith(impl, base.fill());
+        final CommandArrays maker = OpScenarios.marketMaker(base);
+        Replay.run(maker, marketBook);
+        final long fillsBefore = marketBook.fills();
+        for (int i = 0; i < 1_000; i++)
+        {
+            marketBook.market(7, maker.orderIds()[0] + 1 + i, OrderSide.BUY, 1);
+        }
+        assertEquals(1_000, marketBook.fills() - fillsBefore, impl + ": one fill per one-lot market order");
+
+        Stream.of(addBook, amendBook, marketBook).forEach(book -> assertEquals(0, book.rejects(), impl));
+    }
+
+    private static OrderBookAdapter bookWith(final String impl, final CommandArrays fill)
+    {
+        final OrderBookAdapter book = Books.create(impl, 60_000);
+        Replay.run(fill, book);
+        return book;
+    }
+}
