@@ -1,5 +1,7 @@
 package org.mmwinter.engine.core;
 
+import org.agrona.collections.Long2ObjectHashMap;
+
 /**
  * The price levels of one side, kept sorted in an array with the best level last: the best price is O(1), a level
  * is found by binary search, and emptying the best level is O(1).
@@ -22,6 +24,8 @@ final class BookSide
     private PriceLevel[] freeLevels;
     private int freeCount;
     private long totalQty;
+    /** Every level in the array (empty ones too) by price: a move to a known price skips the binary search. */
+    private final Long2ObjectHashMap<PriceLevel> byPrice;
 
     BookSide(final int side, final int initialLevels)
     {
@@ -35,6 +39,7 @@ final class BookSide
             freeLevels[i] = new PriceLevel();
         }
         freeCount = capacity;
+        byPrice = new Long2ObjectHashMap<>(capacity * 2, 0.5f);
     }
 
     int side()
@@ -89,18 +94,17 @@ final class BookSide
      */
     PriceLevel findOrCreate(final long price)
     {
-        final long key = key(price);
-        int index = search(key);
-        if (index >= 0)
+        final PriceLevel known = byPrice.get(price);
+        if (known != null)
         {
-            final PriceLevel level = levels[index];
-            if (level.isEmpty())
+            if (known.isEmpty())
             {
                 empties--;
             }
-            return level;
+            return known;
         }
-        index = -(index + 1);
+        final long key = key(price);
+        final int index = -(search(key) + 1);
         if (size == keys.length)
         {
             grow();
@@ -116,6 +120,7 @@ final class BookSide
         keys[index] = key;
         levels[index] = level;
         size++;
+        byPrice.put(price, level);
         return level;
     }
 
@@ -150,6 +155,7 @@ final class BookSide
         final PriceLevel level = levels[last];
         levels[last] = null;
         size = last;
+        byPrice.remove(level.price);
         release(level);
     }
 
@@ -161,6 +167,7 @@ final class BookSide
             final PriceLevel level = levels[i];
             if (level.isEmpty())
             {
+                byPrice.remove(level.price);
                 release(level);
             }
             else
