@@ -418,7 +418,7 @@ public final class EngineConfig
 
     public String toString()
     {
-        return "data=" + dataDir.toAbsolutePath() + " ring=" + ringSize + " wait=" + waitStrategy +
+        return "data=" + dataDir.toAbsolutePath().normalize() + " ring=" + ringSize + " wait=" + waitStrategy +
             " durability=" + durability + " journal=" + (journalEnabled ? "on" : "off") +
             " stages=" + (combinedStages ? "combined" : "split") +
             " instruments=" + instruments.size() + (createInstrumentsOnFirstUse ? " (+created on first use)" : "");

@@ -95,12 +95,12 @@ public final class EngineMain implements Callable<Integer>
         catch (final JournalCorruptException ex)
         {
             System.err.println("engine: refusing to start: " + ex.getMessage());
-            System.err.println("engine: the journal under " + config.dataDir().toAbsolutePath() + " is damaged; " +
+            System.err.println("engine: the journal under " + config.dataDir().toAbsolutePath().normalize() + " is damaged; " +
                 "move it aside or restore it, nothing was changed");
             return 3;
         }
-        System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath() +
-            " output=" + config.outputJournalDir().toAbsolutePath() + " durability=" + config.durability());
+        System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath().normalize() +
+            " output=" + config.outputJournalDir().toAbsolutePath().normalize() + " durability=" + config.durability());
         System.out.println("engine: " + recovery.describe());
         System.out.println("engine: listening: in-process producers and --input (network gateways arrive with " +
             "the FIX gateway)");
@@ -170,7 +170,7 @@ public final class EngineMain implements Callable<Integer>
                 if (collector != null)
                 {
                     collector.finish(out, source.linesRead(), pipeline.stateWhenIdle());
-                    System.out.println("engine: wrote trades.csv, book.csv, events.csv to " + out.toAbsolutePath());
+                    System.out.println("engine: wrote trades.csv, book.csv, events.csv to " + out.toAbsolutePath().normalize());
                 }
                 if (exitAfterInput)
                 {
@@ -244,7 +244,7 @@ public final class EngineMain implements Callable<Integer>
                 CsvExport.writeBook(state, out.resolve("book.csv"));
                 System.out.println("engine export: trades=" + trades + " commands=" +
                     state.engine().commandCount() + " digest=" + StateDigest.toHex(state.digest()) +
-                    " out=" + out.toAbsolutePath());
+                    " out=" + out.toAbsolutePath().normalize());
                 return 0;
             }
             catch (final IllegalArgumentException | JournalCorruptException | IOException ex)
