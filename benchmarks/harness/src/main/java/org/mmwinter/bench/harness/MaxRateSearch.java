@@ -62,6 +62,25 @@ public final class MaxRateSearch
         return new Outcome(best, null);
     }
 
+    /**
+     * Searches from the first of {@code options.rates()} and reports, under {@code label}, the highest rate
+     * sustained ({@code "<label>, highest sustained"}) and the next step, which was not
+     * ({@code "<label>, first not sustained"}): the ceiling lies between the two.
+     */
+    public static Outcome searchAndReport(final Probe probe, final String label, final LatencyOptions options)
+    {
+        final Outcome outcome = search(probe, options.rates()[0], options.maxP99Ns());
+        if (outcome.highestSustained() != null)
+        {
+            options.report(outcome.highestSustained().withVariant(label + ", highest sustained"));
+        }
+        if (outcome.firstFailed() != null)
+        {
+            options.report(outcome.firstFailed().withVariant(label + ", first not sustained"));
+        }
+        return outcome;
+    }
+
     static boolean sustained(final LatencyResult result, final long maxP99Ns)
     {
         return result.achievedRate() >= MIN_ACHIEVED_SHARE * result.offeredRate() &&

@@ -1,10 +1,14 @@
 package org.mmwinter.bench.harness;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +59,21 @@ class MaxRateSearchTest
     {
         assertTrue(MaxRateSearch.sustained(result(1_000_000, 950_000, 1_000), P99_BOUND_NS));
         assertFalse(MaxRateSearch.sustained(result(1_000_000, 949_000, 1_000), P99_BOUND_NS));
+    }
+
+    @Test
+    void reportsTheHighestSustainedRateAndTheNextStep(@TempDir final Path dir) throws IOException
+    {
+        final Path out = dir.resolve("latency.jsonl");
+        final LatencyOptions options = LatencyOptions.parse(
+            new String[] {"--find-max", "--rates", "100000", "--out", out.toString()});
+
+        MaxRateSearch.searchAndReport(rate -> result(rate, rate <= 150_000 ? rate : rate / 2, 1_000), "sut", options);
+
+        final List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("\"variant\":\"sut, highest sustained\",\"offeredRate\":150000"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"variant\":\"sut, first not sustained\",\"offeredRate\":225000"), lines.get(1));
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.mmwinter.bench.workload.WorkloadConfig;
  * [--find-max [--max-p99-us 10000]] --out latency.jsonl}
  * <p>
  * With {@code --find-max} it searches for the highest rate the pipeline sustains ({@link MaxRateSearch}), from the
- * first rate up, and reports that rate's run as variant {@code "ours <variant>, highest sustained"}.
+ * first rate up, and reports the highest rate sustained and the next step, which was not.
  */
 public final class PipelineLatency implements LatencyTarget
 {
@@ -59,17 +59,8 @@ public final class PipelineLatency implements LatencyTarget
         final String label = "ours " + variant;
         if (options.findMax())
         {
-            final MaxRateSearch.Outcome outcome = MaxRateSearch.search(
-                rate -> run(workload, journal, label + ", max search", rate, options), options.rates()[0],
-                options.maxP99Ns());
-            if (outcome.highestSustained() == null)
-            {
-                System.out.println(label + ": not even " + options.rates()[0] + "/s was sustained");
-            }
-            else
-            {
-                options.report(outcome.highestSustained().withVariant(label + ", highest sustained"));
-            }
+            MaxRateSearch.searchAndReport(
+                rate -> run(workload, journal, label + ", max search", rate, options), label, options);
         }
         else
         {
