@@ -7,6 +7,8 @@ package org.mmwinter.bench.harness;
  * default: on a 2-core machine a bare Disruptor hop's p99 already reaches milliseconds, while a system that falls
  * behind shows p99s that grow with the run, hundreds of milliseconds and more). Coarse by design: the step is
  * 50 %, so the answer is within a factor 1.5 of the true ceiling, on a shared machine whose ceiling moves anyway.
+ * The search starts with one unjudged run at the start rate: in a fresh JVM the first run is also the JIT's
+ * warm-up, and would otherwise end the search at its first step.
  */
 public final class MaxRateSearch
 {
@@ -45,6 +47,7 @@ public final class MaxRateSearch
         {
             throw new IllegalArgumentException("start rate must be positive: " + startRate);
         }
+        System.out.println("  max search: warm-up (not judged) " + probe.run(startRate));
         LatencyResult best = null;
         long rate = startRate;
         while (rate <= RATE_CEILING)
