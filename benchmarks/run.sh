@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh [quick|full]
 #
-# quick: one fork, short iterations, one round, a 5-million-command soak (about 12-14 minutes on 2 cores).
+# quick: one fork, short iterations, one round, a 5-million-command soak (about 10 minutes on 2 cores).
 # full:  two forks, longer iterations, two rounds of the whole alternation, the 100-million-command soak (about
 #        an hour and a half; the soak's input journal takes about 2 GB of the temporary directory while it runs).
 # Environment: JAVA (default: java on the PATH), MVN_ARGS (default: -o, offline), SKIP_BUILD=1 to reuse the jars.

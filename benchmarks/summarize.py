@@ -216,7 +216,7 @@ def pipeline_table(rows):
     lines.append("")
     if best_journaled:
         lines.append("Target (issue 5): at least 6 M commands/s with journaling. Best journaled figure here: %s "
-                     "(%s, %s stages), %.0f %% of the target." % (
+                     "(%s; %s stages), %.0f %% of the target." % (
                          fmt_rate(best_journaled[0], best_journaled[1]), JOURNAL_LABELS[best_journaled[2]],
                          best_journaled[3], 100 * best_journaled[0] / PIPELINE_TARGET))
         lines.append("")
@@ -266,7 +266,7 @@ def latency_table(runs):
 
 def journal_of(variant):
     """'ours journal-on' -> 'on'; 'exchange-core journal-off' -> 'off' (None for other variants)."""
-    match = re.search(r"journal-(\S+)$", variant)
+    match = re.search(r"journal-([^\s/]+)", variant)
     return match.group(1) if match else None
 
 
@@ -288,7 +288,7 @@ def latency_ratios(runs):
                 continue
             rows.append("| %s ÷ %s | %s | %s |" % (
                 run["variant"], name, "{:,}".format(rate),
-                " | ".join("%.3g" % (run[p] / other[p]) if other[p] else "–" for p in PERCENTILES)))
+                " | ".join(fmt_times(run[p] / other[p]) if other[p] else "–" for p in PERCENTILES)))
     if not rows:
         return []
     return [
@@ -298,6 +298,14 @@ def latency_ratios(runs):
         "| ours ÷ other | offered/s | p50 | p90 | p99 | p99.9 | p99.99 | max |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ] + rows + [""]
+
+
+def fmt_times(ratio):
+    if ratio >= 100:
+        return "{:,.0f}".format(ratio)
+    if ratio >= 0.01:
+        return "%.2f" % ratio
+    return "< 0.01"
 
 
 def max_rate_table(runs):

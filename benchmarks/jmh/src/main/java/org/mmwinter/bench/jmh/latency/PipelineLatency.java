@@ -21,8 +21,9 @@ import org.mmwinter.bench.workload.WorkloadConfig;
  * {@code PipelineLatency} and the bare Disruptor hop.
  * <p>
  * {@code java <chronicle.jvm.flags> -cp benchmarks.jar org.mmwinter.bench.jmh.latency.PipelineLatency
- * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on|journal-sync|journal-on+output
- * [--find-max [--max-p99-us 10000]] --out latency.jsonl}
+ * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on|journal-sync|journal-on+output[/split]
+ * [--find-max [--max-p99-us 10000]] --out latency.jsonl}; {@code /split} runs the journal and matching stages on
+ * two threads instead of one.
  * <p>
  * With {@code --find-max} it searches for the highest rate the pipeline sustains ({@link MaxRateSearch}), from the
  * first rate up, and reports the highest rate sustained and the next step, which was not.
@@ -54,32 +55,39 @@ public final class PipelineLatency implements LatencyTarget
     {
         final LatencyOptions options = LatencyOptions.parse(args);
         final String variant = options.variant().isEmpty() ? "journal-on" : options.variant();
-        final String journal = PipelineSettings.journalOfVariant(variant);
+        final String[] parts = variant.split("/");
+        final String journal = PipelineSettings.journalOfVariant(parts[0]);
+        final String stages = parts.length > 1 ? parts[1] : PipelineSettings.COMBINED;
+        if (parts.length > 2 || !PipelineSettings.COMBINED.equals(stages) && !PipelineSettings.SPLIT.equals(stages))
+        {
+            throw new IllegalArgumentException("--variant is journal-<off|on|sync|on+output>, optionally followed " +
+                "by /split or /combined (the default), not " + variant);
+        }
         final Workload workload = MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS);
         final String label = "ours " + variant;
         if (options.findMax())
         {
             MaxRateSearch.searchAndReport(
-                rate -> run(workload, journal, label + ", max search", rate, options), label, options);
+                rate -> run(workload, journal, stages, label + ", max search", rate, options), label, options);
         }
         else
         {
             for (final long rate : options.rates())
             {
-                options.report(run(workload, journal, label, rate, options));
+                options.report(run(workload, journal, stages, label, rate, options));
             }
         }
         System.exit(0);
     }
 
     private static LatencyResult run(
-        final Workload workload, final String journal, final String label, final long rate,
+        final Workload workload, final String journal, final String stages, final String label, final long rate,
         final LatencyOptions options)
     {
         final CommandCycle commands = new CommandCycle(workload);
         try (ScratchDirectory data = ScratchDirectory.create("pipeline-latency");
             PipelineDriver pipeline = PipelineDriver.start(
-                PipelineSettings.config(data.path(), journal, PipelineSettings.COMBINED),
+                PipelineSettings.config(data.path(), journal, stages),
                 workload.config().accounts()))
         {
             pipeline.publishAndAwait(commands.fill());
