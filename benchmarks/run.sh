@@ -4,8 +4,9 @@
 #
 #   benchmarks/run.sh [quick|full]
 #
-# quick: one fork, short iterations, one round (about 8-10 minutes on 2 cores).
-# full:  two forks, longer iterations, two rounds of the whole alternation (about an hour).
+# quick: one fork, short iterations, one round, a 5-million-command soak (about 10 minutes on 2 cores).
+# full:  two forks, longer iterations, two rounds of the whole alternation, the 100-million-command soak (about
+#        an hour and a half; the soak's input journal takes about 2 GB of the temporary directory while it runs).
 # Environment: JAVA (default: java on the PATH), MVN_ARGS (default: -o, offline), SKIP_BUILD=1 to reuse the jars.
 set -euo pipefail
 
@@ -16,6 +17,12 @@ OURS_JAR="$ROOT/benchmarks/jmh/target/benchmarks.jar"
 PEER_JAR="$ROOT/benchmarks/peer-exchange-core/target/peer-benchmarks.jar"
 PEER_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
             --add-opens=java.base/java.lang=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+# Our journal (Chronicle Queue) needs the root pom's chronicle.jvm.flags; the one list, read from the pom.
+read -r -a OURS_FLAGS <<< "$(sed -n 's:.*<chronicle.jvm.flags>\(.*\)</chronicle.jvm.flags>.*:\1:p' "$ROOT/pom.xml")"
+if [[ ${#OURS_FLAGS[@]} -eq 0 ]]; then
+  echo "cannot read chronicle.jvm.flags from $ROOT/pom.xml" >&2
+  exit 1
+fi
 
 case "$MODE" in
   quick)
@@ -23,14 +30,21 @@ case "$MODE" in
     JMH_OPS=(-f 1 -wi 3 -w 500ms -i 5 -r 500ms)
     JMH_MIX=(-f 1 -wi 2 -w 1s -i 5 -r 1s)
     JMH_PIPE=(-f 1 -wi 2 -w 2s -i 4 -r 2s)
+    # Our pipeline: every journal setting with the combined stages, and the split stages with the journal on.
+    OURS_PIPE_RUNS=("-p journal=off,on,sync -p stages=combined" "-p journal=on -p stages=split")
     LAT=(--warmup-seconds 1 --seconds 3)
+    SOAK=(--commands 5000000 --every 250000)
+    RECOVERY=(--commands 10000000 --runs 3)
     ;;
   full)
     ROUNDS=2
     JMH_OPS=(-f 2 -wi 5 -w 1s -i 10 -r 1s)
     JMH_MIX=(-f 2 -wi 5 -w 2s -i 10 -r 2s)
     JMH_PIPE=(-f 2 -wi 5 -w 2s -i 10 -r 2s)
+    OURS_PIPE_RUNS=("-p journal=off,on,sync,on+output -p stages=combined,split")
     LAT=(--warmup-seconds 5 --seconds 20)
+    SOAK=(--commands 100000000 --every 5000000)
+    RECOVERY=(--commands 10000000 --runs 3)
     ;;
   *)
     echo "usage: $0 [quick|full]" >&2
@@ -38,6 +52,8 @@ case "$MODE" in
     ;;
 esac
 RATES="100000,1000000"
+# The search for the highest sustained rate starts here and steps by 1.5x (see MaxRateSearch).
+MAX_SEARCH_START=250000
 
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
   echo "== building both benchmark jars"
@@ -61,19 +77,12 @@ echo "== results in $OUT"
 "$JAVA" -cp "$OURS_JAR" org.mmwinter.bench.workload.WorkloadSummary > "$OUT/workload.txt"
 cat "$OUT/machine.txt" "$OUT/workload.txt"
 
-# Our pipeline benchmarks plug in here once the engine's pipeline exists: a JMH class named
-# PipelineThroughputBenchmark (method pipeline, @Param journal off|on) and a latency main
-# org.mmwinter.bench.jmh.latency.PipelineLatency taking the harness options (--variant journal-off|journal-on).
-# Until then the report shows those rows as not measured.
-ours_has_pipeline_jmh() { "$JAVA" -jar "$OURS_JAR" -l 2>/dev/null | grep -q 'PipelineThroughputBenchmark'; }
-ours_has_pipeline_latency() { unzip -l "$OURS_JAR" 2>/dev/null | grep -q 'org/mmwinter/bench/jmh/latency/PipelineLatency.class'; }
-
 jmh() { # side name jar [jvm flags...] -- jmh args...
   local side="$1" name="$2" jar="$3"; shift 3
   local flags=()
   while [[ "$1" != "--" ]]; do flags+=("$1"); shift; done
   shift
-  echo "== [$side] $name"
+  echo "== [$side] $name $*"
   "$JAVA" "${flags[@]}" -jar "$jar" "$@" -prof gc -rf json -rff "$OUT/jmh-$name-$side-r$ROUND.json" \
     > "$OUT/logs/jmh-$name-$side-r$ROUND.log" 2>&1 || echo "   (JMH exited with $?, see logs/jmh-$name-$side-r$ROUND.log)"
   grep -E '^(Benchmark|[A-Za-z]+Benchmark\.[a-zA-Z]+ )' "$OUT/logs/jmh-$name-$side-r$ROUND.log" || true
@@ -96,19 +105,34 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
   jmh ours mixed "$OURS_JAR" -- 'org.mmwinter.bench.jmh.MixedWorkloadBenchmark' "${JMH_MIX[@]}"
   jmh peer mixed "$PEER_JAR" -- 'org.mmwinter.bench.peer.MixedWorkloadBenchmark' "${JMH_MIX[@]}"
   latency ours org.mmwinter.bench.jmh.latency.DisruptorHopLatency "$OURS_JAR" -- --variant yielding
-  if ours_has_pipeline_latency; then
-    latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" -- --variant journal-off
-  fi
+  latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- --variant journal-off
   latency peer org.mmwinter.bench.peer.pipeline.PipelineLatency "$PEER_JAR" "${PEER_FLAGS[@]}" -- --variant journal-off
-  if ours_has_pipeline_latency; then
-    latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" -- --variant journal-on
-  fi
+  latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- --variant journal-on
   latency peer org.mmwinter.bench.peer.pipeline.PipelineLatency "$PEER_JAR" "${PEER_FLAGS[@]}" -- --variant journal-on
-  if ours_has_pipeline_jmh; then
-    jmh ours pipeline "$OURS_JAR" -- 'org.mmwinter.bench.jmh.*PipelineThroughputBenchmark' "${JMH_PIPE[@]}"
-  fi
+  latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- --variant journal-sync
+  latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- \
+    --variant journal-on --find-max --rates "$MAX_SEARCH_START"
+  latency peer org.mmwinter.bench.peer.pipeline.PipelineLatency "$PEER_JAR" "${PEER_FLAGS[@]}" -- \
+    --variant journal-on --find-max --rates "$MAX_SEARCH_START"
+  part=0
+  for params in "${OURS_PIPE_RUNS[@]}"; do
+    part=$((part + 1))
+    # shellcheck disable=SC2086 # params holds several JMH options on purpose
+    jmh ours "pipeline$part" "$OURS_JAR" -- 'org.mmwinter.bench.jmh.pipeline.PipelineThroughputBenchmark' \
+      $params "${JMH_PIPE[@]}"
+  done
   jmh peer pipeline "$PEER_JAR" -- 'org.mmwinter.bench.peer.pipeline.PipelineThroughputBenchmark' "${JMH_PIPE[@]}"
 done
+
+# Once per run, not per round: the soak (heap after GC and journal bytes per command over a long run, input
+# journal on, output journal off) and recovery (start() rebuilding state from a journal of N commands).
+echo "== [ours] soak ${SOAK[*]} (temporary directory: $(df -h "${TMPDIR:-/tmp}" | awk 'NR == 2 {print $4 " free"}'))"
+"$JAVA" "${OURS_FLAGS[@]}" -Xms2g -Xmx2g -cp "$OURS_JAR" org.mmwinter.bench.jmh.soak.PipelineSoak "${SOAK[@]}" \
+  --out "$OUT/soak.csv" > "$OUT/logs/soak.log" 2>&1 || echo "   (soak failed, see logs/soak.log)"
+tail -n 1 "$OUT/logs/soak.log"
+echo "== [ours] recovery ${RECOVERY[*]}"
+"$JAVA" "${OURS_FLAGS[@]}" -Xms2g -Xmx2g -cp "$OURS_JAR" org.mmwinter.bench.jmh.pipeline.PipelineRecovery \
+  "${RECOVERY[@]}" --out "$OUT/recovery.jsonl" 2>&1 | tee "$OUT/logs/recovery.log" || echo "   (recovery failed, see logs/recovery.log)"
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 python3 "$ROOT/benchmarks/summarize.py" "$OUT"

@@ -2,8 +2,10 @@
 """Turns one benchmarks/run.sh output directory into results.md (python3 standard library only).
 
 Reads jmh-<group>-<side>-r<round>.json (JMH's JSON result format), latency-<side>.jsonl (one JSON object per
-latency run, from the harness), machine.txt and workload.txt, and writes results.md: order-book throughput with
-ratios against exchange-core and the naive baseline, allocation per operation, pipeline throughput and latency.
+latency run, from the harness), soak.csv and recovery.jsonl (our pipeline's soak and recovery mains), machine.txt
+and workload.txt, and writes results.md: order-book throughput with ratios against exchange-core and the naive
+baseline, allocation per operation, pipeline throughput and latency (with ratios against the bare Disruptor hop
+and exchange-core), the highest sustained rate, the soak curve and recovery speed.
 Several rounds of the same benchmark are averaged; their +/- is the larger of JMH's 99.9 % half-width and the
 spread between rounds.
 """
@@ -161,29 +163,71 @@ def order_book_tables(rows):
     return lines + [""] + alloc_lines + [""]
 
 
+# Our pipeline's journal settings (PipelineSettings), in table order, and exchange-core's run they compare with:
+# its journal is either off or on, and when on it syncs every batch ("rwd").
+JOURNALS = ["off", "on", "sync", "on+output"]
+PEER_JOURNAL = {"off": "off", "on": "on", "sync": "on", "on+output": "on"}
+JOURNAL_LABELS = {
+    "off": "journal off",
+    "on": "input journal on (memory-mapped, no sync)",
+    "sync": "input journal on, synced every batch",
+    "on+output": "input + output journals (the engine's default set-up)",
+}
+PIPELINE_TARGET = 6e6
+
+
 def pipeline_table(rows):
     lines = [
         "## Pipeline, end to end: maximum commands/s (1,000-order book mix)",
         "",
-        "| benchmark | ours | exchange-core | ours / exchange-core |",
-        "|---|---:|---:|---:|",
+        "| our pipeline | stages | ours | exchange-core, journal off / on (synced) | ours / exchange-core |",
+        "|---|---|---:|---:|---:|",
     ]
-    keys = sorted((k for k in rows if k[0] == "pipeline"), key=lambda k: k[1])
-    journals = sorted({dict(k[1]).get("journal") for k in keys} | {"off", "on"})
-    for journal in journals:
-        key = ("pipeline", (("journal", journal),))
-        cells = {column: combine(cell) for column, cell in rows.get(key, {}).items()}
-        ours = cells.get("ours")
-        ec = cells.get("ec")
-        lines.append("| %s | %s | %s | %s |" % (
-            label("pipeline", key[1]),
-            fmt_rate(ours[0], ours[1]) if ours else "not measured yet (our pipeline is pending)",
-            fmt_rate(ec[0], ec[1]) if ec else "–",
-            fmt_ratio(ours[:2], ec[:2]) if ours and ec else "–"))
-    return lines + [""]
+
+    def cell(key, column):
+        cells = rows.get(key, {})
+        return combine(cells[column]) if column in cells else None
+
+    ours_keys = [k for k in rows if k[0] == "pipeline" and "ours" in rows[k]]
+
+    def order(key):
+        params = dict(key[1])
+        journal = params.get("journal")
+        return (JOURNALS.index(journal) if journal in JOURNALS else len(JOURNALS),
+                0 if params.get("stages", "combined") == "combined" else 1)
+
+    best_journaled = None
+    for key in sorted(ours_keys, key=order):
+        params = dict(key[1])
+        journal = params.get("journal")
+        ours = cell(key, "ours")
+        peer_journal = PEER_JOURNAL.get(journal, journal)
+        ec = cell(("pipeline", (("journal", peer_journal),)), "ec")
+        lines.append("| %s | %s | %s | %s (%s) | %s |" % (
+            JOURNAL_LABELS.get(journal, journal), params.get("stages", "combined"), fmt_rate(ours[0], ours[1]),
+            fmt_rate(ec[0], ec[1]) if ec else "–", peer_journal, fmt_ratio(ours[:2], ec[:2]) if ec else "–"))
+        if journal != "off" and (best_journaled is None or ours[0] > best_journaled[0]):
+            best_journaled = (ours[0], ours[1], journal, params.get("stages", "combined"))
+    if not ours_keys:
+        for journal in ("off", "on"):
+            ec = cell(("pipeline", (("journal", journal),)), "ec")
+            lines.append("| %s | – | not measured in this run | %s | – |" % (
+                JOURNAL_LABELS[journal], fmt_rate(ec[0], ec[1]) if ec else "–"))
+    lines.append("")
+    if best_journaled:
+        lines.append("Target (issue 5): at least 6 M commands/s with journaling. Best journaled figure here: %s "
+                     "(%s; %s stages), %.0f %% of the target." % (
+                         fmt_rate(best_journaled[0], best_journaled[1]), JOURNAL_LABELS[best_journaled[2]],
+                         best_journaled[3], 100 * best_journaled[0] / PIPELINE_TARGET))
+        lines.append("")
+    return lines
 
 
-def latency_table(out):
+PERCENTILES = ("p50Ns", "p90Ns", "p99Ns", "p999Ns", "p9999Ns", "maxNs")
+SEARCH_MARKS = (", highest sustained", ", first not sustained", ", max search")
+
+
+def load_latency(out):
     runs = []
     for side in ("ours", "peer"):
         path = os.path.join(out, "latency-%s.jsonl" % side)
@@ -194,6 +238,14 @@ def latency_table(out):
                 line = line.strip()
                 if line:
                     runs.append(dict(json.loads(line), side=side))
+    return runs
+
+
+def is_search(run):
+    return any(mark in run["variant"] for mark in SEARCH_MARKS)
+
+
+def latency_table(runs):
     lines = [
         "## Latency at fixed offered rates (µs, from the command's planned send time to its result)",
         "",
@@ -201,14 +253,174 @@ def latency_table(out):
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     names = {"disruptorHop": "bare Disruptor hop (yardstick)", "pipeline": "pipeline"}
-    for run in sorted(runs, key=lambda r: (r["benchmark"] != "disruptorHop", r["variant"], r["offeredRate"])):
+    fixed = [r for r in runs if not is_search(r)]
+    for run in sorted(fixed, key=lambda r: (r["benchmark"] != "disruptorHop", r["variant"], r["offeredRate"])):
         system = "%s, %s" % (names.get(run["benchmark"], run["benchmark"]), run["variant"])
         lines.append("| %s | %s | %s | %s |" % (
             system, "{:,}".format(run["offeredRate"]), "{:,}".format(run["achievedRate"]),
-            " | ".join("%.1f" % (run[p] / 1000.0) for p in
-                       ("p50Ns", "p90Ns", "p99Ns", "p999Ns", "p9999Ns", "maxNs"))))
-    if not any(r["benchmark"] == "pipeline" and r["side"] == "ours" for r in runs):
-        lines.append("| pipeline, ours | – | – | not measured yet (our pipeline is pending) | | | | | |")
+            " | ".join("%.1f" % (run[p] / 1000.0) for p in PERCENTILES)))
+    if not any(r["benchmark"] == "pipeline" and r["side"] == "ours" for r in fixed):
+        lines.append("| pipeline, ours | – | – | not measured in this run | | | | | |")
+    return lines + [""] + latency_ratios(fixed)
+
+
+def journal_of(variant):
+    """'ours journal-on' -> 'on'; 'exchange-core journal-off' -> 'off' (None for other variants)."""
+    match = re.search(r"journal-([^\s/]+)", variant)
+    return match.group(1) if match else None
+
+
+def latency_ratios(runs):
+    hops = {r["offeredRate"]: r for r in runs if r["benchmark"] == "disruptorHop"}
+    peers = {(journal_of(r["variant"]), r["offeredRate"]): r
+             for r in runs if r["benchmark"] == "pipeline" and r["side"] == "peer"}
+    ours = sorted((r for r in runs if r["benchmark"] == "pipeline" and r["side"] == "ours"),
+                  key=lambda r: (r["offeredRate"], JOURNALS.index(journal_of(r["variant"]))
+                                 if journal_of(r["variant"]) in JOURNALS else 99))
+    rows = []
+    for run in ours:
+        rate = run["offeredRate"]
+        journal = journal_of(run["variant"])
+        for name, other in (("bare hop", hops.get(rate)),
+                            ("exchange-core journal-%s" % PEER_JOURNAL.get(journal, journal),
+                             peers.get((PEER_JOURNAL.get(journal, journal), rate)))):
+            if other is None:
+                continue
+            rows.append("| %s ÷ %s | %s | %s |" % (
+                run["variant"], name, "{:,}".format(rate),
+                " | ".join(fmt_times(run[p] / other[p]) if other[p] else "–" for p in PERCENTILES)))
+    if not rows:
+        return []
+    return [
+        "Ratios in the same run, percentile by percentile (below 1: ours is faster). Targets (issue 5): at "
+        "1,000,000/s no worse than 1.5× the bare hop, and better than exchange-core's pipeline at every percentile.",
+        "",
+        "| ours ÷ other | offered/s | p50 | p90 | p99 | p99.9 | p99.99 | max |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ] + rows + [""]
+
+
+def fmt_times(ratio):
+    if ratio >= 100:
+        return "{:,.0f}".format(ratio)
+    if ratio >= 0.01:
+        return "%.2f" % ratio
+    return "< 0.01"
+
+
+def max_rate_table(runs):
+    found = {}
+    for run in runs:
+        for mark, slot in ((", highest sustained", 0), (", first not sustained", 1)):
+            if run["variant"].endswith(mark):
+                found.setdefault(run["variant"][:-len(mark)], [None, None])[slot] = run
+    if not found:
+        return []
+    lines = [
+        "## Highest offered rate sustained (latency harness, steps of 1.5×)",
+        "",
+        "Sustained: achieved at least 95 % of the offered rate and p99 at most 10 ms. The ceiling lies between the "
+        "highest rate sustained and the next step.",
+        "",
+        "| system | highest sustained/s | p50 there (µs) | p99 there (µs) | next step/s | achieved there/s "
+        "| p99 there (µs) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for system in sorted(found):
+        good, bad = found[system]
+        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+            system,
+            "{:,}".format(good["offeredRate"]) if good else "none",
+            "%.1f" % (good["p50Ns"] / 1000.0) if good else "–",
+            "%.1f" % (good["p99Ns"] / 1000.0) if good else "–",
+            "{:,}".format(bad["offeredRate"]) if bad else "–",
+            "{:,}".format(bad["achievedRate"]) if bad else "–",
+            "%.1f" % (bad["p99Ns"] / 1000.0) if bad else "–"))
+    return lines + [""]
+
+
+def soak_section(out):
+    path = os.path.join(out, "soak.csv")
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        rows = [line.strip().split(",") for line in f if line.strip()]
+    header, data = rows[0], rows[1:]
+    if not data:
+        return ["## Soak", "", "The soak wrote no measurement (see logs/soak.log).", ""]
+    col = {name: i for i, name in enumerate(header)}
+    points = [{name: float(row[i]) for name, i in col.items()} for row in data]
+    first, last = points[0], points[-1]
+    heap_growth = last["heap_after_gc_bytes"] - first["heap_after_gc_bytes"]
+    heap_max = max(p["heap_after_gc_bytes"] for p in points)
+    heap_flat = abs(heap_growth) <= max(1 << 20, 0.01 * first["heap_after_gc_bytes"])
+
+    def interval_bytes(i):
+        if i == 0 or "journal_bytes" not in col:
+            return points[i]["journal_bytes_per_command"]
+        return ((points[i]["journal_bytes"] - points[i - 1]["journal_bytes"])
+                / (points[i]["commands"] - points[i - 1]["commands"]))
+
+    intervals = [interval_bytes(i) for i in range(len(points))]
+    first_interval, last_interval = intervals[0], intervals[-1]
+    journal_flat = last_interval <= 1.05 * first_interval
+    rate = last["commands"] / last["elapsed_s"] if last["elapsed_s"] else 0
+    lines = [
+        "## Soak: %s commands through our pipeline, input journal on (output journal off)" % (
+            "{:,}".format(int(last["commands"]))),
+        "",
+        "Heap after GC: first %s, last %s (%s B, %+.3f %%), highest %s: **%s** (flat: within 1 MiB or 1 %% of the "
+        "first measurement)." % (
+            mib(first["heap_after_gc_bytes"]), mib(last["heap_after_gc_bytes"]), "{:+,}".format(int(heap_growth)),
+            100.0 * heap_growth / first["heap_after_gc_bytes"], mib(heap_max), "flat" if heap_flat else "NOT flat"),
+        "Journal growth per command: %.2f B over the first interval, %.2f B over the last (%.2f-%.2f over all "
+        "intervals; it moves with the batch sizes), %.2f B overall: **%s** (the last interval at most 5 %% above "
+        "the first). %s commands/s overall, the forced GCs included." % (
+            first_interval, last_interval, min(intervals), max(intervals), last["journal_bytes_per_command"],
+            "does not grow" if journal_flat else "GROWS", "{:,.0f}".format(rate)),
+        "",
+        "| commands | heap after GC | journal bytes/command (cumulative) | elapsed (s) |",
+        "|---:|---:|---:|---:|",
+    ]
+    step = max(1, len(points) // 20)
+    shown = points[::step]
+    if shown[-1] is not last:
+        shown.append(last)
+    for p in shown:
+        lines.append("| %s | %s | %.3f | %.1f |" % (
+            "{:,}".format(int(p["commands"])), "{:,}".format(int(p["heap_after_gc_bytes"])),
+            p["journal_bytes_per_command"], p["elapsed_s"]))
+    return lines + [""]
+
+
+def mib(value):
+    return "%.1f MiB" % (value / (1 << 20))
+
+
+def recovery_section(out):
+    path = os.path.join(out, "recovery.jsonl")
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        results = [json.loads(line) for line in f if line.strip()]
+    if not results:
+        return []
+    result = results[-1]
+    runs = result["runs"]
+    lines = [
+        "## Recovery: rebuilding the state from the input journal",
+        "",
+        "%s commands journaled (%s of input journal); each run is a fresh `EnginePipeline.start()` replaying the "
+        "journal from its first record (snapshots disabled) and checked against the journaling run's state "
+        "digest." % ("{:,}".format(result["commands"]), mib(result["journalBytes"])),
+        "",
+        "| run | records | start() (s) | journal replay alone (s) | records/s |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for i, run in enumerate(runs, 1):
+        lines.append("| %d%s | %s | %.3f | %.3f | %s |" % (
+            i, " (cold)" if i == 1 else "", "{:,}".format(run["records"]), run["startNs"] / 1e9,
+            run["replayNs"] / 1e9, human(run["recordsPerSecond"])))
     return lines + [""]
 
 
@@ -226,7 +438,11 @@ def main():
     lines = ["# Benchmark results", "", "```", machine, "```", ""]
     lines += order_book_tables(rows)
     lines += pipeline_table(rows)
-    lines += latency_table(out)
+    runs = load_latency(out)
+    lines += latency_table(runs)
+    lines += max_rate_table(runs)
+    lines += soak_section(out)
+    lines += recovery_section(out)
     lines += [
         "## Workload",
         "",
@@ -250,7 +466,13 @@ def main():
         "its latency settings (2k ring, groups of 256) fall behind already at 100,000 commands/s on 2 cores "
         "(variant `journal-off/latency-profile` of its latency main shows it).",
         "- exchange-core's journal opens its files with `RandomAccessFile(..., \"rwd\")`: every flushed batch is "
-        "synced to the device.",
+        "synced to the device. Ours appends each batch to a Chronicle Queue in memory-mapped pages: `on` survives "
+        "a killed process, not an OS crash; `sync` msyncs every batch before matching it, the guarantee "
+        "exchange-core's journal gives.",
+        "- Our pipeline: one producer (yields on a full ring), the inbound ring, sequencer and journal then "
+        "matching on one thread (`combined`, the default) or two (`split`), the outbound ring to one result "
+        "consumer; `sleeping` wait strategy (the engine's default); snapshots off. The soak runs with the output "
+        "journal off (results are about 85 B a command) because recovery needs only the input journal.",
         "- Latency: each rate gets a fresh pipeline; the sender waits for each planned send time (yielding, then "
         "spinning for the last 2 µs) and never skips one, and latency counts from the planned time (no "
         "coordinated omission). On 2 cores every spinning or yielding thread competes with the system under test, "

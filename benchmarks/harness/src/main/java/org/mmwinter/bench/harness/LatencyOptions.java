@@ -7,7 +7,9 @@ import java.util.Arrays;
 
 /**
  * Command line of the latency mains: {@code --rates 100000,1000000 --warmup-seconds 2 --seconds 5
- * --out results.jsonl}. Results are printed and, with {@code --out}, appended as JSON lines.
+ * --out results.jsonl}. Results are printed and, with {@code --out}, appended as JSON lines. {@code --find-max}
+ * (no value) asks a main that supports it for a {@link MaxRateSearch} starting at the first rate instead;
+ * {@code --max-p99-us} is that search's latency bound.
  */
 public final class LatencyOptions
 {
@@ -16,6 +18,8 @@ public final class LatencyOptions
     private double seconds = 5;
     private String out;
     private String variant = "";
+    private boolean findMax;
+    private long maxP99Us = MaxRateSearch.DEFAULT_MAX_P99_US;
 
     public static LatencyOptions parse(final String[] args)
     {
@@ -23,6 +27,11 @@ public final class LatencyOptions
         for (int i = 0; i < args.length; i++)
         {
             final String arg = args[i];
+            if ("--find-max".equals(arg))
+            {
+                options.findMax = true;
+                continue;
+            }
             if (i + 1 >= args.length)
             {
                 throw new IllegalArgumentException("missing value after " + arg);
@@ -50,9 +59,13 @@ public final class LatencyOptions
                     options.variant = value;
                     break;
 
+                case "--max-p99-us":
+                    options.maxP99Us = Long.parseLong(value);
+                    break;
+
                 default:
-                    throw new IllegalArgumentException(
-                        "unknown option " + arg + " (known: --rates --warmup-seconds --seconds --out --variant)");
+                    throw new IllegalArgumentException("unknown option " + arg +
+                        " (known: --rates --warmup-seconds --seconds --out --variant --find-max --max-p99-us)");
             }
         }
         return options;
@@ -77,6 +90,18 @@ public final class LatencyOptions
     public String variant()
     {
         return variant;
+    }
+
+    /** Whether to search for the highest sustained rate, starting at the first of {@link #rates()}. */
+    public boolean findMax()
+    {
+        return findMax;
+    }
+
+    /** Highest p99 a rate may show and still count as sustained by {@link MaxRateSearch}, in ns. */
+    public long maxP99Ns()
+    {
+        return maxP99Us * 1_000;
     }
 
     /**

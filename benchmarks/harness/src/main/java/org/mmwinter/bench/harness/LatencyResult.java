@@ -34,6 +34,17 @@ public final class LatencyResult
         this.histogram = histogram;
     }
 
+    /** The same measurement under another variant name (e.g. marked as the highest rate sustained). */
+    public LatencyResult withVariant(final String newVariant)
+    {
+        return new LatencyResult(benchmark, newVariant, offeredRate, achievedRate, count, sendBehindMaxNs, histogram);
+    }
+
+    public long offeredRate()
+    {
+        return offeredRate;
+    }
+
     public long count()
     {
         return count;

@@ -27,7 +27,16 @@ public final class EngineBookAdapter implements OrderBookAdapter
     public EngineBookAdapter(final int expectedOrders)
     {
         engine = new MatchingEngine(listener, expectedOrders);
-        engine.addInstrument(new Instrument(INSTRUMENT, "BENCH", 2, 1, 0, 1, Instrument.NO_BAND));
+        engine.addInstrument(instrument(INSTRUMENT));
+    }
+
+    /**
+     * The one instrument every benchmark of our engine trades, the pipeline's included: prices and sizes are the
+     * workload's ticks and lots unchanged.
+     */
+    public static Instrument instrument(final int id)
+    {
+        return new Instrument(id, "BENCH", 2, 1, 0, 1, Instrument.NO_BAND);
     }
 
     public long gtc(final int account, final long orderId, final int side, final long price, final long size)

@@ -4,7 +4,9 @@ import exchange.core2.core.common.api.ApiCommand;
 import org.mmwinter.bench.harness.LatencyHarness;
 import org.mmwinter.bench.harness.LatencyOptions;
 import org.mmwinter.bench.harness.LatencyRecorder;
+import org.mmwinter.bench.harness.LatencyResult;
 import org.mmwinter.bench.harness.LatencyTarget;
+import org.mmwinter.bench.harness.MaxRateSearch;
 import org.mmwinter.bench.workload.MixShape;
 import org.mmwinter.bench.workload.WorkloadConfig;
 
@@ -15,7 +17,11 @@ import org.mmwinter.bench.workload.WorkloadConfig;
  * sent, so the results stage can tell each command's latency.
  * <p>
  * {@code java --add-opens ... -cp peer-benchmarks.jar org.mmwinter.bench.peer.pipeline.PipelineLatency
- * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on --out peer-latency.jsonl}
+ * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on [--find-max] --out peer-latency.jsonl}
+ * <p>
+ * With {@code --find-max} it searches for the highest rate the pipeline sustains ({@link MaxRateSearch}), from the
+ * first rate up, as our side's {@code PipelineLatency} does, and reports the highest rate sustained and the
+ * next step, which was not.
  */
 public final class PipelineLatency implements LatencyTarget
 {
@@ -61,23 +67,40 @@ public final class PipelineLatency implements LatencyTarget
         }
         final boolean journal = "journal-on".equals(parts[0]);
         final PipelineProfile profile = parts.length == 2 ? PipelineProfile.LATENCY : PipelineProfile.THROUGHPUT;
-        for (final long rate : options.rates())
+        final String label = "exchange-core " + variant;
+        if (options.findMax())
         {
-            final CommandCycle commands = new CommandCycle(MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS));
-            try (ExchangeCorePipeline pipeline = ExchangeCorePipeline.start(journal, profile, 1_000))
+            MaxRateSearch.searchAndReport(
+                rate -> run(journal, profile, label + ", max search", rate, options), label, options);
+        }
+        else
+        {
+            for (final long rate : options.rates())
             {
-                pipeline.submitAndAwait(commands.fill());
-                final LatencyRecorder recorder = new LatencyRecorder();
-                final PipelineLatency target = new PipelineLatency(pipeline, commands);
-                pipeline.recordLatency(recorder, pipeline.completed());
-                options.report(LatencyHarness.run("pipeline", "exchange-core " + variant, target, recorder, rate,
-                    options.warmupNs(), options.measureNs(), 60_000_000_000L));
-                if (pipeline.rejects() != 0)
-                {
-                    throw new IllegalStateException("exchange-core refused " + pipeline.rejects() + " commands");
-                }
+                options.report(run(journal, profile, label, rate, options));
             }
         }
         System.exit(0);
+    }
+
+    private static LatencyResult run(
+        final boolean journal, final PipelineProfile profile, final String label, final long rate,
+        final LatencyOptions options)
+    {
+        final CommandCycle commands = new CommandCycle(MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS));
+        try (ExchangeCorePipeline pipeline = ExchangeCorePipeline.start(journal, profile, 1_000))
+        {
+            pipeline.submitAndAwait(commands.fill());
+            final LatencyRecorder recorder = new LatencyRecorder();
+            final PipelineLatency target = new PipelineLatency(pipeline, commands);
+            pipeline.recordLatency(recorder, pipeline.completed());
+            final LatencyResult result = LatencyHarness.run("pipeline", label, target, recorder, rate,
+                options.warmupNs(), options.measureNs(), 60_000_000_000L);
+            if (pipeline.rejects() != 0)
+            {
+                throw new IllegalStateException("exchange-core refused " + pipeline.rejects() + " commands");
+            }
+            return result;
+        }
     }
 }

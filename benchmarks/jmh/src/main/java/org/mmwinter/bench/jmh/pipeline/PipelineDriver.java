@@ -1,0 +1,192 @@
+package org.mmwinter.bench.jmh.pipeline;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.lmax.disruptor.EventHandler;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.mmwinter.bench.harness.LatencyRecorder;
+import org.mmwinter.bench.jmh.EngineBookAdapter;
+import org.mmwinter.bench.workload.CommandArrays;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.pipeline.EnginePipeline;
+import org.mmwinter.engine.pipeline.ResultEvent;
+import org.mmwinter.engine.pipeline.ResultType;
+
+/**
+ * Our {@link EnginePipeline} set up for the workload (its instrument, and its accounts registered so that the
+ * workload's account numbers are the engine's ids), fed from one producer thread and counting the DONE result that
+ * ends each command it sent. The counterpart of exchange-core's side {@code ExchangeCorePipeline}.
+ */
+public final class PipelineDriver implements AutoCloseable
+{
+    /** {@link org.mmwinter.engine.pipeline.CommandEvent#sourceId} of the commands this driver sends. */
+    public static final int SOURCE_ID = 7;
+    private static final long AWAIT_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(5);
+
+    private final EnginePipeline pipeline;
+    private final DoneCounter done = new DoneCounter();
+    private final int instrumentId;
+    private long published;
+
+    private PipelineDriver(final EngineConfig config, final int accounts)
+    {
+        if (config.journalEnabled())
+        {
+            JvmFlags.requireChronicleAccess();
+        }
+        pipeline = new EnginePipeline(config, List.of(done), List.of(), new SystemEpochNanoClock());
+        pipeline.start();
+        instrumentId = pipeline.directory().define(EngineBookAdapter.instrument(0));
+        if (instrumentId == MatchingEngine.UNKNOWN_INSTRUMENT)
+        {
+            throw new IllegalStateException("the pipeline stopped while defining the instrument: " +
+                pipeline.failStop().describe());
+        }
+        for (int account = 0; account <= accounts; account++)
+        {
+            final int id = pipeline.directory().resolve("bench-" + account);
+            if (id != account)
+            {
+                throw new IllegalStateException("account bench-" + account + " got id " + id + ", expected " +
+                    account + ": the pipeline must start from an empty journal");
+            }
+        }
+    }
+
+    /**
+     * Starts a pipeline with the instrument and accounts {@code 0 .. accounts} (the workload numbers them from 1).
+     */
+    public static PipelineDriver start(final EngineConfig config, final int accounts)
+    {
+        return new PipelineDriver(config, accounts);
+    }
+
+    /**
+     * Sends command {@code index} of {@code commands}, yielding while the inbound ring is full (on 2 cores a
+     * producer spinning on a full ring takes the core the engine needs).
+     *
+     * @param clientTsNs carried to the command's results (the latency mains put its planned send time there).
+     */
+    public void publish(final CommandArrays commands, final int index, final long clientTsNs)
+    {
+        final EnginePipeline pipeline = this.pipeline;
+        long slot;
+        while ((slot = pipeline.tryClaim()) == EnginePipeline.BUSY)
+        {
+            Thread.yield();
+        }
+        if (slot == EnginePipeline.STOPPED)
+        {
+            throw new IllegalStateException("the pipeline stopped: " + pipeline.failStop().describe());
+        }
+        WorkloadCommands.write(commands, index, pipeline.slot(slot), instrumentId, SOURCE_ID, published, clientTsNs);
+        pipeline.publish(slot);
+        published++;
+    }
+
+    /**
+     * Sends every command of {@code commands} and waits for all their results.
+     */
+    public void publishAndAwait(final CommandArrays commands)
+    {
+        for (int i = 0; i < commands.count(); i++)
+        {
+            publish(commands, i, 0);
+        }
+        awaitCompleted(published);
+    }
+
+    /**
+     * Waits (yielding) until {@code count} of this driver's commands have their DONE result.
+     *
+     * @throws IllegalStateException if the pipeline failed, or after five minutes without getting there.
+     */
+    public void awaitCompleted(final long count)
+    {
+        final long deadline = System.nanoTime() + AWAIT_TIMEOUT_NS;
+        while (done.completed.get() < count)
+        {
+            if (pipeline.failStop().hasFailed())
+            {
+                throw new IllegalStateException("the pipeline failed: " + pipeline.failStop().describe());
+            }
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("only " + done.completed.get() + " of " + count +
+                    " commands completed after five minutes");
+            }
+            Thread.yield();
+        }
+    }
+
+    /** Commands sent so far (called from the producer thread only). */
+    public long published()
+    {
+        return published;
+    }
+
+    /** Commands whose DONE result came out. */
+    public long completed()
+    {
+        return done.completed.get();
+    }
+
+    /** Commands the engine refused (DONE with a reject reason): the workload is built so that there are none. */
+    public long rejects()
+    {
+        return done.rejects.get();
+    }
+
+    /**
+     * From now on, records the latency of each DONE (now minus the command's {@code clientTsNs}) under index
+     * {@code completed() - base}, the index the latency harness gave the command.
+     */
+    public void recordLatency(final LatencyRecorder recorder, final long base)
+    {
+        done.latencyBase = base;
+        done.latencyRecorder = recorder;
+    }
+
+    public EnginePipeline pipeline()
+    {
+        return pipeline;
+    }
+
+    public void close()
+    {
+        pipeline.close();
+    }
+
+    /**
+     * Runs on the pipeline's result thread; sees every result, counts the DONE of this driver's commands.
+     */
+    private static final class DoneCounter implements EventHandler<ResultEvent>
+    {
+        private final AtomicLong completed = new AtomicLong();
+        private final AtomicLong rejects = new AtomicLong();
+        private volatile LatencyRecorder latencyRecorder;
+        private volatile long latencyBase;
+
+        public void onEvent(final ResultEvent event, final long sequence, final boolean endOfBatch)
+        {
+            if (event.type != ResultType.DONE || event.sourceId != SOURCE_ID)
+            {
+                return;
+            }
+            if (event.reason != 0)
+            {
+                rejects.lazySet(rejects.get() + 1);
+            }
+            final long count = completed.get();
+            final LatencyRecorder recorder = latencyRecorder;
+            if (recorder != null)
+            {
+                recorder.record(count - latencyBase, System.nanoTime() - event.clientTsNs);
+            }
+            completed.lazySet(count + 1);
+        }
+    }
+}

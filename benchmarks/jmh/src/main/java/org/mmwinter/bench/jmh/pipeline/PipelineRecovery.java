@@ -1,0 +1,143 @@
+package org.mmwinter.bench.jmh.pipeline;
+
+import java.io.FileWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.mmwinter.bench.workload.MixShape;
+import org.mmwinter.bench.workload.Workload;
+import org.mmwinter.bench.workload.WorkloadConfig;
+import org.mmwinter.engine.core.StateDigest;
+import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.pipeline.EnginePipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Recovery speed: journals {@code --commands} commands of the mix once (input journal only, no snapshots), then
+ * times {@code new EnginePipeline(config).start()} on that journal {@code --runs} times, each a fresh pipeline
+ * rebuilding the whole state from the journal's first record, and checks that every run rebuilds the state the
+ * journaling run ended with (same digest). The first run is the honest figure for a restart (a cold JVM for
+ * recovery code); later runs show it warmed up. Appends one JSON line to {@code --out}.
+ * <p>
+ * {@code java <chronicle.jvm.flags> -Xms2g -Xmx2g -cp benchmarks.jar
+ * org.mmwinter.bench.jmh.pipeline.PipelineRecovery --commands 10000000 --runs 3 --out recovery.jsonl}
+ */
+@Command(name = "PipelineRecovery", mixinStandardHelpOptions = true,
+    description = "Times recovery of the pipeline from its input journal.")
+public final class PipelineRecovery implements Callable<Integer>
+{
+    @Option(names = "--commands", paramLabel = "N", description = "Commands to journal (default 10000000).")
+    int commands = 10_000_000;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Recoveries to time (default 3).")
+    int runs = 3;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Append the result as a JSON line to FILE.")
+    Path out;
+
+    @Option(names = "--data-parent", paramLabel = "DIR",
+        description = "Where to create the scratch data directory (default: java.io.tmpdir).")
+    Path dataParent;
+
+    /**
+     * One timed recovery: {@code startNs} is the whole {@code start()} (rings and threads included),
+     * {@code replayNs} the journal replay alone as the engine reports it.
+     */
+    record Run(long records, long startNs, long replayNs)
+    {
+        double recordsPerSecond()
+        {
+            return records * 1e9 / startNs;
+        }
+    }
+
+    public static void main(final String[] args)
+    {
+        System.exit(new CommandLine(new PipelineRecovery()).execute(args));
+    }
+
+    public Integer call() throws IOException
+    {
+        if (commands <= 0 || runs <= 0)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--commands and --runs must be positive");
+        }
+        final Workload workload = MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS);
+        final CommandCycle cycle = new CommandCycle(workload);
+        try (ScratchDirectory data = ScratchDirectory.create("pipeline-recovery", dataParent))
+        {
+            final EngineConfig config = PipelineSettings.config(data.path(), PipelineSettings.ON,
+                PipelineSettings.COMBINED);
+            final long journalStart = System.nanoTime();
+            final long digest;
+            final long journalBytes;
+            try (PipelineDriver pipeline = PipelineDriver.start(config, workload.config().accounts()))
+            {
+                pipeline.publishAndAwait(cycle.fill());
+                for (int i = 0; i < commands; i++)
+                {
+                    pipeline.publish(cycle.commands(), cycle.next(), 0);
+                }
+                pipeline.awaitCompleted(pipeline.published());
+                digest = pipeline.pipeline().digest();
+                journalBytes = pipeline.pipeline().journalBytes();
+            }
+            System.out.printf("recovery: journaled %,d commands (%,d bytes) in %.1f s; digest %s%n",
+                commands, journalBytes, (System.nanoTime() - journalStart) / 1e9, StateDigest.toHex(digest));
+
+            final List<Run> timed = new ArrayList<>();
+            for (int r = 0; r < runs; r++)
+            {
+                final long start = System.nanoTime();
+                try (EnginePipeline recovered = new EnginePipeline(config))
+                {
+                    final EnginePipeline.RecoveryReport report = recovered.start();
+                    final long startNs = System.nanoTime() - start;
+                    if (report.digest() != digest)
+                    {
+                        throw new IllegalStateException("recovery rebuilt digest " +
+                            StateDigest.toHex(report.digest()) + ", the journaling run ended with " +
+                            StateDigest.toHex(digest));
+                    }
+                    final Run run = new Run(report.records(), startNs, report.elapsedNs());
+                    timed.add(run);
+                    System.out.printf("recovery run %d: %,d records in %.3f s = %,.0f records/s " +
+                            "(journal replay alone %.3f s)%n",
+                        r + 1, run.records(), startNs / 1e9, run.recordsPerSecond(), run.replayNs() / 1e9);
+                }
+            }
+            if (out != null)
+            {
+                try (PrintWriter writer = new PrintWriter(new FileWriter(out.toFile(), true)))
+                {
+                    writer.println(toJson(journalBytes, timed));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private String toJson(final long journalBytes, final List<Run> timed)
+    {
+        final StringBuilder json = new StringBuilder();
+        json.append("{\"benchmark\":\"recovery\",\"commands\":").append(commands)
+            .append(",\"journalBytes\":").append(journalBytes)
+            .append(",\"runs\":[");
+        for (int i = 0; i < timed.size(); i++)
+        {
+            final Run run = timed.get(i);
+            json.append(i == 0 ? "" : ",")
+                .append("{\"records\":").append(run.records())
+                .append(",\"startNs\":").append(run.startNs())
+                .append(",\"replayNs\":").append(run.replayNs())
+                .append(",\"recordsPerSecond\":").append(Math.round(run.recordsPerSecond())).append('}');
+        }
+        return json.append("]}").toString();
+    }
+}
