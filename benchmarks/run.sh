@@ -30,8 +30,8 @@ case "$MODE" in
     JMH_OPS=(-f 1 -wi 3 -w 500ms -i 5 -r 500ms)
     JMH_MIX=(-f 1 -wi 2 -w 1s -i 5 -r 1s)
     JMH_PIPE=(-f 1 -wi 2 -w 2s -i 4 -r 2s)
-    # Our pipeline: every journal setting with the combined stages, and the split stages with the journal on.
-    OURS_PIPE_RUNS=("-p journal=off,on,sync -p stages=combined" "-p journal=on -p stages=split")
+    # Our pipeline: every journal setting with the default (split) stages, and the combined stages with the journal on.
+    OURS_PIPE_RUNS=("-p journal=off,on,sync -p stages=split" "-p journal=on -p stages=combined")
     LAT=(--warmup-seconds 1 --seconds 3)
     SOAK=(--commands 5000000 --every 250000)
     RECOVERY=(--commands 10000000 --runs 3)

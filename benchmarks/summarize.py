@@ -194,7 +194,7 @@ def pipeline_table(rows):
         params = dict(key[1])
         journal = params.get("journal")
         return (JOURNALS.index(journal) if journal in JOURNALS else len(JOURNALS),
-                0 if params.get("stages", "combined") == "combined" else 1)
+                0 if params.get("stages", "split") == "split" else 1)
 
     best_journaled = None
     for key in sorted(ours_keys, key=order):
@@ -204,10 +204,10 @@ def pipeline_table(rows):
         peer_journal = PEER_JOURNAL.get(journal, journal)
         ec = cell(("pipeline", (("journal", peer_journal),)), "ec")
         lines.append("| %s | %s | %s | %s (%s) | %s |" % (
-            JOURNAL_LABELS.get(journal, journal), params.get("stages", "combined"), fmt_rate(ours[0], ours[1]),
+            JOURNAL_LABELS.get(journal, journal), params.get("stages", "split"), fmt_rate(ours[0], ours[1]),
             fmt_rate(ec[0], ec[1]) if ec else "–", peer_journal, fmt_ratio(ours[:2], ec[:2]) if ec else "–"))
         if journal != "off" and (best_journaled is None or ours[0] > best_journaled[0]):
-            best_journaled = (ours[0], ours[1], journal, params.get("stages", "combined"))
+            best_journaled = (ours[0], ours[1], journal, params.get("stages", "split"))
     if not ours_keys:
         for journal in ("off", "on"):
             ec = cell(("pipeline", (("journal", journal),)), "ec")
@@ -470,7 +470,7 @@ def main():
         "a killed process, not an OS crash; `sync` msyncs every batch before matching it, the guarantee "
         "exchange-core's journal gives.",
         "- Our pipeline: one producer (yields on a full ring), the inbound ring, sequencer and journal then "
-        "matching on one thread (`combined`, the default) or two (`split`), the outbound ring to one result "
+        "matching on two threads (`split`, the default) or one (`combined`), the outbound ring to one result "
         "consumer; `sleeping` wait strategy (the engine's default); snapshots off. The soak runs with the output "
         "journal off (results are about 85 B a command) because recovery needs only the input journal.",
         "- Latency: each rate gets a fresh pipeline; the sender waits for each planned send time (yielding, then "

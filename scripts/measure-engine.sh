@@ -14,7 +14,7 @@ run() { echo "-- $*"; java -Xms2g -Xmx2g -jar "$JAR" bench --data "$DATA/d" "$@"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 run --commands "$N" --journal off
 run --commands "$N" --journal on
-run --commands "$N" --journal on --stages split
+run --commands "$N" --journal on --stages combined
 run --commands "$((N / 4))" --journal on --durability sync-batch
 run --commands "$N" --journal on --rate 100000
 run --commands "$N" --journal off --rate 100000

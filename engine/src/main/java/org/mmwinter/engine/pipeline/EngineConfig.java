@@ -36,7 +36,7 @@ public final class EngineConfig
     private boolean createInstrumentsOnFirstUse = true;
     private int expectedLiveOrders = 1 << 16;
     private boolean snapshotsEnabled = true;
-    private boolean combinedStages = true;
+    private boolean combinedStages = false;
     private long snapshotEvery;
     private final List<InstrumentSpec> instruments = new ArrayList<>();
 

@@ -278,8 +278,8 @@ public final class EngineMain implements Callable<Integer>
         @Option(names = "--wait", paramLabel = "STRATEGY", description = "Wait strategy (default sleeping).")
         String wait = "sleeping";
 
-        @Option(names = "--stages", paramLabel = "combined|split", description = "Default combined.")
-        String stages = "combined";
+        @Option(names = "--stages", paramLabel = "combined|split", description = "Default split.")
+        String stages = "split";
 
         @Option(names = "--recovery", description = "Also time a recovery from the journal written.")
         boolean recovery;
@@ -292,7 +292,7 @@ public final class EngineMain implements Callable<Integer>
             PipelineBench.deleteRecursively(data);
             final EngineConfig config = PipelineBench.benchConfig(data, "on".equals(journal),
                 "sync-batch".equals(durability) ? org.mmwinter.engine.journal.Durability.SYNC_BATCH :
-                    org.mmwinter.engine.journal.Durability.NONE, wait).combinedStages(!"split".equals(stages))
+                    org.mmwinter.engine.journal.Durability.NONE, wait).combinedStages("combined".equals(stages))
                 .outputJournalEnabled(!"off".equals(outputJournal));
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
                 ", " + config);

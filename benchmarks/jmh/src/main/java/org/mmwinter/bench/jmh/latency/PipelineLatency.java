@@ -21,9 +21,9 @@ import org.mmwinter.bench.workload.WorkloadConfig;
  * {@code PipelineLatency} and the bare Disruptor hop.
  * <p>
  * {@code java <chronicle.jvm.flags> -cp benchmarks.jar org.mmwinter.bench.jmh.latency.PipelineLatency
- * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on|journal-sync|journal-on+output[/split]
- * [--find-max [--max-p99-us 10000]] --out latency.jsonl}; {@code /split} runs the journal and matching stages on
- * two threads instead of one.
+ * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on|journal-sync|journal-on+output[/split|/combined]
+ * [--find-max [--max-p99-us 10000]] --out latency.jsonl}; the journal and matching stages run on two threads
+ * ({@code /split}, the engine's default) or on one ({@code /combined}).
  * <p>
  * With {@code --find-max} it searches for the highest rate the pipeline sustains ({@link MaxRateSearch}), from the
  * first rate up, and reports the highest rate sustained and the next step, which was not.
@@ -57,11 +57,11 @@ public final class PipelineLatency implements LatencyTarget
         final String variant = options.variant().isEmpty() ? "journal-on" : options.variant();
         final String[] parts = variant.split("/");
         final String journal = PipelineSettings.journalOfVariant(parts[0]);
-        final String stages = parts.length > 1 ? parts[1] : PipelineSettings.COMBINED;
+        final String stages = parts.length > 1 ? parts[1] : PipelineSettings.DEFAULT_STAGES;
         if (parts.length > 2 || !PipelineSettings.COMBINED.equals(stages) && !PipelineSettings.SPLIT.equals(stages))
         {
             throw new IllegalArgumentException("--variant is journal-<off|on|sync|on+output>, optionally followed " +
-                "by /split or /combined (the default), not " + variant);
+                "by /split (the default) or /combined, not " + variant);
         }
         final Workload workload = MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS);
         final String label = "ours " + variant;

@@ -73,7 +73,7 @@ public final class PipelineRecovery implements Callable<Integer>
         try (ScratchDirectory data = ScratchDirectory.create("pipeline-recovery", dataParent))
         {
             final EngineConfig config = PipelineSettings.config(data.path(), PipelineSettings.ON,
-                PipelineSettings.COMBINED);
+                PipelineSettings.DEFAULT_STAGES);
             final long journalStart = System.nanoTime();
             final long digest;
             final long journalBytes;

@@ -35,6 +35,8 @@ public final class PipelineSettings
 
     public static final String COMBINED = "combined";
     public static final String SPLIT = "split";
+    /** The engine's default layout (see engine-default.conf), measured first. */
+    public static final String DEFAULT_STAGES = SPLIT;
 
     public static final String WAIT_STRATEGY = "sleeping";
     /** System property that overrides {@link #WAIT_STRATEGY} (for A/B runs of the wait strategies). */

@@ -56,7 +56,7 @@ public class PipelineThroughputBenchmark
         @Param({PipelineSettings.OFF, PipelineSettings.ON, PipelineSettings.SYNC, PipelineSettings.ON_WITH_OUTPUT})
         public String journal;
 
-        @Param({PipelineSettings.COMBINED, PipelineSettings.SPLIT})
+        @Param({PipelineSettings.SPLIT, PipelineSettings.COMBINED})
         public String stages;
 
         ScratchDirectory data;

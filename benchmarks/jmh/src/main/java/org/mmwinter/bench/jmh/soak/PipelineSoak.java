@@ -56,8 +56,8 @@ public final class PipelineSoak implements Callable<Integer>
         description = "Where to create the scratch data directory (default: java.io.tmpdir).")
     Path dataParent;
 
-    @Option(names = "--stages", paramLabel = "combined|split", description = "Default combined.")
-    String stages = PipelineSettings.COMBINED;
+    @Option(names = "--stages", paramLabel = "combined|split", description = "Default split.")
+    String stages = PipelineSettings.DEFAULT_STAGES;
 
     public static void main(final String[] args)
     {
