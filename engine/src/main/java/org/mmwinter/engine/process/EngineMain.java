@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.mmwinter.engine.core.StateDigest;
+import org.mmwinter.engine.gateway.OrderFlowGateway;
 import org.mmwinter.engine.journal.ChronicleSettings;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.pipeline.EngineConfig;
@@ -55,6 +56,13 @@ public final class EngineMain implements Callable<Integer>
     @Option(names = "--progress-ms", paramLabel = "MS", description = "Interval of progress lines (default 1000).")
     long progressMs = 1000;
 
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Gateway address (default 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "N",
+        description = "Gateway TCP port for order-flow CSV clients (default 7601; 0: any free port; -1: none).")
+    int port = 7601;
+
     public static void main(final String[] args)
     {
         ChronicleSettings.apply();
@@ -79,8 +87,19 @@ public final class EngineMain implements Callable<Integer>
         }
         final AckTracker acks = new AckTracker(FlowSource.SOURCE_ID);
         final FlowOutputCollector collector = input != null && out != null ? new FlowOutputCollector(out) : null;
-        final EnginePipeline pipeline = new EnginePipeline(config,
-            collector == null ? List.of(acks) : List.of(acks, collector), List.of(),
+        final OrderFlowGateway gateway = port >= 0 ? new OrderFlowGateway() : null;
+        final List<com.lmax.disruptor.EventHandler<org.mmwinter.engine.pipeline.ResultEvent>> handlers =
+            new java.util.ArrayList<>();
+        handlers.add(acks);
+        if (collector != null)
+        {
+            handlers.add(collector);
+        }
+        if (gateway != null)
+        {
+            handlers.add(gateway);
+        }
+        final EnginePipeline pipeline = new EnginePipeline(config, handlers, List.of(),
             new org.agrona.concurrent.SystemEpochNanoClock());
         if (collector != null)
         {
@@ -102,13 +121,31 @@ public final class EngineMain implements Callable<Integer>
         System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath().normalize() +
             " output=" + config.outputJournalDir().toAbsolutePath().normalize() + " durability=" + config.durability());
         System.out.println("engine: " + recovery.describe());
-        System.out.println("engine: listening: in-process producers and --input (network gateways arrive with " +
-            "the FIX gateway)");
+        if (gateway != null)
+        {
+            try
+            {
+                final java.net.InetSocketAddress address = gateway.start(pipeline, host, port);
+                System.out.println("engine: listening on tcp://" + address.getHostString() + ":" + address.getPort() +
+                    " (order-flow CSV: header, then one command a line; one OK or REJECTED line back per line)");
+            }
+            catch (final IOException ex)
+            {
+                System.err.println("engine: cannot listen on " + host + ":" + port + ": " + ex.getMessage() +
+                    " (use --port 0 for any free port, --port -1 for none)");
+                pipeline.close();
+                return 2;
+            }
+        }
+        else
+        {
+            System.out.println("engine: not listening (--port -1); producers: --input and in-process");
+        }
 
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
         {
-            shutdown(pipeline);
+            shutdown(pipeline, gateway);
             stopped.countDown();
         }, "engine-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -143,7 +180,7 @@ public final class EngineMain implements Callable<Integer>
             {
                 System.err.println("engine: stopped after a failure: " + pipeline.failStop().describe());
                 Runtime.getRuntime().removeShutdownHook(hook);
-                shutdown(pipeline);
+                shutdown(pipeline, gateway);
                 return 1;
             }
             if (source != null && acks.lastAcked() != lastPrinted)
@@ -175,7 +212,7 @@ public final class EngineMain implements Callable<Integer>
                 if (exitAfterInput)
                 {
                     Runtime.getRuntime().removeShutdownHook(hook);
-                    shutdown(pipeline);
+                    shutdown(pipeline, gateway);
                     return sourceError[0] == null ? 0 : 1;
                 }
             }
@@ -186,8 +223,12 @@ public final class EngineMain implements Callable<Integer>
         }
     }
 
-    private static void shutdown(final EnginePipeline pipeline)
+    private static void shutdown(final EnginePipeline pipeline, final OrderFlowGateway gateway)
     {
+        if (gateway != null)
+        {
+            gateway.close();
+        }
         final boolean failed = pipeline.failStop().hasFailed();
         if (!failed)
         {

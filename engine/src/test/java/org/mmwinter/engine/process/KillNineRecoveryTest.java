@@ -41,7 +41,7 @@ class KillNineRecoveryTest
         final Path flow = FlowFiles.write(dir.resolve("flow.csv"), 2024, lines);
         final Path data = dir.resolve("data");
         final Process engine = ChildJvm.command(EngineMain.class,
-            "--input", flow.toString(), "--data", data.toString(), "--rate", "10000", "--progress-ms", "5")
+            "--input", flow.toString(), "--data", data.toString(), "--rate", "10000", "--progress-ms", "5", "--port", "0")
             .redirectErrorStream(true)
             .start();
         long acked = 0;

@@ -33,7 +33,7 @@ class SigtermShutdownTest
         final Path flow = FlowFiles.write(dir.resolve("flow.csv"), 77, 3_000);
         final Path data = dir.resolve("data");
         final Process engine = ChildJvm.command(EngineMain.class, "--input", flow.toString(), "--data",
-            data.toString(), "--progress-ms", "20").redirectErrorStream(true).start();
+            data.toString(), "--progress-ms", "20", "--port", "0").redirectErrorStream(true).start();
         final List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(
             new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8)))
@@ -56,6 +56,8 @@ class SigtermShutdownTest
         assertTrue(shutdown.endsWith("digest=" + digest), shutdown);
         assertTrue(output.stream().anyMatch(l -> l.contains("journal input=" + data.resolve("input").toAbsolutePath())),
             "says where it journals: " + output);
+        assertTrue(output.stream().anyMatch(l -> l.startsWith("engine: listening on tcp://127.0.0.1:")),
+            "says where it listens: " + output);
         try (Stream<Path> snapshots = Files.list(data.resolve("snapshots")))
         {
             assertEquals(1, snapshots.count(), "a snapshot written at shutdown");

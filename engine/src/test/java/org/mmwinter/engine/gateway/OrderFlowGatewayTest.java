@@ -1,0 +1,120 @@
+package org.mmwinter.engine.gateway;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmwinter.engine.core.StateDigest;
+import org.mmwinter.engine.flow.FlowFiles;
+import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.pipeline.EnginePipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real client on loopback: the flow goes over TCP, every line comes back acknowledged exactly once (the engine's
+ * acknowledgements in line order), and the engine ends in the state the bare core reaches on the same flow.
+ */
+class OrderFlowGatewayTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void aClientGetsOneAcknowledgementPerLine() throws Exception
+    {
+        final int lines = 3_000;
+        final Path flow = FlowFiles.write(dir.resolve("flow.csv"), 5, lines);
+        final OrderFlowGateway gateway = new OrderFlowGateway();
+        try (EnginePipeline pipeline = new EnginePipeline(
+            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(gateway), List.of(),
+            new SystemEpochNanoClock()))
+        {
+            pipeline.start();
+            final InetSocketAddress address = gateway.start(pipeline, "127.0.0.1", 0);
+            final List<String> acks = new ArrayList<>();
+            try (Socket socket = new Socket(address.getAddress(), address.getPort()))
+            {
+                final OutputStream out = socket.getOutputStream();
+                out.write(Files.readAllBytes(flow));
+                out.flush();
+                socket.shutdownOutput();
+                final BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while (acks.size() < lines && (line = in.readLine()) != null)
+                {
+                    acks.add(line);
+                }
+            }
+            assertEquals(lines, acks.size());
+            final boolean[] seen = new boolean[lines + 1];
+            long lastFromEngine = 0;
+            int rejected = 0;
+            for (final String ack : acks)
+            {
+                final String[] fields = ack.split(",", 3);
+                final int line = Integer.parseInt(fields[1]);
+                assertTrue(!seen[line], "one acknowledgement per line: " + ack);
+                seen[line] = true;
+                if ("REJECTED".equals(fields[0]))
+                {
+                    rejected++;
+                    assertTrue(fields.length == 3 && !fields[2].isEmpty(), "a reason: " + ack);
+                }
+                else
+                {
+                    assertEquals("OK", fields[0], ack);
+                    assertTrue(line > lastFromEngine, "the engine acknowledges in line order: " + ack);
+                    lastFromEngine = line;
+                }
+            }
+            assertTrue(rejected > 0 && rejected < lines / 2, "the generated flow has some bad lines: " + rejected);
+            assertTrue(pipeline.awaitIdle(10, TimeUnit.SECONDS));
+            assertEquals(StateDigest.toHex(FlowFiles.direct(flow, Long.MAX_VALUE).digest()),
+                StateDigest.toHex(pipeline.digest()));
+        }
+        finally
+        {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void aClientWithoutTheHeaderIsToldWhy() throws Exception
+    {
+        final OrderFlowGateway gateway = new OrderFlowGateway();
+        try (EnginePipeline pipeline = new EnginePipeline(
+            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(gateway), List.of(),
+            new SystemEpochNanoClock()))
+        {
+            pipeline.start();
+            final InetSocketAddress address = gateway.start(pipeline, "127.0.0.1", 0);
+            try (Socket socket = new Socket(address.getAddress(), address.getPort()))
+            {
+                socket.getOutputStream().write("1,NEW,a,1,X,BUY,LIMIT,GTC,1,1\n".getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                final String reply = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                assertTrue(reply.startsWith("ERROR,0,missing header"), reply);
+            }
+            assertEquals(0, pipeline.commandCount());
+        }
+        finally
+        {
+            gateway.close();
+        }
+    }
+}
