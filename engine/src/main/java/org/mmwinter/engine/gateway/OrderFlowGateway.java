@@ -32,7 +32,8 @@ import org.mmwinter.engine.pipeline.ResultType;
  * A plain TCP gateway for real clients until the FIX gateway arrives: a client sends the order-flow CSV (header
  * first, then one command a line) and gets one line back per line: {@code OK,<line>} or
  * {@code REJECTED,<line>,<reason>} once the command is journaled and matched (these in line order), or at once
- * {@code REJECTED,<line>,<reason>} for a line that cannot be parsed or finds the engine busy. Each connection is a producer of its own; a client that
+ * {@code REJECTED,<line>,<reason>} for a line that cannot be parsed or finds the engine busy. Operators may also send
+ * {@code HALT,<symbol>} and {@code RESUME,<symbol>} lines (the crash-day circuit breaker). Each connection is a producer of its own; a client that
  * stops reading its acknowledgements is disconnected (counted) rather than stalling the engine or losing them.
  */
 public final class OrderFlowGateway implements EventHandler<ResultEvent>, AutoCloseable
@@ -40,6 +41,8 @@ public final class OrderFlowGateway implements EventHandler<ResultEvent>, AutoCl
     /** Source ids of gateway sessions start here (the CSV input is 1, tools use small ids). */
     public static final int FIRST_SOURCE_ID = 1_000;
     private static final int ACK_QUEUE = 1 << 16;
+    private static final String HALT = "HALT,";
+    private static final String RESUME = "RESUME,";
 
     private final ConcurrentHashMap<Integer, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger nextSourceId = new AtomicInteger(FIRST_SOURCE_ID);
@@ -207,6 +210,11 @@ public final class OrderFlowGateway implements EventHandler<ResultEvent>, AutoCl
                 while (open && (text = in.readLine()) != null)
                 {
                     line++;
+                    if (text.startsWith(HALT) || text.startsWith(RESUME))
+                    {
+                        control(text, line);
+                        continue;
+                    }
                     final int reason = parser.parse(text, command);
                     if (reason != RejectReason.NONE)
                     {
@@ -238,6 +246,20 @@ public final class OrderFlowGateway implements EventHandler<ResultEvent>, AutoCl
             catch (final IOException ex)
             {
                 System.err.println("gateway: session " + sourceId + ": " + ex.getMessage());
+            }
+        }
+
+        /**
+         * {@code HALT,<symbol>} or {@code RESUME,<symbol>}: the circuit breaker, journaled and acknowledged like
+         * any command.
+         */
+        private void control(final String text, final long line)
+        {
+            final boolean halt = text.startsWith(HALT);
+            final String symbol = text.substring((halt ? HALT : RESUME).length()).trim();
+            if (!pipeline.halt(symbol, halt, sourceId, line))
+            {
+                send("REJECTED," + line + "," + RejectReason.describe(RejectReason.UNKNOWN_INSTRUMENT));
             }
         }
 

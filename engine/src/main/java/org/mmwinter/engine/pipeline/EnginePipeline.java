@@ -354,6 +354,14 @@ public final class EnginePipeline implements AutoCloseable
      */
     public boolean halt(final String symbol, final boolean halted)
     {
+        return halt(symbol, halted, 0, 0);
+    }
+
+    /**
+     * As {@link #halt(String, boolean)}, acknowledged (DONE) to {@code sourceId} with {@code correlationId}.
+     */
+    public boolean halt(final String symbol, final boolean halted, final int sourceId, final long correlationId)
+    {
         final int instrumentId = directory.resolve(symbol, false);
         if (instrumentId < 0)
         {
@@ -368,6 +376,8 @@ public final class EnginePipeline implements AutoCloseable
         event.clear();
         event.type = halted ? CommandType.HALT : CommandType.RESUME;
         event.instrumentId = instrumentId;
+        event.sourceId = sourceId;
+        event.correlationId = correlationId;
         publish(slot);
         return true;
     }

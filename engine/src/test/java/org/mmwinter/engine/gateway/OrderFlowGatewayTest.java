@@ -117,4 +117,51 @@ class OrderFlowGatewayTest
             gateway.close();
         }
     }
+
+    @Test
+    void anOperatorHaltsAndResumesAnInstrumentOverTheGateway() throws Exception
+    {
+        final OrderFlowGateway gateway = new OrderFlowGateway();
+        try (EnginePipeline pipeline = new EnginePipeline(
+            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(gateway), List.of(),
+            new SystemEpochNanoClock()))
+        {
+            pipeline.start();
+            final InetSocketAddress address = gateway.start(pipeline, "127.0.0.1", 0);
+            final String session = String.join("\n",
+                "ts_ns,action,account,order_id,symbol,side,type,tif,price,qty",
+                "1,NEW,mm,1,LUNA-USD,BUY,LIMIT,GTC,80,10",
+                "HALT,LUNA-USD",
+                "2,NEW,mm,2,LUNA-USD,BUY,LIMIT,GTC,79,10",
+                "3,CANCEL,mm,1,LUNA-USD,,,,,",
+                "RESUME,LUNA-USD",
+                "4,NEW,mm,3,LUNA-USD,BUY,LIMIT,GTC,78,10",
+                "HALT,NO-SUCH") + "\n";
+            final List<String> acks = new ArrayList<>();
+            try (Socket socket = new Socket(address.getAddress(), address.getPort()))
+            {
+                socket.getOutputStream().write(session.getBytes(StandardCharsets.UTF_8));
+                socket.shutdownOutput();
+                final BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while (acks.size() < 7 && (line = in.readLine()) != null)
+                {
+                    acks.add(line);
+                }
+            }
+            assertTrue(acks.contains("OK,1"), acks.toString());
+            assertTrue(acks.contains("OK,2"), "the halt itself is acknowledged: " + acks);
+            assertTrue(acks.contains("REJECTED,3,instrument halted"), acks.toString());
+            assertTrue(acks.contains("OK,4"), "cancels work during a halt: " + acks);
+            assertTrue(acks.contains("OK,5"), acks.toString());
+            assertTrue(acks.contains("OK,6"), "trading again after RESUME: " + acks);
+            assertTrue(acks.contains("REJECTED,7,unknown instrument"), acks.toString());
+            assertEquals(1, pipeline.stateWhenIdle().engine().liveOrderCount());
+        }
+        finally
+        {
+            gateway.close();
+        }
+    }
 }
