@@ -19,7 +19,6 @@ final class JournalStage implements EventHandler<CommandEvent>
     private final FailStop failStop;
     private long sequence;
     private long lastNowNs;
-    private long commandsJournaled;
     private boolean batchOpen;
 
     JournalStage(
@@ -63,13 +62,7 @@ final class JournalStage implements EventHandler<CommandEvent>
         {
             codec.endBatch();
             journal.write(codec);
-            commandsJournaled += codec.count();
             batchOpen = false;
         }
-    }
-
-    long commandsJournaled()
-    {
-        return commandsJournaled;
     }
 }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import com.lmax.disruptor.EventHandler;
@@ -266,10 +265,5 @@ public final class PipelineBench
     {
         return EngineConfig.defaults().clearInstruments().dataDir(data).journalEnabled(journal)
             .durability(durability).waitStrategy(wait).ringSize(1 << 16);
-    }
-
-    static void pause()
-    {
-        LockSupport.parkNanos(100_000_000);
     }
 }
