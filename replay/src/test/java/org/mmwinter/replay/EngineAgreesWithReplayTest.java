@@ -90,4 +90,22 @@ final class EngineAgreesWithReplayTest
         CsvOutputs.assertIdentical(tmp.resolve("replay"), tmp.resolve("engine"));
         assertEquals(StateDigest.toHex(replay.digest()), StateDigest.toHex(engine.digest()));
     }
+
+    @Test
+    void theEnginesExportOfItsJournalsMatchesReplayMatch(@TempDir final Path tmp) throws IOException
+    {
+        final Path flow = FlowFiles.write(tmp.resolve("flow.csv"), 21, 5_000);
+        final MatchRun.Result replay = new MatchRun().run(flow, tmp.resolve("replay"), Long.MAX_VALUE);
+        final Path data = tmp.resolve("data");
+        PipelineFlowRun.run(engineConfig(data), flow, tmp.resolve("engine"), Long.MAX_VALUE);
+
+        final int exit = new picocli.CommandLine(new org.mmwinter.engine.process.EngineMain())
+            .execute("export", "--data", data.toString(), "--out", tmp.resolve("export").toString());
+        assertEquals(0, exit);
+        assertEquals(CsvOutputs.text(tmp.resolve("replay").resolve(CsvOutputs.TRADES)),
+            CsvOutputs.text(tmp.resolve("export").resolve(CsvOutputs.TRADES)), "trades.csv from the output journal");
+        assertEquals(CsvOutputs.text(tmp.resolve("replay").resolve(CsvOutputs.BOOK)),
+            CsvOutputs.text(tmp.resolve("export").resolve(CsvOutputs.BOOK)), "book.csv rebuilt from the input journal");
+        assertEquals(replay.trades(), CsvOutputs.dataRows(tmp.resolve("export").resolve(CsvOutputs.TRADES)));
+    }
 }
