@@ -1,10 +1,12 @@
 package org.mmwinter.engine.journal;
 
 import org.mmwinter.engine.pipeline.ResultEvent;
+import org.mmwinter.engine.pipeline.ResultType;
 
 /**
- * Binary layout of one output-journal document: a batch of results, every field a zig-zag varint (sequence and
- * times as deltas), closed by a CRC32.
+ * Binary layout of one output-journal document: a batch of results, each a shared header (type, command sequence,
+ * command type, source, correlation, times; deltas where results of one command repeat them) and only the fields
+ * its type carries, all zig-zag varints, closed by a CRC32.
  */
 public final class ResultCodec
 {
@@ -26,6 +28,7 @@ public final class ResultCodec
     private long lastSequence;
     private long lastClientTs;
     private long lastNowNs;
+    private long lastCorrelation;
 
     public ResultCodec(final int capacity)
     {
@@ -40,6 +43,7 @@ public final class ResultCodec
         lastSequence = 0;
         lastClientTs = 0;
         lastNowNs = 0;
+        lastCorrelation = 0;
         b.ensure(8);
         b.writeByte(VERSION);
         countPosition = b.position;
@@ -65,29 +69,82 @@ public final class ResultCodec
     {
         final JournalBuffer b = buffer;
         b.ensure(MAX_RECORD_LENGTH);
-        b.writeByte(r.type);
+        final int type = r.type;
+        b.writeByte(type);
+        // Results of one command share their header: as deltas it costs a byte or two per result.
         b.writeZigZag(r.commandSequence - lastSequence);
         lastSequence = r.commandSequence;
         b.writeZigZag(r.commandType);
         b.writeZigZag(r.sourceId);
-        b.writeZigZag(r.correlationId);
+        b.writeZigZag(r.correlationId - lastCorrelation);
+        lastCorrelation = r.correlationId;
         b.writeZigZag(r.clientTsNs - lastClientTs);
         lastClientTs = r.clientTsNs;
         b.writeZigZag(r.nowNs - lastNowNs);
         lastNowNs = r.nowNs;
         b.writeZigZag(r.instrumentId);
-        b.writeZigZag(r.accountId);
-        b.writeZigZag(r.orderId);
-        b.writeZigZag(r.side);
-        b.writeZigZag(r.price);
-        b.writeZigZag(r.qty);
-        b.writeZigZag(r.remaining);
-        b.writeZigZag(r.makerAccountId);
-        b.writeZigZag(r.makerOrderId);
-        b.writeZigZag(r.makerRemaining);
-        b.writeZigZag(r.reason);
-        b.writeZigZag(r.orderCount);
+        switch (type)
+        {
+            case ResultType.TRADE:
+                b.writeZigZag(r.side);
+                b.writeZigZag(r.price);
+                b.writeZigZag(r.qty);
+                break;
+            case ResultType.LEVEL:
+                b.writeZigZag(r.side);
+                b.writeZigZag(r.price);
+                b.writeZigZag(r.qty);
+                b.writeZigZag(r.orderCount);
+                break;
+            default:
+                b.writeZigZag(r.accountId);
+                b.writeZigZag(r.orderId);
+                writeOrderFields(b, r);
+                break;
+        }
         count++;
+    }
+
+    /**
+     * The fields each execution report uses, after account and order id.
+     */
+    private static void writeOrderFields(final JournalBuffer b, final ResultEvent r)
+    {
+        switch (r.type)
+        {
+            case ResultType.ACCEPTED:
+                b.writeZigZag(r.side);
+                b.writeZigZag(r.price);
+                b.writeZigZag(r.qty);
+                break;
+            case ResultType.FILL:
+                b.writeZigZag(r.side);
+                b.writeZigZag(r.price);
+                b.writeZigZag(r.qty);
+                b.writeZigZag(r.remaining);
+                b.writeZigZag(r.makerAccountId);
+                b.writeZigZag(r.makerOrderId);
+                b.writeZigZag(r.makerRemaining);
+                break;
+            case ResultType.AMENDED:
+                b.writeZigZag(r.price);
+                b.writeZigZag(r.qty);
+                b.writeZigZag(r.reason);
+                break;
+            case ResultType.CANCELED:
+            case ResultType.REDUCED:
+                b.writeZigZag(r.qty);
+                b.writeZigZag(r.remaining);
+                b.writeZigZag(r.reason);
+                break;
+            case ResultType.EXPIRED:
+                b.writeZigZag(r.qty);
+                break;
+            default:
+                // REJECTED and DONE: the reason.
+                b.writeZigZag(r.reason);
+                break;
+        }
     }
 
     public void endBatch()
@@ -119,32 +176,43 @@ public final class ResultCodec
             }
             final int results = (int)b.readVarLong();
             long sequence = 0;
+            long correlation = 0;
             long clientTs = 0;
             long nowNs = 0;
             for (int i = 0; i < results; i++)
             {
-                r.type = b.readByte();
+                final int type = b.readByte();
+                clear(r, type);
                 sequence += b.readZigZag();
                 r.commandSequence = sequence;
                 r.commandType = (int)b.readZigZag();
                 r.sourceId = (int)b.readZigZag();
-                r.correlationId = b.readZigZag();
+                correlation += b.readZigZag();
+                r.correlationId = correlation;
                 clientTs += b.readZigZag();
                 r.clientTsNs = clientTs;
                 nowNs += b.readZigZag();
                 r.nowNs = nowNs;
                 r.instrumentId = (int)b.readZigZag();
-                r.accountId = (int)b.readZigZag();
-                r.orderId = b.readZigZag();
-                r.side = (int)b.readZigZag();
-                r.price = b.readZigZag();
-                r.qty = b.readZigZag();
-                r.remaining = b.readZigZag();
-                r.makerAccountId = (int)b.readZigZag();
-                r.makerOrderId = b.readZigZag();
-                r.makerRemaining = b.readZigZag();
-                r.reason = (int)b.readZigZag();
-                r.orderCount = (int)b.readZigZag();
+                switch (type)
+                {
+                    case ResultType.TRADE:
+                        r.side = (int)b.readZigZag();
+                        r.price = b.readZigZag();
+                        r.qty = b.readZigZag();
+                        break;
+                    case ResultType.LEVEL:
+                        r.side = (int)b.readZigZag();
+                        r.price = b.readZigZag();
+                        r.qty = b.readZigZag();
+                        r.orderCount = (int)b.readZigZag();
+                        break;
+                    default:
+                        r.accountId = (int)b.readZigZag();
+                        r.orderId = b.readZigZag();
+                        readOrderFields(b, r);
+                        break;
+                }
                 handler.onResult(r);
             }
             if (!b.fullyRead())
@@ -157,5 +225,64 @@ public final class ResultCodec
         {
             throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static void readOrderFields(final JournalBuffer b, final ResultEvent r)
+    {
+        switch (r.type)
+        {
+            case ResultType.ACCEPTED:
+                r.side = (int)b.readZigZag();
+                r.price = b.readZigZag();
+                r.qty = b.readZigZag();
+                r.remaining = r.qty;
+                break;
+            case ResultType.FILL:
+                r.side = (int)b.readZigZag();
+                r.price = b.readZigZag();
+                r.qty = b.readZigZag();
+                r.remaining = b.readZigZag();
+                r.makerAccountId = (int)b.readZigZag();
+                r.makerOrderId = b.readZigZag();
+                r.makerRemaining = b.readZigZag();
+                break;
+            case ResultType.AMENDED:
+                r.price = b.readZigZag();
+                r.qty = b.readZigZag();
+                r.remaining = r.qty;
+                r.reason = (int)b.readZigZag();
+                break;
+            case ResultType.CANCELED:
+            case ResultType.REDUCED:
+                r.qty = b.readZigZag();
+                r.remaining = b.readZigZag();
+                r.reason = (int)b.readZigZag();
+                break;
+            case ResultType.EXPIRED:
+                r.qty = b.readZigZag();
+                break;
+            default:
+                r.reason = (int)b.readZigZag();
+                break;
+        }
+    }
+
+    /**
+     * Fields a result of this type does not carry read as the publisher leaves them.
+     */
+    private static void clear(final ResultEvent r, final int type)
+    {
+        r.type = type;
+        r.accountId = -1;
+        r.orderId = -1;
+        r.side = 0;
+        r.price = 0;
+        r.qty = 0;
+        r.remaining = 0;
+        r.makerAccountId = -1;
+        r.makerOrderId = -1;
+        r.makerRemaining = 0;
+        r.reason = 0;
+        r.orderCount = 0;
     }
 }

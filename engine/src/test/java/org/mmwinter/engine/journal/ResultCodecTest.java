@@ -1,0 +1,130 @@
+package org.mmwinter.engine.journal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mmwinter.engine.pipeline.ResultEvent;
+import org.mmwinter.engine.pipeline.ResultType;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Every result type through the output journal's layout and back, with the fields each type carries set and the
+ * others as the publisher leaves them; and a damaged batch is refused.
+ */
+class ResultCodecTest
+{
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42})
+    void everyResultTypeRoundTrips(final long seed)
+    {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final List<String> written = new ArrayList<>();
+        final ResultCodec codec = new ResultCodec(64);
+        codec.beginBatch();
+        long sequence = random.nextLong(1, 1_000_000);
+        for (int i = 0; i < 500; i++)
+        {
+            if (random.nextInt(3) == 0)
+            {
+                sequence++;
+            }
+            final ResultEvent r = result(random, 1 + random.nextInt(10), sequence);
+            written.add(r.toString() + " maker=" + r.makerRemaining + " count=" + r.orderCount + " ts=" +
+                r.clientTsNs + "/" + r.nowNs + " type=" + r.commandType);
+            codec.add(r);
+        }
+        codec.endBatch();
+
+        final byte[] bytes = java.util.Arrays.copyOf(codec.buffer(), codec.length());
+        final ResultCodec reader = new ResultCodec(16);
+        System.arraycopy(bytes, 0, reader.wrapForDecode(bytes.length), 0, bytes.length);
+        final List<String> read = new ArrayList<>();
+        assertEquals(500, reader.decode(bytes.length, new ResultEvent(), r -> read.add(r.toString() + " maker=" +
+            r.makerRemaining + " count=" + r.orderCount + " ts=" + r.clientTsNs + "/" + r.nowNs + " type=" +
+            r.commandType), "test"));
+        assertEquals(written, read);
+
+        bytes[bytes.length / 2] ^= 0x10;
+        System.arraycopy(bytes, 0, reader.wrapForDecode(bytes.length), 0, bytes.length);
+        assertThrows(JournalCorruptException.class,
+            () -> reader.decode(bytes.length, new ResultEvent(), r -> { }, "test"));
+    }
+
+    /**
+     * A result as the publisher fills it: only its type's fields set.
+     */
+    private static ResultEvent result(final SplittableRandom random, final int type, final long sequence)
+    {
+        final ResultEvent r = new ResultEvent();
+        r.type = type;
+        r.commandSequence = sequence;
+        r.commandType = 1 + random.nextInt(4);
+        r.sourceId = random.nextInt(2_000);
+        r.correlationId = random.nextLong(0, 1L << 40);
+        r.clientTsNs = random.nextLong();
+        r.nowNs = random.nextLong(0, Long.MAX_VALUE);
+        r.instrumentId = random.nextInt(50);
+        r.accountId = -1;
+        r.orderId = -1;
+        r.makerAccountId = -1;
+        r.makerOrderId = -1;
+        final long price = random.nextLong(1, Long.MAX_VALUE);
+        final long qty = random.nextLong(1, Long.MAX_VALUE);
+        switch (type)
+        {
+            case ResultType.TRADE:
+            case ResultType.LEVEL:
+                r.side = random.nextInt(2);
+                r.price = price;
+                r.qty = type == ResultType.LEVEL && random.nextBoolean() ? 0 : qty;
+                r.orderCount = type == ResultType.LEVEL ? random.nextInt(100) : 0;
+                return r;
+            default:
+                break;
+        }
+        r.accountId = random.nextInt(10_000);
+        r.orderId = random.nextLong(0, Long.MAX_VALUE);
+        switch (type)
+        {
+            case ResultType.ACCEPTED:
+                r.side = random.nextInt(2);
+                r.price = price;
+                r.qty = qty;
+                r.remaining = qty;
+                break;
+            case ResultType.FILL:
+                r.side = random.nextInt(2);
+                r.price = price;
+                r.qty = qty;
+                r.remaining = random.nextLong(0, Long.MAX_VALUE);
+                r.makerAccountId = random.nextInt(10_000);
+                r.makerOrderId = random.nextLong(0, Long.MAX_VALUE);
+                r.makerRemaining = random.nextLong(0, Long.MAX_VALUE);
+                break;
+            case ResultType.AMENDED:
+                r.price = price;
+                r.qty = qty;
+                r.remaining = qty;
+                r.reason = random.nextInt(2);
+                break;
+            case ResultType.CANCELED:
+            case ResultType.REDUCED:
+                r.qty = qty;
+                r.remaining = type == ResultType.REDUCED ? random.nextLong(1, Long.MAX_VALUE) : 0;
+                r.reason = 1 + random.nextInt(3);
+                break;
+            case ResultType.EXPIRED:
+                r.qty = qty;
+                break;
+            default:
+                r.reason = random.nextInt(400);
+                break;
+        }
+        return r;
+    }
+}
