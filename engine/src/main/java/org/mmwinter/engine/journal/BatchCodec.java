@@ -28,7 +28,6 @@ public final class BatchCodec
 
     private final JournalBuffer buffer;
     private int count;
-    private int countPosition;
     private long lastNowNs;
     private long lastClientTs;
     private long lastCorrelation;
@@ -43,17 +42,12 @@ public final class BatchCodec
      */
     public void beginBatch(final long firstSequence)
     {
-        final JournalBuffer b = buffer;
-        b.reset();
         count = 0;
         lastNowNs = 0;
         lastClientTs = 0;
         lastCorrelation = 0;
-        b.ensure(16);
-        b.writeByte(VERSION);
-        countPosition = b.position;
-        b.position += 5;
-        b.writeVarLong(firstSequence);
+        buffer.beginFrame(VERSION);
+        buffer.writeVarLong(firstSequence);
     }
 
     public int count()
@@ -144,8 +138,7 @@ public final class BatchCodec
      */
     public void endBatch()
     {
-        buffer.patchFixedVarInt(countPosition, count);
-        buffer.seal();
+        buffer.endFrame(count);
     }
 
     /**
@@ -166,15 +159,9 @@ public final class BatchCodec
     public int decode(final int length, final CommandEvent event, final RecordHandler handler, final String where)
     {
         final JournalBuffer b = buffer;
-        b.open(length, 7, where);
-        final int version = b.readByte();
-        if (version != VERSION)
-        {
-            throw new JournalCorruptException(where + ": unknown journal layout version " + version);
-        }
+        final int records = b.openFrame(length, 7, VERSION, where);
         try
         {
-            final int records = (int)b.readVarLong();
             long sequence = b.readVarLong();
             long nowNs = 0;
             long clientTs = 0;

@@ -11,15 +11,11 @@ final class JournalBuffer
     byte[] bytes;
     int position;
     int limit;
+    private int countPosition;
 
     JournalBuffer(final int capacity)
     {
         bytes = new byte[Math.max(capacity, 1024)];
-    }
-
-    void reset()
-    {
-        position = 0;
     }
 
     void ensure(final int extra)
@@ -69,9 +65,53 @@ final class JournalBuffer
     }
 
     /**
+     * Starts a document of either journal: its layout version, then room for its record count.
+     */
+    void beginFrame(final int version)
+    {
+        position = 0;
+        ensure(16);
+        writeByte(version);
+        countPosition = position;
+        position += 5;
+    }
+
+    /**
+     * Closes the document begun by {@link #beginFrame}: its record count, then its checksum.
+     */
+    void endFrame(final int count)
+    {
+        patchFixedVarInt(countPosition, count);
+        seal();
+    }
+
+    /**
+     * Checks a document of {@code length} bytes (checksum, layout version) and reads its record count.
+     *
+     * @throws JournalCorruptException naming {@code where}.
+     */
+    int openFrame(final int length, final int minimumBody, final int version, final String where)
+    {
+        open(length, minimumBody, where);
+        try
+        {
+            final int found = readByte();
+            if (found != version)
+            {
+                throw new JournalCorruptException("unknown journal layout version " + found);
+            }
+            return (int)readVarLong();
+        }
+        catch (final JournalCorruptException ex)
+        {
+            throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
      * Writes {@code value} as a varint of exactly five bytes at {@code at}, so that it can be patched in place.
      */
-    void patchFixedVarInt(final int at, final int value)
+    private void patchFixedVarInt(final int at, final int value)
     {
         int p = at;
         int v = value;

@@ -24,7 +24,6 @@ public final class ResultCodec
 
     private final JournalBuffer buffer;
     private int count;
-    private int countPosition;
     private long lastSequence;
     private long lastClientTs;
     private long lastNowNs;
@@ -37,17 +36,12 @@ public final class ResultCodec
 
     public void beginBatch()
     {
-        final JournalBuffer b = buffer;
-        b.reset();
         count = 0;
         lastSequence = 0;
         lastClientTs = 0;
         lastNowNs = 0;
         lastCorrelation = 0;
-        b.ensure(8);
-        b.writeByte(VERSION);
-        countPosition = b.position;
-        b.position += 5;
+        buffer.beginFrame(VERSION);
     }
 
     public int count()
@@ -149,8 +143,7 @@ public final class ResultCodec
 
     public void endBatch()
     {
-        buffer.patchFixedVarInt(countPosition, count);
-        buffer.seal();
+        buffer.endFrame(count);
     }
 
     public byte[] wrapForDecode(final int length)
@@ -166,15 +159,9 @@ public final class ResultCodec
     public int decode(final int length, final ResultEvent r, final ResultHandler handler, final String where)
     {
         final JournalBuffer b = buffer;
-        b.open(length, 6, where);
+        final int results = b.openFrame(length, 6, VERSION, where);
         try
         {
-            final int version = b.readByte();
-            if (version != VERSION)
-            {
-                throw new JournalCorruptException("unknown output journal layout version " + version);
-            }
-            final int results = (int)b.readVarLong();
             long sequence = 0;
             long correlation = 0;
             long clientTs = 0;
