@@ -96,23 +96,12 @@ public final class MatchRun implements MatchingListener
                         reason = command.applyTo(engine);
                         field = "";
                     }
-                    row.setLength(0);
-                    row.append(lines);
-                    if (reason == RejectReason.NONE)
-                    {
-                        row.append(",OK,\n");
-                    }
-                    else
+                    if (reason != RejectReason.NONE)
                     {
                         rejects++;
-                        row.append(",REJECTED,").append(RejectReason.describe(reason));
-                        if (!field.isEmpty())
-                        {
-                            row.append(" (").append(field).append(')');
-                        }
-                        row.append('\n');
                     }
-                    events.append(row);
+                    row.setLength(0);
+                    events.append(FlowCsv.appendEvent(row, lines, reason, field));
                 }
             }
             finally

@@ -10,6 +10,7 @@ import org.mmwinter.engine.core.BookVisitor;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
 
 /**
@@ -49,6 +50,26 @@ public final class FlowCsv
         return row.append(Side.name(takerSide)).append(',')
             .append(makerAccount).append(',').append(makerOrderId).append(',')
             .append(takerAccount).append(',').append(takerOrderId).append('\n');
+    }
+
+    /**
+     * Appends one events.csv row (with its newline): {@code OK}, or {@code REJECTED} with the reason and, for a line
+     * refused at the edge, the field it was about.
+     */
+    public static StringBuilder appendEvent(
+        final StringBuilder row, final long line, final int reason, final String field)
+    {
+        row.append(line);
+        if (reason == RejectReason.NONE)
+        {
+            return row.append(",OK,\n");
+        }
+        row.append(",REJECTED,").append(RejectReason.describe(reason));
+        if (!field.isEmpty())
+        {
+            row.append(" (").append(field).append(')');
+        }
+        return row.append('\n');
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.lmax.disruptor.EventHandler;
-import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.pipeline.EngineDirectory;
 import org.mmwinter.engine.pipeline.EngineState;
@@ -29,7 +28,7 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
     private EngineDirectory directory;
     private final Writer trades;
     private final StringBuilder row = new StringBuilder(160);
-    private final Map<Long, String> edgeRejects = new HashMap<>();
+    private final Map<Long, EdgeReject> edgeRejects = new HashMap<>();
     private int[] engineReasons = new int[1024];
     private long tradeSeq;
 
@@ -78,7 +77,7 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
 
     public synchronized void onEdgeReject(final long line, final int reason, final String field)
     {
-        edgeRejects.put(line, RejectReason.describe(reason) + (field.isEmpty() ? "" : " (" + field + ")"));
+        edgeRejects.put(line, new EdgeReject(reason, field));
     }
 
     public long trades()
@@ -97,23 +96,20 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
         {
             events.write(FlowCsv.EVENTS_HEADER);
             events.write('\n');
+            final StringBuilder row = new StringBuilder(64);
             for (long line = 1; line <= lines; line++)
             {
-                final String edge = edgeRejects.get(line);
-                final int reason = line < engineReasons.length ? engineReasons[(int)line] : 0;
-                events.write(Long.toString(line));
+                final EdgeReject edge = edgeRejects.get(line);
+                row.setLength(0);
                 if (edge != null)
                 {
-                    events.write(",REJECTED," + edge + "\n");
-                }
-                else if (reason != RejectReason.NONE)
-                {
-                    events.write(",REJECTED," + RejectReason.describe(reason) + "\n");
+                    FlowCsv.appendEvent(row, line, edge.reason(), edge.field());
                 }
                 else
                 {
-                    events.write(",OK,\n");
+                    FlowCsv.appendEvent(row, line, line < engineReasons.length ? engineReasons[(int)line] : 0, "");
                 }
+                events.append(row);
             }
         }
         try (Writer book = new BufferedWriter(
@@ -125,5 +121,12 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
         {
             throw ex.getCause();
         }
+    }
+
+    /**
+     * A line the parser refused, with the field it was about.
+     */
+    private record EdgeReject(int reason, String field)
+    {
     }
 }
