@@ -186,9 +186,7 @@ public final class EngineMain implements Callable<Integer>
             if (source != null && acks.lastAcked() != lastPrinted)
             {
                 lastPrinted = acks.lastAcked();
-                System.out.println("progress lines=" + source.linesRead() + " published=" + source.published() +
-                    " edge_rejects=" + source.edgeRejects() + " acked_line=" + lastPrinted +
-                    " busy=" + pipeline.busyCount());
+                printProgress(source, acks, pipeline);
             }
             if (sourceThread != null && !sourceThread.isAlive())
             {
@@ -197,9 +195,7 @@ public final class EngineMain implements Callable<Integer>
                     System.err.println("engine: input failed: " + sourceError[0].getMessage());
                 }
                 pipeline.awaitIdle(60, TimeUnit.SECONDS);
-                System.out.println("progress lines=" + source.linesRead() + " published=" + source.published() +
-                    " edge_rejects=" + source.edgeRejects() + " acked_line=" + acks.lastAcked() +
-                    " busy=" + pipeline.busyCount());
+                printProgress(source, acks, pipeline);
                 System.out.println("engine: input done: lines=" + source.linesRead() + " commands=" +
                     source.published() + " edge_rejects=" + source.edgeRejects() + " engine_rejects=" +
                     acks.rejected() + " digest=" + StateDigest.toHex(pipeline.digest()));
@@ -221,6 +217,16 @@ public final class EngineMain implements Callable<Integer>
                 return 0;
             }
         }
+    }
+
+    /**
+     * The line tools watch for: {@code acked_line} is the last line journaled, matched and acknowledged.
+     */
+    private static void printProgress(final FlowSource source, final AckTracker acks, final EnginePipeline pipeline)
+    {
+        System.out.println("progress lines=" + source.linesRead() + " published=" + source.published() +
+            " edge_rejects=" + source.edgeRejects() + " acked_line=" + acks.lastAcked() +
+            " busy=" + pipeline.busyCount());
     }
 
     private static void shutdown(final EnginePipeline pipeline, final OrderFlowGateway gateway)
