@@ -6,7 +6,8 @@ import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.journal.InputJournal;
 
 /**
- * The sequencer: stamps each command with the next journal sequence and a monotonic engine time, and appends it to
+ * The sequencer: stamps each command with the next journal sequence and a monotonic engine time (read once per
+ * batch), and appends it to
  * the input journal, one document per Disruptor batch (or per {@code maxBatch} commands). The matching stage runs
  * behind this one, so nothing is matched, let alone acknowledged, before its command is in the journal.
  */
@@ -20,6 +21,7 @@ final class JournalStage implements EventHandler<CommandEvent>
     private long sequence;
     private long lastNowNs;
     private boolean batchOpen;
+    private boolean clockDue = true;
 
     JournalStage(
         final InputJournal journal,
@@ -44,10 +46,19 @@ final class JournalStage implements EventHandler<CommandEvent>
             return;
         }
         event.sequence = ++sequence;
-        final long now = clock.nanoTime();
-        // Monotonic even if the wall clock steps back: recovery and matching rely on time never decreasing.
-        lastNowNs = now > lastNowNs ? now : lastNowNs;
+        if (clockDue)
+        {
+            // Read once per Disruptor batch (Aeron's duty-cycle habit): the wall clock costs more than a command.
+            final long now = clock.nanoTime();
+            // Monotonic even if the wall clock steps back: recovery and matching rely on time never decreasing.
+            lastNowNs = now > lastNowNs ? now : lastNowNs;
+            clockDue = false;
+        }
         event.nowNs = lastNowNs;
+        if (endOfBatch)
+        {
+            clockDue = true;
+        }
         if (journal == null)
         {
             return;
