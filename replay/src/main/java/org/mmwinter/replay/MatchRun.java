@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
@@ -127,14 +128,16 @@ public final class MatchRun implements MatchingListener
         final int takerSide,
         final int makerAccountId,
         final long makerOrderId,
+        final ClientOrderId makerClientOrderId,
         final long makerRemaining,
         final int takerAccountId,
         final long takerOrderId,
+        final ClientOrderId takerClientOrderId,
         final long takerRemaining)
     {
         row.setLength(0);
         FlowCsv.appendTrade(row, ++tradeSeq, currentTsNs, engine.instrument(instrumentId), price, qty, takerSide,
-            accounts.name(makerAccountId), makerOrderId, accounts.name(takerAccountId), takerOrderId);
+            accounts.name(makerAccountId), makerClientOrderId, accounts.name(takerAccountId), takerClientOrderId);
         try
         {
             trades.append(row);

@@ -6,5 +6,6 @@ package org.mmwinter.engine.core;
 @FunctionalInterface
 public interface BookVisitor
 {
-    void onOrder(int instrumentId, int side, long price, long qty, int accountId, long orderId);
+    void onOrder(
+        int instrumentId, int side, long price, long qty, int accountId, ClientOrderId clientOrderId, long orderId);
 }

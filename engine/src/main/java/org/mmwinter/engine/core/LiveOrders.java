@@ -2,8 +2,13 @@ package org.mmwinter.engine.core;
 
 /**
  * Every live (resting) order of the engine: a pool of order objects, an open-addressing index keyed by
- * (account, order id) for O(1) cancel and amend, and per-account lists for mass cancel.
+ * (account, client order id) for O(1) cancel and amend, and per-account lists for mass cancel.
  * Allocates only when the high-water mark of live orders or accounts is passed.
+ * <p>
+ * The index keeps each slot's 32-bit hash beside it rather than the key: a probe compares hashes in a dense
+ * {@code int[]} and touches an order only on a hash match (almost always the order sought), and backward-shift
+ * deletion finds each entry's home slot without dereferencing it. The key itself (account and the id's four words)
+ * lives in the pooled order, so forgetting a dead order's id is releasing the order.
  */
 final class LiveOrders
 {
@@ -12,8 +17,7 @@ final class LiveOrders
     private Order[] pool;
     private int poolCount;
 
-    private long[] keyOrderIds;
-    private int[] keyAccounts;
+    private int[] keyHashes;
     private Order[] slots;
     private int mask;
     private int size;
@@ -61,17 +65,18 @@ final class LiveOrders
         pool[poolCount++] = order;
     }
 
-    Order find(final int accountId, final long orderId)
+    Order find(final int accountId, final ClientOrderId clientOrderId)
     {
-        final long[] ids = keyOrderIds;
-        final int[] accounts = keyAccounts;
+        final int[] hashes = keyHashes;
         final Order[] slots = this.slots;
         final int mask = this.mask;
-        int index = hash(accountId, orderId) & mask;
+        final int hash = clientOrderId.hash(accountId);
+        int index = hash & mask;
         Order candidate;
         while ((candidate = slots[index]) != null)
         {
-            if (ids[index] == orderId && accounts[index] == accountId)
+            if (hashes[index] == hash && candidate.accountId == accountId &&
+                candidate.clientOrderId.equalTo(clientOrderId))
             {
                 return candidate;
             }
@@ -116,11 +121,10 @@ final class LiveOrders
      */
     void remove(final Order order)
     {
-        final long[] ids = keyOrderIds;
-        final int[] accounts = keyAccounts;
+        final int[] hashes = keyHashes;
         final Order[] slots = this.slots;
         final int mask = this.mask;
-        int index = hash(order.accountId, order.orderId) & mask;
+        int index = order.clientOrderId.hash(order.accountId) & mask;
         while (slots[index] != order)
         {
             index = (index + 1) & mask;
@@ -133,12 +137,11 @@ final class LiveOrders
         Order moving;
         while ((moving = slots[next]) != null)
         {
-            final int home = hash(accounts[next], ids[next]) & mask;
+            final int home = hashes[next] & mask;
             if (((next - home) & mask) >= ((next - hole) & mask))
             {
                 slots[hole] = moving;
-                ids[hole] = ids[next];
-                accounts[hole] = accounts[next];
+                hashes[hole] = hashes[next];
                 slots[next] = null;
                 hole = next;
             }
@@ -175,14 +178,14 @@ final class LiveOrders
     private void insert(final Order order)
     {
         final int mask = this.mask;
-        int index = hash(order.accountId, order.orderId) & mask;
+        final int hash = order.clientOrderId.hash(order.accountId);
+        int index = hash & mask;
         while (slots[index] != null)
         {
             index = (index + 1) & mask;
         }
         slots[index] = order;
-        keyOrderIds[index] = order.orderId;
-        keyAccounts[index] = order.accountId;
+        keyHashes[index] = hash;
     }
 
     private void rehash(final int capacity)
@@ -200,19 +203,10 @@ final class LiveOrders
 
     private void allocateIndex(final int capacity)
     {
-        keyOrderIds = new long[capacity];
-        keyAccounts = new int[capacity];
+        keyHashes = new int[capacity];
         slots = new Order[capacity];
         mask = capacity - 1;
         resizeThreshold = capacity / 2;
-    }
-
-    private static int hash(final int accountId, final long orderId)
-    {
-        long h = orderId * 0x9E3779B97F4A7C15L + accountId;
-        h ^= h >>> 32;
-        h *= 0xD6E8FEB86659FD93L;
-        return (int)(h ^ (h >>> 32));
     }
 
     private static int tableSizeFor(final long n)

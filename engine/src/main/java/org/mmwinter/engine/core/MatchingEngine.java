@@ -4,7 +4,7 @@ import org.agrona.collections.Object2IntHashMap;
 
 /**
  * The single-threaded matching core: one {@link OrderBook} per instrument, one index of live orders keyed by
- * (account, order id). Every command method validates first and changes nothing on a rejection, reports through the
+ * (account, client order id); every accepted order also gets the engine's own order id. Every command method validates first and changes nothing on a rejection, reports through the
  * {@link MatchingListener} and returns a {@link RejectReason} ({@link RejectReason#NONE} when accepted).
  * Time comes from the command ({@code nowNs}), never from a clock, so the same commands give the same results.
  */
@@ -16,6 +16,8 @@ public final class MatchingEngine
     public static final int ANY_INSTRUMENT = -1;
     /** Returned by {@link #instrumentId(String)} for an unknown symbol; a command naming it is refused or mismatches. */
     public static final int UNKNOWN_INSTRUMENT = -2;
+    /** Engine order id of "no order" (a rejected NEW, a command that named no live order). */
+    public static final long NO_ORDER_ID = 0;
 
     private static final int DEFAULT_LEVELS_PER_SIDE = 1024;
 
@@ -23,8 +25,10 @@ public final class MatchingEngine
     private final MatchingListener listener;
     private final Object2IntHashMap<String> instrumentIds = new Object2IntHashMap<>(UNKNOWN_INSTRUMENT);
     private OrderBook[] books = new OrderBook[16];
+    private final ClientOrderId noClientOrderId = new ClientOrderId();
     private int instrumentCount;
     private long commandCount;
+    private long lastOrderId = NO_ORDER_ID;
 
     /**
      * @param expectedLiveOrders orders preallocated; more are allocated (once) if the book grows past it.
@@ -99,6 +103,16 @@ public final class MatchingEngine
         return trades;
     }
 
+    /**
+     * The engine order id given to the last accepted NEW ({@link #NO_ORDER_ID} before the first): ids are 1, 2, 3, ...
+     * in order of acceptance, so the same commands give the same ids, and a snapshot that keeps this keeps them
+     * unique for the life of a journal.
+     */
+    public long lastOrderId()
+    {
+        return lastOrderId;
+    }
+
     /** Live (resting) orders across all books. */
     public int liveOrderCount()
     {
@@ -119,7 +133,7 @@ public final class MatchingEngine
         final long nowNs,
         final int instrumentId,
         final int accountId,
-        final long orderId,
+        final ClientOrderId clientOrderId,
         final int side,
         final int type,
         final int tif,
@@ -128,15 +142,16 @@ public final class MatchingEngine
         final long qty)
     {
         commandCount++;
-        final int reason = validateNew(instrumentId, accountId, orderId, side, type, tif, stp, price, qty);
+        final int reason = validateNew(instrumentId, accountId, clientOrderId, side, type, tif, stp, price, qty);
         if (reason != RejectReason.NONE)
         {
-            listener.onRejected(accountId, orderId, reason);
+            listener.onRejected(accountId, NO_ORDER_ID, clientOrderId, reason);
             return reason;
         }
         final Order order = live.acquire();
         order.accountId = accountId;
-        order.orderId = orderId;
+        order.clientOrderId.copyFrom(clientOrderId);
+        order.orderId = ++lastOrderId;
         order.side = side;
         order.type = type;
         order.tif = tif;
@@ -148,14 +163,15 @@ public final class MatchingEngine
         return RejectReason.NONE;
     }
 
-    public int cancel(final long nowNs, final int accountId, final long orderId, final int instrumentId)
+    public int cancel(
+        final long nowNs, final int accountId, final ClientOrderId clientOrderId, final int instrumentId)
     {
         commandCount++;
-        final Order order = live.find(accountId, orderId);
+        final Order order = live.find(accountId, clientOrderId);
         final int reason = order == null ? RejectReason.UNKNOWN_ORDER : checkSymbol(order, instrumentId);
         if (reason != RejectReason.NONE)
         {
-            listener.onRejected(accountId, orderId, reason);
+            listener.onRejected(accountId, order == null ? NO_ORDER_ID : order.orderId, clientOrderId, reason);
             return reason;
         }
         order.book.cancel(order, CancelReason.USER);
@@ -166,10 +182,15 @@ public final class MatchingEngine
      * Cancel/replace: {@code price} and {@code qty} are the order's new price and new remaining quantity.
      */
     public int amend(
-        final long nowNs, final int accountId, final long orderId, final int instrumentId, final long price, final long qty)
+        final long nowNs,
+        final int accountId,
+        final ClientOrderId clientOrderId,
+        final int instrumentId,
+        final long price,
+        final long qty)
     {
         commandCount++;
-        final Order order = live.find(accountId, orderId);
+        final Order order = live.find(accountId, clientOrderId);
         int reason = order == null ? RejectReason.UNKNOWN_ORDER : checkSymbol(order, instrumentId);
         if (reason == RejectReason.NONE)
         {
@@ -186,7 +207,7 @@ public final class MatchingEngine
         }
         if (reason != RejectReason.NONE)
         {
-            listener.onRejected(accountId, orderId, reason);
+            listener.onRejected(accountId, order == null ? NO_ORDER_ID : order.orderId, clientOrderId, reason);
         }
         return reason;
     }
@@ -199,7 +220,7 @@ public final class MatchingEngine
         commandCount++;
         if (instrumentId != ANY_INSTRUMENT && (instrumentId < 0 || instrumentId >= instrumentCount))
         {
-            listener.onRejected(accountId, -1, RejectReason.UNKNOWN_INSTRUMENT);
+            listener.onRejected(accountId, NO_ORDER_ID, noClientOrderId, RejectReason.UNKNOWN_INSTRUMENT);
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
         Order order = live.accountHead(accountId);
@@ -257,6 +278,7 @@ public final class MatchingEngine
     public void restoreOrder(
         final int instrumentId,
         final int accountId,
+        final ClientOrderId clientOrderId,
         final long orderId,
         final int side,
         final int tif,
@@ -265,15 +287,17 @@ public final class MatchingEngine
         final long qty,
         final long timestampNs)
     {
-        if (instrumentId < 0 || instrumentId >= instrumentCount || accountId < 0 || orderId < 0 ||
+        if (instrumentId < 0 || instrumentId >= instrumentCount || accountId < 0 || clientOrderId.isEmpty() ||
+            orderId <= NO_ORDER_ID || orderId > lastOrderId ||
             !Side.isValid(side) || (tif != TimeInForce.GTC && tif != TimeInForce.POST_ONLY) ||
-            !StpMode.isValid(stp) || price <= 0 || qty <= 0 || live.find(accountId, orderId) != null)
+            !StpMode.isValid(stp) || price <= 0 || qty <= 0 || live.find(accountId, clientOrderId) != null)
         {
             throw new IllegalStateException("not a restorable resting order: instrument=" + instrumentId +
-                " account=" + accountId + " order=" + orderId);
+                " account=" + accountId + " client order id=" + clientOrderId + " order id=" + orderId);
         }
         final Order order = live.acquire();
         order.accountId = accountId;
+        order.clientOrderId.copyFrom(clientOrderId);
         order.orderId = orderId;
         order.side = side;
         order.type = OrderType.LIMIT;
@@ -294,11 +318,17 @@ public final class MatchingEngine
     }
 
     /**
-     * Snapshot loading only: the number of commands processed before the snapshot.
+     * Snapshot loading only, before the orders: the number of commands processed before the snapshot and the last
+     * engine order id given.
      */
-    public void restoreCommandCount(final long commands)
+    public void restoreCounters(final long commands, final long lastOrderId)
     {
+        if (lastOrderId < NO_ORDER_ID)
+        {
+            throw new IllegalStateException("negative last order id " + lastOrderId);
+        }
         commandCount = commands;
+        this.lastOrderId = lastOrderId;
     }
 
     /** Best bid or ask price, or {@link #NO_PRICE} when that side is empty. */
@@ -311,7 +341,7 @@ public final class MatchingEngine
     private int validateNew(
         final int instrumentId,
         final int accountId,
-        final long orderId,
+        final ClientOrderId clientOrderId,
         final int side,
         final int type,
         final int tif,
@@ -327,9 +357,9 @@ public final class MatchingEngine
         {
             return RejectReason.BAD_ACCOUNT;
         }
-        if (orderId < 0)
+        if (clientOrderId.isEmpty())
         {
-            return RejectReason.BAD_ORDER_ID;
+            return RejectReason.MISSING_ORDER_ID;
         }
         if (!Side.isValid(side))
         {
@@ -372,7 +402,7 @@ public final class MatchingEngine
         {
             return qtyReason;
         }
-        if (live.find(accountId, orderId) != null)
+        if (live.find(accountId, clientOrderId) != null)
         {
             return RejectReason.DUPLICATE_ORDER_ID;
         }

@@ -4,6 +4,10 @@ package org.mmwinter.engine.core;
  * Everything the matching core reports, as primitives so that delivery allocates nothing. Execution reports
  * (accepted .. amended) go to the order's owner; trade prints and level changes are public market data.
  * Callbacks arrive on the matching thread, in the order the events happened, while a command is being processed.
+ * <p>
+ * An order is named twice: {@code orderId} is the engine's own id (FIX OrderID), given when a NEW is accepted, and
+ * {@code clientOrderId} the client's (FIX ClOrdID), with the account the key the client cancels and amends by. A
+ * {@link ClientOrderId} handed to a callback is the engine's own and valid only during the call: copy it to keep it.
  */
 public interface MatchingListener
 {
@@ -12,14 +16,24 @@ public interface MatchingListener
     {
     };
 
-    /** A NEW passed validation and entered matching. */
+    /** A NEW passed validation, was given its engine order id and entered matching. */
     default void onAccepted(
-        final int instrumentId, final int accountId, final long orderId, final int side, final long price, final long qty)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final int side,
+        final long price,
+        final long qty)
     {
     }
 
-    /** A command was refused; nothing changed. {@code orderId} is that of the command (-1 when it has none). */
-    default void onRejected(final int accountId, final long orderId, final int reason)
+    /**
+     * A command was refused; nothing changed. {@code clientOrderId} is the command's (empty for a mass cancel);
+     * {@code orderId} is the engine id of the live order it named, or {@link MatchingEngine#NO_ORDER_ID}.
+     */
+    default void onRejected(
+        final int accountId, final long orderId, final ClientOrderId clientOrderId, final int reason)
     {
     }
 
@@ -31,16 +45,23 @@ public interface MatchingListener
         final int takerSide,
         final int makerAccountId,
         final long makerOrderId,
+        final ClientOrderId makerClientOrderId,
         final long makerRemaining,
         final int takerAccountId,
         final long takerOrderId,
+        final ClientOrderId takerClientOrderId,
         final long takerRemaining)
     {
     }
 
     /** An order lost {@code qty} without trading and is gone: see {@link CancelReason}. */
     default void onCanceled(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final int reason)
     {
     }
 
@@ -49,12 +70,22 @@ public interface MatchingListener
      * must hear of it, since no fill or cancel says so. An order left at zero gets {@link #onCanceled} instead.
      */
     default void onReduced(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final long remaining)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final long remaining)
     {
     }
 
     /** The unfilled remainder of an IOC, FOK or MARKET order ended. */
-    default void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+    default void onExpired(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty)
     {
     }
 
@@ -63,6 +94,7 @@ public interface MatchingListener
         final int instrumentId,
         final int accountId,
         final long orderId,
+        final ClientOrderId clientOrderId,
         final long price,
         final long qty,
         final boolean priorityKept)

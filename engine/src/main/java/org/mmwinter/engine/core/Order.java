@@ -7,6 +7,9 @@ package org.mmwinter.engine.core;
 final class Order
 {
     int accountId;
+    /** The client's name for the order: with {@link #accountId}, the key of the live-order index. */
+    final ClientOrderId clientOrderId = new ClientOrderId();
+    /** The engine's own id (FIX OrderID), given on acceptance. */
     long orderId;
     int side;
     int type;

@@ -87,10 +87,11 @@ final class OrderBook
      */
     void submit(final Order taker)
     {
-        listener.onAccepted(instrumentId, taker.accountId, taker.orderId, taker.side, taker.price, taker.remaining);
+        listener.onAccepted(instrumentId, taker.accountId, taker.orderId, taker.clientOrderId, taker.side,
+            taker.price, taker.remaining);
         if (taker.tif == TimeInForce.FOK && !canFillCompletely(taker))
         {
-            listener.onExpired(instrumentId, taker.accountId, taker.orderId, taker.remaining);
+            listener.onExpired(instrumentId, taker.accountId, taker.orderId, taker.clientOrderId, taker.remaining);
             live.release(taker);
             return;
         }
@@ -109,7 +110,7 @@ final class OrderBook
         }
         else
         {
-            listener.onExpired(instrumentId, taker.accountId, taker.orderId, taker.remaining);
+            listener.onExpired(instrumentId, taker.accountId, taker.orderId, taker.clientOrderId, taker.remaining);
             live.release(taker);
         }
     }
@@ -134,7 +135,7 @@ final class OrderBook
             order.remaining = qty;
             level.totalQty -= delta;
             own.addQty(-delta);
-            listener.onAmended(instrumentId, order.accountId, order.orderId, price, qty, true);
+            listener.onAmended(instrumentId, order.accountId, order.orderId, order.clientOrderId, price, qty, true);
             if (delta != 0)
             {
                 listener.onLevelChanged(instrumentId, order.side, price, level.totalQty, level.orderCount);
@@ -157,7 +158,7 @@ final class OrderBook
         unrest(order);
         order.price = price;
         order.remaining = qty;
-        listener.onAmended(instrumentId, order.accountId, order.orderId, price, qty, false);
+        listener.onAmended(instrumentId, order.accountId, order.orderId, order.clientOrderId, price, qty, false);
         if (match(order) || order.remaining == 0)
         {
             live.remove(order);
@@ -177,7 +178,7 @@ final class OrderBook
     {
         final long qty = order.remaining;
         unrest(order);
-        listener.onCanceled(instrumentId, order.accountId, order.orderId, qty, reason);
+        listener.onCanceled(instrumentId, order.accountId, order.orderId, order.clientOrderId, qty, reason);
         live.remove(order);
         live.release(order);
     }
@@ -192,7 +193,7 @@ final class OrderBook
                 for (Order order = side.levelAtIndex(index).head; order != null; order = order.next)
                 {
                     visitor.onOrder(instrumentId, order.side, order.price, order.remaining, order.accountId,
-                        order.orderId, order.tif, order.stp, order.timestampNs);
+                        order.clientOrderId, order.orderId, order.tif, order.stp, order.timestampNs);
                 }
             }
         }
@@ -230,7 +231,9 @@ final class OrderBook
             final PriceLevel level = side.levelAtIndex(index);
             for (Order order = level.head; order != null; order = order.next)
             {
-                visitor.onOrder(instrumentId, order.side, order.price, order.remaining, order.accountId, order.orderId);
+                visitor.onOrder(
+                    instrumentId, order.side, order.price, order.remaining, order.accountId, order.clientOrderId,
+                    order.orderId);
             }
         }
     }
@@ -395,8 +398,8 @@ final class OrderBook
         tradeCount++;
         listener.onFill(
             instrumentId, price, qty, taker.side,
-            maker.accountId, maker.orderId, maker.remaining,
-            taker.accountId, taker.orderId, taker.remaining);
+            maker.accountId, maker.orderId, maker.clientOrderId, maker.remaining,
+            taker.accountId, taker.orderId, taker.clientOrderId, taker.remaining);
         listener.onTrade(instrumentId, price, qty, taker.side);
         if (maker.remaining == 0)
         {
@@ -427,7 +430,8 @@ final class OrderBook
             maker.remaining -= qty;
             level.totalQty -= qty;
             opposite.addQty(-qty);
-            listener.onReduced(instrumentId, maker.accountId, maker.orderId, qty, maker.remaining);
+            listener.onReduced(
+                instrumentId, maker.accountId, maker.orderId, maker.clientOrderId, qty, maker.remaining);
             listener.onLevelChanged(instrumentId, maker.side, maker.price, level.totalQty, level.orderCount);
         }
         if (taker.remaining == qty)
@@ -436,14 +440,16 @@ final class OrderBook
             return true;
         }
         taker.remaining -= qty;
-        listener.onReduced(instrumentId, taker.accountId, taker.orderId, qty, taker.remaining);
+        listener.onReduced(
+            instrumentId, taker.accountId, taker.orderId, taker.clientOrderId, qty, taker.remaining);
         return false;
     }
 
     private void cancelTaker(final Order taker, final long qty)
     {
         taker.remaining = 0;
-        listener.onCanceled(instrumentId, taker.accountId, taker.orderId, qty, CancelReason.SELF_TRADE);
+        listener.onCanceled(
+            instrumentId, taker.accountId, taker.orderId, taker.clientOrderId, qty, CancelReason.SELF_TRADE);
     }
 
     private void rest(final Order order)

@@ -13,6 +13,8 @@ public final class RejectReason
     public static final int BAD_ORDER_ID = 103;
     public static final int BAD_ACCOUNT = 104;
     public static final int SYMBOL_MISMATCH = 105;
+    public static final int ORDER_ID_TOO_LONG = 106;
+    public static final int MISSING_ORDER_ID = 107;
 
     public static final int BAD_SIDE = 201;
     public static final int BAD_TYPE = 202;
@@ -57,7 +59,9 @@ public final class RejectReason
             case NONE: return "";
             case UNKNOWN_ORDER: return "unknown order";
             case DUPLICATE_ORDER_ID: return "duplicate order id";
-            case BAD_ORDER_ID: return "bad order id";
+            case BAD_ORDER_ID: return "order id has a character outside A-Z a-z 0-9 . : / _ -";
+            case ORDER_ID_TOO_LONG: return "order id longer than " + ClientOrderId.MAX_LENGTH + " characters";
+            case MISSING_ORDER_ID: return "missing order id";
             case BAD_ACCOUNT: return "bad account";
             case SYMBOL_MISMATCH: return "symbol does not match the order";
             case BAD_SIDE: return "bad side";

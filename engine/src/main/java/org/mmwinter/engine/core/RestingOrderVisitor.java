@@ -7,6 +7,6 @@ package org.mmwinter.engine.core;
 public interface RestingOrderVisitor
 {
     void onOrder(
-        int instrumentId, int side, long price, long qty, int accountId, long orderId, int tif, int stp,
-        long timestampNs);
+        int instrumentId, int side, long price, long qty, int accountId, ClientOrderId clientOrderId, long orderId,
+        int tif, int stp, long timestampNs);
 }

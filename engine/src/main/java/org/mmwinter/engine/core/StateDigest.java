@@ -5,8 +5,9 @@ import java.util.Arrays;
 
 /**
  * A 64-bit fingerprint of the engine's state: every resting order (symbol, side, price, remaining qty, account name,
- * order id) in priority order, instruments by symbol, then the counts of commands and trades. Two runs over the same
- * commands give the same digest whichever front end fed them, which is how recovery is checked from outside.
+ * client order id as text) in priority order, instruments by symbol, then the counts of commands and trades and the
+ * last engine order id given (so a recovery that would hand out an id twice shows). Two runs over the same commands
+ * give the same digest whichever front end fed them, which is how recovery is checked from outside.
  */
 public final class StateDigest implements BookVisitor
 {
@@ -51,18 +52,38 @@ public final class StateDigest implements BookVisitor
         }
         mix(engine.commandCount());
         mix(engine.tradeCount());
+        mix(engine.lastOrderId());
         return finish(hash);
     }
 
     public void onOrder(
-        final int instrumentId, final int side, final long price, final long qty, final int accountId, final long orderId)
+        final int instrumentId,
+        final int side,
+        final long price,
+        final long qty,
+        final int accountId,
+        final ClientOrderId clientOrderId,
+        final long orderId)
     {
         mix(symbol);
         mix(side);
         mix(price);
         mix(qty);
         mix(accounts.nameOrId(accountId));
-        mix(orderId);
+        mix(clientOrderId);
+    }
+
+    /**
+     * The id as its text, the way {@link #mix(String)} mixes an ASCII string: the digest is of what clients wrote.
+     */
+    private void mix(final ClientOrderId id)
+    {
+        final int length = id.length();
+        mix(length);
+        for (int i = 0; i < length; i++)
+        {
+            hash = (hash ^ id.charAt(i)) * PRIME;
+        }
     }
 
     private void mix(final String text)

@@ -1,5 +1,6 @@
 package org.mmwinter.engine.flow;
 
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.StpMode;
@@ -14,7 +15,8 @@ public final class FlowCommand
     public int action;
     public long tsNs;
     public int accountId;
-    public long orderId;
+    /** The client's order id (empty for a mass cancel). */
+    public final ClientOrderId clientOrderId = new ClientOrderId();
     public int instrumentId = MatchingEngine.ANY_INSTRUMENT;
     public int side;
     public int type = OrderType.LIMIT;
@@ -28,7 +30,7 @@ public final class FlowCommand
         action = 0;
         tsNs = 0;
         accountId = 0;
-        orderId = 0;
+        clientOrderId.clear();
         instrumentId = MatchingEngine.ANY_INSTRUMENT;
         side = 0;
         type = OrderType.LIMIT;
@@ -44,7 +46,7 @@ public final class FlowCommand
         action = other.action;
         tsNs = other.tsNs;
         accountId = other.accountId;
-        orderId = other.orderId;
+        clientOrderId.copyFrom(other.clientOrderId);
         instrumentId = other.instrumentId;
         side = other.side;
         type = other.type;
@@ -65,11 +67,11 @@ public final class FlowCommand
         switch (action)
         {
             case FlowAction.NEW:
-                return engine.newOrder(tsNs, instrumentId, accountId, orderId, side, type, tif, stp, price, qty);
+                return engine.newOrder(tsNs, instrumentId, accountId, clientOrderId, side, type, tif, stp, price, qty);
             case FlowAction.CANCEL:
-                return engine.cancel(tsNs, accountId, orderId, instrumentId);
+                return engine.cancel(tsNs, accountId, clientOrderId, instrumentId);
             case FlowAction.AMEND:
-                return engine.amend(tsNs, accountId, orderId, instrumentId, price, qty);
+                return engine.amend(tsNs, accountId, clientOrderId, instrumentId, price, qty);
             case FlowAction.MASS_CANCEL:
                 return engine.massCancel(tsNs, accountId, instrumentId);
             default:
@@ -80,7 +82,7 @@ public final class FlowCommand
     public String toString()
     {
         return "FlowCommand{" + FlowAction.name(action) + " ts=" + tsNs + " account=" + accountId +
-            " order=" + orderId + " instrument=" + instrumentId + " side=" + side + " type=" + type + " tif=" + tif +
+            " order=" + clientOrderId + " instrument=" + instrumentId + " side=" + side + " type=" + type + " tif=" + tif +
             " stp=" + stp + " price=" + price + " qty=" + qty + '}';
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 
 import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.BookVisitor;
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
@@ -40,16 +41,16 @@ public final class FlowCsv
         final long qty,
         final int takerSide,
         final String makerAccount,
-        final long makerOrderId,
+        final ClientOrderId makerOrderId,
         final String takerAccount,
-        final long takerOrderId)
+        final ClientOrderId takerOrderId)
     {
         row.append(seq).append(',').append(tsNs).append(',').append(instrument.symbol()).append(',');
         FixedPoint.append(row, price * instrument.tickUnits(), instrument.priceScale()).append(',');
         FixedPoint.append(row, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
-        return row.append(Side.name(takerSide)).append(',')
-            .append(makerAccount).append(',').append(makerOrderId).append(',')
-            .append(takerAccount).append(',').append(takerOrderId).append('\n');
+        row.append(Side.name(takerSide)).append(',').append(makerAccount).append(',');
+        makerOrderId.appendTo(row).append(',').append(takerAccount).append(',');
+        return takerOrderId.appendTo(row).append('\n');
     }
 
     /**
@@ -88,14 +89,15 @@ public final class FlowCsv
         }
         Arrays.sort(symbols);
         final StringBuilder row = new StringBuilder(128);
-        final BookVisitor visitor = (instrumentId, side, price, qty, accountId, orderId) ->
+        final BookVisitor visitor = (instrumentId, side, price, qty, accountId, clientOrderId, orderId) ->
         {
             final Instrument instrument = engine.instrument(instrumentId);
             row.setLength(0);
             row.append(instrument.symbol()).append(',').append(Side.name(side)).append(',');
             FixedPoint.append(row, price * instrument.tickUnits(), instrument.priceScale()).append(',');
             FixedPoint.append(row, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
-            row.append(accounts.nameOrId(accountId)).append(',').append(orderId).append('\n');
+            row.append(accounts.nameOrId(accountId)).append(',');
+            clientOrderId.appendTo(row).append('\n');
             try
             {
                 out.append(row);

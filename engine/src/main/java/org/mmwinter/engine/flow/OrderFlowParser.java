@@ -1,5 +1,6 @@
 package org.mmwinter.engine.flow;
 
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
@@ -117,19 +118,17 @@ public final class OrderFlowParser
 
         if (action != FlowAction.MASS_CANCEL)
         {
-            if (isEmpty(3))
+            switch (out.clientOrderId.parse(line, starts[3], ends[3]))
             {
-                return reject("order_id", RejectReason.MISSING_FIELD);
+                case ClientOrderId.OK:
+                    break;
+                case ClientOrderId.EMPTY:
+                    return reject("order_id", RejectReason.MISSING_ORDER_ID);
+                case ClientOrderId.TOO_LONG:
+                    return reject("order_id", RejectReason.ORDER_ID_TOO_LONG);
+                default:
+                    return reject("order_id", RejectReason.BAD_ORDER_ID);
             }
-            if (!isDigitsOnly(line, 3) || decimal.parse(line, starts[3], ends[3], 0) != FixedPoint.OK)
-            {
-                return reject("order_id", RejectReason.BAD_ORDER_ID);
-            }
-            out.orderId = decimal.value();
-        }
-        else
-        {
-            out.orderId = -1;
         }
 
         final boolean symbolRequired = action == FlowAction.NEW;
@@ -344,8 +343,8 @@ public final class OrderFlowParser
     }
 
     /**
-     * Whole numbers (timestamps, order ids) are plain digits: a sign or a decimal point, which the decimal parser
-     * would accept ("1.0" as 1), would let two spellings name the same order.
+     * Timestamps are plain digits: a sign or a decimal point, which the decimal parser would accept ("1.0" as 1),
+     * would let two spellings name the same instant.
      */
     private boolean isDigitsOnly(final String line, final int field)
     {

@@ -5,17 +5,21 @@ import org.mmwinter.engine.pipeline.CommandType;
 
 /**
  * Binary layout of one input-journal document: a batch of sequenced commands, varint and delta encoded (about 20
- * bytes a NEW), closed by a CRC32 so that a damaged document is detected rather than replayed.
+ * bytes a NEW with a numeric id), closed by a CRC32 so that a damaged document is detected rather than replayed.
  * <pre>
  * u8 version | varint5 count | varint firstSequence | record* | i32 crc32(all bytes before it)
  * record: u8 type | zz nowNs-delta | zz clientTs-delta | zz source | zz correlation-delta | fields of the type
  * </pre>
  * Values are written as they came, even invalid ones, so that recovery makes the core refuse them again.
+ * Version 2 carries client order ids as strings ({@link JournalBuffer#writeClientOrderId}); version 1 documents
+ * (numeric order ids, written before string ids) still decode, their ids read as the decimal text they were.
  */
 public final class BatchCodec
 {
-    public static final int VERSION = 1;
-    private static final int MAX_RECORD_LENGTH = 1 + 20 * 10 + CommandEvent.MAX_NAME_LENGTH + 10;
+    public static final int VERSION = 2;
+    private static final int NUMERIC_ID_VERSION = 1;
+    private static final int MAX_RECORD_LENGTH =
+        1 + 20 * 10 + JournalBuffer.MAX_CLIENT_ORDER_ID_LENGTH + CommandEvent.MAX_NAME_LENGTH + 10;
 
     /**
      * Receives the records of a decoded batch, one reused event at a time.
@@ -83,7 +87,7 @@ public final class BatchCodec
         {
             case CommandType.NEW:
                 b.writeZigZag(event.accountId);
-                b.writeZigZag(event.orderId);
+                b.writeClientOrderId(event.clientOrderId);
                 b.writeZigZag(event.instrumentId);
                 b.writeZigZag(event.side);
                 b.writeZigZag(event.orderType);
@@ -94,12 +98,12 @@ public final class BatchCodec
                 break;
             case CommandType.CANCEL:
                 b.writeZigZag(event.accountId);
-                b.writeZigZag(event.orderId);
+                b.writeClientOrderId(event.clientOrderId);
                 b.writeZigZag(event.instrumentId);
                 break;
             case CommandType.AMEND:
                 b.writeZigZag(event.accountId);
-                b.writeZigZag(event.orderId);
+                b.writeClientOrderId(event.clientOrderId);
                 b.writeZigZag(event.instrumentId);
                 b.writeZigZag(event.price);
                 b.writeZigZag(event.qty);
@@ -159,7 +163,8 @@ public final class BatchCodec
     public int decode(final int length, final CommandEvent event, final RecordHandler handler, final String where)
     {
         final JournalBuffer b = buffer;
-        final int records = b.openFrame(length, 7, VERSION, where);
+        final int records = b.openFrame(length, 7, NUMERIC_ID_VERSION, VERSION, where);
+        final boolean numericIds = b.frameVersion() == NUMERIC_ID_VERSION;
         try
         {
             long sequence = b.readVarLong();
@@ -183,7 +188,7 @@ public final class BatchCodec
                 {
                     case CommandType.NEW:
                         event.accountId = (int)b.readZigZag();
-                        event.orderId = b.readZigZag();
+                        readClientOrderId(b, event, numericIds);
                         event.instrumentId = (int)b.readZigZag();
                         event.side = (int)b.readZigZag();
                         event.orderType = (int)b.readZigZag();
@@ -194,12 +199,12 @@ public final class BatchCodec
                         break;
                     case CommandType.CANCEL:
                         event.accountId = (int)b.readZigZag();
-                        event.orderId = b.readZigZag();
+                        readClientOrderId(b, event, numericIds);
                         event.instrumentId = (int)b.readZigZag();
                         break;
                     case CommandType.AMEND:
                         event.accountId = (int)b.readZigZag();
-                        event.orderId = b.readZigZag();
+                        readClientOrderId(b, event, numericIds);
                         event.instrumentId = (int)b.readZigZag();
                         event.price = b.readZigZag();
                         event.qty = b.readZigZag();
@@ -239,6 +244,25 @@ public final class BatchCodec
         catch (final JournalCorruptException ex)
         {
             throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void readClientOrderId(final JournalBuffer b, final CommandEvent event, final boolean numeric)
+    {
+        if (!numeric)
+        {
+            b.readClientOrderId(event.clientOrderId);
+            return;
+        }
+        final long orderId = b.readZigZag();
+        if (orderId >= 0)
+        {
+            event.clientOrderId.setDecimal(orderId);
+        }
+        else
+        {
+            // The core refused negative ids then and refuses an empty id now.
+            event.clientOrderId.clear();
         }
     }
 

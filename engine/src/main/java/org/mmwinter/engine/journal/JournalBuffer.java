@@ -2,16 +2,28 @@ package org.mmwinter.engine.journal;
 
 import java.util.zip.CRC32;
 
+import org.mmwinter.engine.core.ClientOrderId;
+
 /**
- * A growable byte array with the encodings both journals use: zig-zag varints and a closing CRC32.
+ * A growable byte array with the encodings both journals and the snapshots use: zig-zag varints, client order ids
+ * and a closing CRC32.
  */
 final class JournalBuffer
 {
+    /** Bytes {@link #writeClientOrderId} takes at most. */
+    static final int MAX_CLIENT_ORDER_ID_LENGTH = 1 + ClientOrderId.MAX_LENGTH;
+    /**
+     * Tag of a client order id written as the varint of its value: ids that are canonical decimals (what numeric
+     * flows and generators send) take a byte or two less than their text. Any other tag is the text's length.
+     */
+    private static final int DECIMAL_ID_TAG = 0x40;
+
     private final CRC32 crc = new CRC32();
     byte[] bytes;
     int position;
     int limit;
     private int countPosition;
+    private int frameVersion;
 
     JournalBuffer(final int capacity)
     {
@@ -86,26 +98,37 @@ final class JournalBuffer
     }
 
     /**
-     * Checks a document of {@code length} bytes (checksum, layout version) and reads its record count.
+     * Checks a document of {@code length} bytes (checksum, layout version from {@code oldest} to {@code newest}) and
+     * reads its record count; {@link #frameVersion} then tells which layout it is.
      *
      * @throws JournalCorruptException naming {@code where}.
      */
-    int openFrame(final int length, final int minimumBody, final int version, final String where)
+    int openFrame(final int length, final int minimumBody, final int oldest, final int newest, final String where)
     {
         open(length, minimumBody, where);
         try
         {
             final int found = readByte();
-            if (found != version)
+            if (found < oldest || found > newest)
             {
-                throw new JournalCorruptException("unknown journal layout version " + found);
+                throw new JournalCorruptException("journal layout version " + found + " is not readable by this " +
+                    "engine, which reads versions " + oldest + " to " + newest);
             }
+            frameVersion = found;
             return (int)readVarLong();
         }
         catch (final JournalCorruptException ex)
         {
             throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Layout version of the document last opened by {@link #openFrame}.
+     */
+    int frameVersion()
+    {
+        return frameVersion;
     }
 
     /**
@@ -121,6 +144,52 @@ final class JournalBuffer
             v >>>= 7;
         }
         bytes[p] = (byte)(v & 0x7F);
+    }
+
+    /**
+     * A client order id: one tag byte, then the varint of a canonical decimal id or the id's ASCII characters.
+     */
+    void writeClientOrderId(final ClientOrderId id)
+    {
+        ensure(MAX_CLIENT_ORDER_ID_LENGTH);
+        final long decimal = id.decimalValue();
+        if (decimal >= 0)
+        {
+            bytes[position++] = DECIMAL_ID_TAG;
+            writeVarLong(decimal);
+        }
+        else
+        {
+            final int length = id.writeAscii(bytes, position + 1);
+            bytes[position] = (byte)length;
+            position += 1 + length;
+        }
+    }
+
+    void readClientOrderId(final ClientOrderId id)
+    {
+        final int tag = readByte();
+        if (tag == DECIMAL_ID_TAG)
+        {
+            final long value = readVarLong();
+            if (value < 0)
+            {
+                throw new JournalCorruptException("negative decimal order id " + value);
+            }
+            id.setDecimal(value);
+            return;
+        }
+        if (tag == 0)
+        {
+            id.clear();
+            return;
+        }
+        if (tag < 0 || tag > ClientOrderId.MAX_LENGTH || position + tag > limit ||
+            id.parse(bytes, position, tag) != ClientOrderId.OK)
+        {
+            throw new JournalCorruptException("bad client order id (tag " + tag + ")");
+        }
+        position += tag;
     }
 
     void write(final byte[] source, final int length)

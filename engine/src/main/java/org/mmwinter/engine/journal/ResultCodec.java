@@ -1,17 +1,20 @@
 package org.mmwinter.engine.journal;
 
+import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.pipeline.ResultEvent;
 import org.mmwinter.engine.pipeline.ResultType;
 
 /**
  * Binary layout of one output-journal document: a batch of results, each a shared header (type, command sequence,
  * command type, source, correlation, times; deltas where results of one command repeat them) and only the fields
- * its type carries, all zig-zag varints, closed by a CRC32.
+ * its type carries, all zig-zag varints, closed by a CRC32. An execution report names its order both ways: the
+ * engine's order id and the client's ({@link JournalBuffer#writeClientOrderId}), and a FILL its maker's too.
+ * Version 1 (numeric order ids only) is refused by name: those documents have no engine order ids to give.
  */
 public final class ResultCodec
 {
-    public static final int VERSION = 1;
-    private static final int MAX_RECORD_LENGTH = 20 * 10;
+    public static final int VERSION = 2;
+    private static final int MAX_RECORD_LENGTH = 20 * 10 + 2 * JournalBuffer.MAX_CLIENT_ORDER_ID_LENGTH;
 
     /**
      * Receives decoded results, one reused event at a time.
@@ -93,6 +96,7 @@ public final class ResultCodec
             default:
                 b.writeZigZag(r.accountId);
                 b.writeZigZag(r.orderId);
+                b.writeClientOrderId(r.clientOrderId);
                 writeOrderFields(b, r);
                 break;
         }
@@ -118,6 +122,7 @@ public final class ResultCodec
                 b.writeZigZag(r.remaining);
                 b.writeZigZag(r.makerAccountId);
                 b.writeZigZag(r.makerOrderId);
+                b.writeClientOrderId(r.makerClientOrderId);
                 b.writeZigZag(r.makerRemaining);
                 break;
             case ResultType.AMENDED:
@@ -159,7 +164,7 @@ public final class ResultCodec
     public int decode(final int length, final ResultEvent r, final ResultHandler handler, final String where)
     {
         final JournalBuffer b = buffer;
-        final int results = b.openFrame(length, 6, VERSION, where);
+        final int results = b.openFrame(length, 6, VERSION, VERSION, where);
         try
         {
             long sequence = 0;
@@ -197,6 +202,7 @@ public final class ResultCodec
                     default:
                         r.accountId = (int)b.readZigZag();
                         r.orderId = b.readZigZag();
+                        b.readClientOrderId(r.clientOrderId);
                         readOrderFields(b, r);
                         break;
                 }
@@ -231,6 +237,7 @@ public final class ResultCodec
                 r.remaining = b.readZigZag();
                 r.makerAccountId = (int)b.readZigZag();
                 r.makerOrderId = b.readZigZag();
+                b.readClientOrderId(r.makerClientOrderId);
                 r.makerRemaining = b.readZigZag();
                 break;
             case ResultType.AMENDED:
@@ -261,13 +268,15 @@ public final class ResultCodec
     {
         r.type = type;
         r.accountId = -1;
-        r.orderId = -1;
+        r.orderId = MatchingEngine.NO_ORDER_ID;
+        r.clientOrderId.clear();
         r.side = 0;
         r.price = 0;
         r.qty = 0;
         r.remaining = 0;
         r.makerAccountId = -1;
-        r.makerOrderId = -1;
+        r.makerOrderId = MatchingEngine.NO_ORDER_ID;
+        r.makerClientOrderId.clear();
         r.makerRemaining = 0;
         r.reason = 0;
         r.orderCount = 0;

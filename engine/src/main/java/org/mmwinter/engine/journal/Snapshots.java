@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.pipeline.EngineState;
@@ -23,7 +24,8 @@ import org.mmwinter.engine.pipeline.EngineState;
  */
 public final class Snapshots
 {
-    private static final int VERSION = 1;
+    /** Version 2: string client order ids and engine order ids; a version 1 snapshot is skipped for the journal. */
+    private static final int VERSION = 2;
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
     private static final int KEEP = 2;
@@ -48,6 +50,7 @@ public final class Snapshots
         b.writeZigZag(state.lastSequence());
         b.writeZigZag(state.lastNowNs());
         b.writeZigZag(engine.commandCount());
+        b.writeZigZag(engine.lastOrderId());
         b.ensure(16);
         b.writeZigZag(engine.instrumentCount());
         for (int i = 0; i < engine.instrumentCount(); i++)
@@ -76,14 +79,15 @@ public final class Snapshots
         b.writeZigZag(engine.liveOrderCount());
         for (int i = 0; i < engine.instrumentCount(); i++)
         {
-            engine.forEachRestingOrder(i, (instrumentId, side, price, qty, accountId, orderId, tif, stp, ts) ->
+            engine.forEachRestingOrder(i, (instrumentId, side, price, qty, accountId, clientId, orderId, tif, stp, ts) ->
             {
-                b.ensure(100);
+                b.ensure(100 + JournalBuffer.MAX_CLIENT_ORDER_ID_LENGTH);
                 b.writeZigZag(instrumentId);
                 b.writeZigZag(side);
                 b.writeZigZag(price);
                 b.writeZigZag(qty);
                 b.writeZigZag(accountId);
+                b.writeClientOrderId(clientId);
                 b.writeZigZag(orderId);
                 b.writeZigZag(tif);
                 b.writeZigZag(stp);
@@ -187,12 +191,14 @@ public final class Snapshots
         final int version = b.readByte();
         if (version != VERSION)
         {
-            throw new JournalCorruptException("unknown snapshot version " + version);
+            throw new JournalCorruptException("snapshot version " + version + " is not readable by this engine " +
+                "(it reads version " + VERSION + ")");
         }
         final Loaded s = new Loaded();
         s.lastSequence = b.readZigZag();
         s.lastNowNs = b.readZigZag();
         s.commandCount = b.readZigZag();
+        s.lastOrderId = b.readZigZag();
         final int instruments = (int)b.readZigZag();
         s.instruments = new Instrument[instruments];
         s.books = new long[instruments][3];
@@ -212,10 +218,25 @@ public final class Snapshots
             s.accounts[i] = readText(b);
         }
         final int orders = (int)b.readZigZag();
-        s.orders = new long[orders * 9];
-        for (int i = 0; i < orders * 9; i++)
+        if (orders < 0)
         {
-            s.orders[i] = b.readZigZag();
+            throw new JournalCorruptException("negative order count " + orders);
+        }
+        s.orders = new RestingOrder[orders];
+        for (int i = 0; i < orders; i++)
+        {
+            final RestingOrder order = new RestingOrder();
+            order.instrumentId = (int)b.readZigZag();
+            order.side = (int)b.readZigZag();
+            order.price = b.readZigZag();
+            order.qty = b.readZigZag();
+            order.accountId = (int)b.readZigZag();
+            b.readClientOrderId(order.clientOrderId);
+            order.orderId = b.readZigZag();
+            order.tif = (int)b.readZigZag();
+            order.stp = (int)b.readZigZag();
+            order.timestampNs = b.readZigZag();
+            s.orders[i] = order;
         }
         if (!b.fullyRead())
         {
@@ -232,10 +253,11 @@ public final class Snapshots
         long lastSequence;
         long lastNowNs;
         long commandCount;
+        long lastOrderId;
         Instrument[] instruments;
         long[][] books;
         String[] accounts;
-        long[] orders;
+        RestingOrder[] orders;
 
         void applyTo(final EngineState state)
         {
@@ -249,13 +271,30 @@ public final class Snapshots
             {
                 state.accounts().register(name);
             }
-            for (int i = 0; i < orders.length; i += 9)
+            engine.restoreCounters(commandCount, lastOrderId);
+            for (final RestingOrder o : orders)
             {
-                engine.restoreOrder((int)orders[i], (int)orders[i + 4], orders[i + 5], (int)orders[i + 1],
-                    (int)orders[i + 6], (int)orders[i + 7], orders[i + 2], orders[i + 3], orders[i + 8]);
+                engine.restoreOrder(o.instrumentId, o.accountId, o.clientOrderId, o.orderId, o.side, o.tif, o.stp,
+                    o.price, o.qty, o.timestampNs);
             }
-            engine.restoreCommandCount(commandCount);
             state.restorePosition(lastSequence, lastNowNs);
         }
+    }
+
+    /**
+     * One resting order as a snapshot keeps it, in the order {@link #write} writes its fields.
+     */
+    private static final class RestingOrder
+    {
+        int instrumentId;
+        int side;
+        long price;
+        long qty;
+        int accountId;
+        final ClientOrderId clientOrderId = new ClientOrderId();
+        long orderId;
+        int tif;
+        int stp;
+        long timestampNs;
     }
 }

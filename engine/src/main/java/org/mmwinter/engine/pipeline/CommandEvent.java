@@ -2,6 +2,7 @@ package org.mmwinter.engine.pipeline;
 
 import java.nio.charset.StandardCharsets;
 
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.flow.FlowCommand;
@@ -28,7 +29,8 @@ public final class CommandEvent
 
     public int type;
     public int accountId;
-    public long orderId;
+    /** The client's order id (empty for commands that name no order). */
+    public final ClientOrderId clientOrderId = new ClientOrderId();
     public int instrumentId;
     public int side;
     public int orderType;
@@ -57,7 +59,7 @@ public final class CommandEvent
         correlationId = 0;
         type = 0;
         accountId = 0;
-        orderId = 0;
+        clientOrderId.clear();
         instrumentId = MatchingEngine.ANY_INSTRUMENT;
         side = 0;
         orderType = 0;
@@ -82,7 +84,7 @@ public final class CommandEvent
         type = command.action;
         clientTsNs = command.tsNs;
         accountId = command.accountId;
-        orderId = command.orderId;
+        clientOrderId.copyFrom(command.clientOrderId);
         instrumentId = command.instrumentId;
         side = command.side;
         orderType = command.type;
@@ -104,7 +106,7 @@ public final class CommandEvent
         out.action = type;
         out.tsNs = nowNs;
         out.accountId = accountId;
-        out.orderId = orderId;
+        out.clientOrderId.copyFrom(clientOrderId);
         out.instrumentId = instrumentId;
         out.side = side;
         out.type = orderType;
@@ -169,7 +171,7 @@ public final class CommandEvent
         correlationId = other.correlationId;
         type = other.type;
         accountId = other.accountId;
-        orderId = other.orderId;
+        clientOrderId.copyFrom(other.clientOrderId);
         instrumentId = other.instrumentId;
         side = other.side;
         orderType = other.orderType;
@@ -190,7 +192,7 @@ public final class CommandEvent
     public String toString()
     {
         return "CommandEvent{seq=" + sequence + " " + CommandType.name(type) + " now=" + nowNs + " ts=" + clientTsNs +
-            " account=" + accountId + " order=" + orderId + " instrument=" + instrumentId + " side=" + side +
+            " account=" + accountId + " order=" + clientOrderId + " instrument=" + instrumentId + " side=" + side +
             " type=" + orderType + " tif=" + tif + " stp=" + stp + " price=" + price + " qty=" + qty +
             (nameLength > 0 ? " name=" + name() : "") + '}';
     }

@@ -1,5 +1,7 @@
 package org.mmwinter.engine.pipeline;
 
+import org.mmwinter.engine.core.ClientOrderId;
+
 /**
  * A pre-allocated slot of the outbound ring: one result of one command, with the command's sequence, sender and
  * timestamps so that any consumer can route or journal it without looking anything up.
@@ -16,7 +18,10 @@ public final class ResultEvent
 
     public int instrumentId;
     public int accountId;
+    /** The engine's order id (FIX OrderID), {@code 0} when the result names no live order. */
     public long orderId;
+    /** The client's order id (FIX ClOrdID); the taker's for a FILL. */
+    public final ClientOrderId clientOrderId = new ClientOrderId();
     public int side;
     public long price;
     public long qty;
@@ -24,6 +29,7 @@ public final class ResultEvent
     public long remaining;
     public int makerAccountId;
     public long makerOrderId;
+    public final ClientOrderId makerClientOrderId = new ClientOrderId();
     public long makerRemaining;
     /** Reject reason (REJECTED, DONE), cancel reason (CANCELED), 1 when priority was kept (AMENDED). */
     public int reason;
@@ -41,12 +47,14 @@ public final class ResultEvent
         instrumentId = other.instrumentId;
         accountId = other.accountId;
         orderId = other.orderId;
+        clientOrderId.copyFrom(other.clientOrderId);
         side = other.side;
         price = other.price;
         qty = other.qty;
         remaining = other.remaining;
         makerAccountId = other.makerAccountId;
         makerOrderId = other.makerOrderId;
+        makerClientOrderId.copyFrom(other.makerClientOrderId);
         makerRemaining = other.makerRemaining;
         reason = other.reason;
         orderCount = other.orderCount;
@@ -56,8 +64,8 @@ public final class ResultEvent
     public String toString()
     {
         return "ResultEvent{" + ResultType.name(type) + " cmd=" + commandSequence + " source=" + sourceId +
-            " corr=" + correlationId + " instrument=" + instrumentId + " account=" + accountId + " order=" + orderId +
+            " corr=" + correlationId + " instrument=" + instrumentId + " account=" + accountId + " order=" + orderId + "/" + clientOrderId +
             " side=" + side + " price=" + price + " qty=" + qty + " remaining=" + remaining +
-            " maker=" + makerAccountId + "/" + makerOrderId + " reason=" + reason + '}';
+            " maker=" + makerAccountId + "/" + makerOrderId + "/" + makerClientOrderId + " reason=" + reason + '}';
     }
 }

@@ -2,6 +2,9 @@ package org.mmwinter.engine.pipeline;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import org.mmwinter.engine.core.CancelReason;
+import org.mmwinter.engine.core.ClientOrderId;
+import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 
 /**
@@ -44,15 +47,19 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.DONE);
-        r.instrumentId = command.instrumentId;
-        r.accountId = command.accountId;
-        r.orderId = command.orderId;
+        order(r, command.instrumentId, command.accountId, MatchingEngine.NO_ORDER_ID, command.clientOrderId);
         r.reason = command.result;
         ring.publish(seq);
     }
 
     public void onAccepted(
-        final int instrumentId, final int accountId, final long orderId, final int side, final long price, final long qty)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final int side,
+        final long price,
+        final long qty)
     {
         if (muted)
         {
@@ -60,7 +67,7 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.ACCEPTED);
-        order(r, instrumentId, accountId, orderId);
+        order(r, instrumentId, accountId, orderId, clientOrderId);
         r.side = side;
         r.price = price;
         r.qty = qty;
@@ -68,7 +75,8 @@ final class ResultPublisher implements MatchingListener
         ring.publish(seq);
     }
 
-    public void onRejected(final int accountId, final long orderId, final int reason)
+    public void onRejected(
+        final int accountId, final long orderId, final ClientOrderId clientOrderId, final int reason)
     {
         if (muted)
         {
@@ -76,7 +84,7 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.REJECTED);
-        order(r, command.instrumentId, accountId, orderId);
+        order(r, command.instrumentId, accountId, orderId, clientOrderId);
         r.reason = reason;
         ring.publish(seq);
     }
@@ -88,9 +96,11 @@ final class ResultPublisher implements MatchingListener
         final int takerSide,
         final int makerAccountId,
         final long makerOrderId,
+        final ClientOrderId makerClientOrderId,
         final long makerRemaining,
         final int takerAccountId,
         final long takerOrderId,
+        final ClientOrderId takerClientOrderId,
         final long takerRemaining)
     {
         if (muted)
@@ -99,19 +109,25 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.FILL);
-        order(r, instrumentId, takerAccountId, takerOrderId);
+        order(r, instrumentId, takerAccountId, takerOrderId, takerClientOrderId);
         r.side = takerSide;
         r.price = price;
         r.qty = qty;
         r.remaining = takerRemaining;
         r.makerAccountId = makerAccountId;
         r.makerOrderId = makerOrderId;
+        r.makerClientOrderId.copyFrom(makerClientOrderId);
         r.makerRemaining = makerRemaining;
         ring.publish(seq);
     }
 
     public void onCanceled(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final int reason)
     {
         if (muted)
         {
@@ -119,14 +135,19 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.CANCELED);
-        order(r, instrumentId, accountId, orderId);
+        order(r, instrumentId, accountId, orderId, clientOrderId);
         r.qty = qty;
         r.reason = reason;
         ring.publish(seq);
     }
 
     public void onReduced(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final long remaining)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final long remaining)
     {
         if (muted)
         {
@@ -134,14 +155,19 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.REDUCED);
-        order(r, instrumentId, accountId, orderId);
+        order(r, instrumentId, accountId, orderId, clientOrderId);
         r.qty = qty;
         r.remaining = remaining;
-        r.reason = org.mmwinter.engine.core.CancelReason.SELF_TRADE;
+        r.reason = CancelReason.SELF_TRADE;
         ring.publish(seq);
     }
 
-    public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+    public void onExpired(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty)
     {
         if (muted)
         {
@@ -149,7 +175,7 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.EXPIRED);
-        order(r, instrumentId, accountId, orderId);
+        order(r, instrumentId, accountId, orderId, clientOrderId);
         r.qty = qty;
         ring.publish(seq);
     }
@@ -158,6 +184,7 @@ final class ResultPublisher implements MatchingListener
         final int instrumentId,
         final int accountId,
         final long orderId,
+        final ClientOrderId clientOrderId,
         final long price,
         final long qty,
         final boolean priorityKept)
@@ -168,7 +195,7 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.AMENDED);
-        order(r, instrumentId, accountId, orderId);
+        order(r, instrumentId, accountId, orderId, clientOrderId);
         r.price = price;
         r.qty = qty;
         r.remaining = qty;
@@ -184,7 +211,7 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.TRADE);
-        order(r, instrumentId, -1, -1);
+        order(r, instrumentId, -1, MatchingEngine.NO_ORDER_ID, null);
         r.side = takerSide;
         r.price = price;
         r.qty = qty;
@@ -200,7 +227,7 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.LEVEL);
-        order(r, instrumentId, -1, -1);
+        order(r, instrumentId, -1, MatchingEngine.NO_ORDER_ID, null);
         r.side = side;
         r.price = price;
         r.qty = qty;
@@ -237,17 +264,34 @@ final class ResultPublisher implements MatchingListener
         r.qty = 0;
         r.remaining = 0;
         r.makerAccountId = -1;
-        r.makerOrderId = -1;
+        r.makerOrderId = MatchingEngine.NO_ORDER_ID;
+        r.makerClientOrderId.clear();
         r.makerRemaining = 0;
         r.reason = 0;
         r.orderCount = 0;
         return r;
     }
 
-    private static void order(final ResultEvent r, final int instrumentId, final int accountId, final long orderId)
+    /**
+     * The order a result is about; {@code clientOrderId} null for market data, which names no order.
+     */
+    private static void order(
+        final ResultEvent r,
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId)
     {
         r.instrumentId = instrumentId;
         r.accountId = accountId;
         r.orderId = orderId;
+        if (clientOrderId == null)
+        {
+            r.clientOrderId.clear();
+        }
+        else
+        {
+            r.clientOrderId.copyFrom(clientOrderId);
+        }
     }
 }

@@ -204,7 +204,7 @@ public final class PipelineBench
             e.correlationId = i;
             e.clientTsNs = intervalNs > 0 ? planned : System.nanoTime();
             e.accountId = account[i];
-            e.orderId = orderId[i];
+            e.clientOrderId.setDecimal(orderId[i]);
             e.instrumentId = instrument;
             e.side = side[i];
             e.orderType = OrderType.LIMIT;

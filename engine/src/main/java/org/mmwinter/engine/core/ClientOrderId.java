@@ -1,0 +1,329 @@
+package org.mmwinter.engine.core;
+
+/**
+ * A client order id as traders write it (FIX ClOrdID, Binance {@code newClientOrderId}, a Coinbase UUID): 1 to
+ * {@value #MAX_LENGTH} characters from {@code A-Z a-z 0-9 . : / _ -}, compared as text ({@code 7} and {@code 007}
+ * are two ids).
+ * <p>
+ * The text is packed into four longs, seven bits a character (codes 1..67, 0 = no character), nine characters a
+ * word: 36 characters fit in 252 bits. A fixed-size value is what lets the hot path carry string ids without a
+ * {@code String}: pooled orders, ring slots and results hold one of these, copying is four stores, equality four
+ * compares, and the (account, id) index hashes four words. Because unused codes are zero the packing is canonical,
+ * so equal texts have equal words. Mutable and reused, like the ring slots that hold it; a reference handed to a
+ * listener is valid only during the callback.
+ */
+public final class ClientOrderId
+{
+    /** Longest id, in characters. */
+    public static final int MAX_LENGTH = 36;
+
+    /** {@link #parse} succeeded. */
+    public static final int OK = 0;
+    /** No characters. */
+    public static final int EMPTY = 1;
+    /** More than {@link #MAX_LENGTH} characters. */
+    public static final int TOO_LONG = 2;
+    /** A character outside {@code A-Z a-z 0-9 . : / _ -}. */
+    public static final int BAD_CHARACTER = 3;
+
+    private static final int BITS = 7;
+    private static final int PER_WORD = 9;
+    private static final long CODE_MASK = 0x7F;
+    private static final String ALPHABET = "-./0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+    private static final byte[] CODES = new byte[128];
+
+    static
+    {
+        for (int i = 0; i < ALPHABET.length(); i++)
+        {
+            CODES[ALPHABET.charAt(i)] = (byte)(i + 1);
+        }
+    }
+
+    private long w0;
+    private long w1;
+    private long w2;
+    private long w3;
+
+    /**
+     * An id from text, for tests and the edges; throws on text that is not an id.
+     */
+    public static ClientOrderId of(final CharSequence text)
+    {
+        final ClientOrderId id = new ClientOrderId();
+        final int result = id.parse(text, 0, text.length());
+        if (result != OK)
+        {
+            throw new IllegalArgumentException("not a client order id (" + describe(result) + "): '" + text + "'");
+        }
+        return id;
+    }
+
+    /**
+     * Whether {@code c} may appear in an id.
+     */
+    public static boolean isIdCharacter(final int c)
+    {
+        return c >= 0 && c < 128 && CODES[c] != 0;
+    }
+
+    /**
+     * Text for a {@link #parse} result, for messages at the edges.
+     */
+    public static String describe(final int result)
+    {
+        switch (result)
+        {
+            case OK: return "";
+            case EMPTY: return "empty";
+            case TOO_LONG: return "longer than " + MAX_LENGTH + " characters";
+            default: return "a character outside A-Z a-z 0-9 . : / _ -";
+        }
+    }
+
+    /**
+     * Reads {@code text[from, to)} as an id; on any result but {@link #OK} this id is unchanged.
+     */
+    public int parse(final CharSequence text, final int from, final int to)
+    {
+        final int length = to - from;
+        if (length <= 0)
+        {
+            return EMPTY;
+        }
+        if (length > MAX_LENGTH)
+        {
+            return TOO_LONG;
+        }
+        for (int i = from; i < to; i++)
+        {
+            if (!isIdCharacter(text.charAt(i)))
+            {
+                return BAD_CHARACTER;
+            }
+        }
+        clear();
+        for (int i = 0; i < length; i++)
+        {
+            setCode(i, CODES[text.charAt(from + i)]);
+        }
+        return OK;
+    }
+
+    /**
+     * Reads {@code length} ASCII bytes as an id (journal decoding); on any result but {@link #OK} this id is
+     * unchanged.
+     */
+    public int parse(final byte[] bytes, final int offset, final int length)
+    {
+        if (length <= 0)
+        {
+            return EMPTY;
+        }
+        if (length > MAX_LENGTH)
+        {
+            return TOO_LONG;
+        }
+        for (int i = offset, end = offset + length; i < end; i++)
+        {
+            if (!isIdCharacter(bytes[i]))
+            {
+                return BAD_CHARACTER;
+            }
+        }
+        clear();
+        for (int i = 0; i < length; i++)
+        {
+            setCode(i, CODES[bytes[offset + i]]);
+        }
+        return OK;
+    }
+
+    /**
+     * Sets the id to the decimal digits of {@code value} (no sign, no leading zeros).
+     */
+    public ClientOrderId setDecimal(final long value)
+    {
+        if (value < 0)
+        {
+            throw new IllegalArgumentException("negative: " + value);
+        }
+        int digits = 1;
+        for (long v = value / 10; v != 0; v /= 10)
+        {
+            digits++;
+        }
+        clear();
+        long v = value;
+        for (int i = digits - 1; i >= 0; i--)
+        {
+            setCode(i, CODES['0' + (int)(v % 10)]);
+            v /= 10;
+        }
+        return this;
+    }
+
+    /**
+     * The value of an id written as a canonical decimal (digits only, no leading zero unless it is {@code 0}, at
+     * most 18 digits), or -1 for any other id: lets the journal store numeric ids as a varint.
+     */
+    public long decimalValue()
+    {
+        final int length = length();
+        if (length == 0 || length > 18 || (length > 1 && charAt(0) == '0'))
+        {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < length; i++)
+        {
+            final char c = charAt(i);
+            if (c < '0' || c > '9')
+            {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    public ClientOrderId clear()
+    {
+        w0 = 0;
+        w1 = 0;
+        w2 = 0;
+        w3 = 0;
+        return this;
+    }
+
+    public ClientOrderId copyFrom(final ClientOrderId other)
+    {
+        w0 = other.w0;
+        w1 = other.w1;
+        w2 = other.w2;
+        w3 = other.w3;
+        return this;
+    }
+
+    public boolean isEmpty()
+    {
+        return w0 == 0;
+    }
+
+    /** Characters in the id, 0 when empty. */
+    public int length()
+    {
+        if (w3 != 0)
+        {
+            return 3 * PER_WORD + codesIn(w3);
+        }
+        if (w2 != 0)
+        {
+            return 2 * PER_WORD + codesIn(w2);
+        }
+        if (w1 != 0)
+        {
+            return PER_WORD + codesIn(w1);
+        }
+        return codesIn(w0);
+    }
+
+    public char charAt(final int index)
+    {
+        return ALPHABET.charAt(code(index) - 1);
+    }
+
+    /**
+     * Writes the id's characters as ASCII bytes at {@code offset}.
+     *
+     * @return the number of bytes written ({@link #length()}).
+     */
+    public int writeAscii(final byte[] bytes, final int offset)
+    {
+        final int length = length();
+        for (int i = 0; i < length; i++)
+        {
+            bytes[offset + i] = (byte)ALPHABET.charAt(code(i) - 1);
+        }
+        return length;
+    }
+
+    /**
+     * Appends the id's text; edges only.
+     */
+    public StringBuilder appendTo(final StringBuilder out)
+    {
+        final int length = length();
+        for (int i = 0; i < length; i++)
+        {
+            out.append(ALPHABET.charAt(code(i) - 1));
+        }
+        return out;
+    }
+
+    public boolean equalTo(final ClientOrderId other)
+    {
+        return w0 == other.w0 && w1 == other.w1 && w2 == other.w2 && w3 == other.w3;
+    }
+
+    /**
+     * A well-mixed hash of the id with an account, for open-addressing tables.
+     */
+    public int hash(final int accountId)
+    {
+        long h = accountId * 0x9E3779B97F4A7C15L;
+        h = (h ^ w0) * 0xD6E8FEB86659FD93L;
+        h = (h ^ w1 ^ (h >>> 29)) * 0xD6E8FEB86659FD93L;
+        h = (h ^ w2 ^ (h >>> 29)) * 0xD6E8FEB86659FD93L;
+        h = (h ^ w3 ^ (h >>> 29)) * 0xD6E8FEB86659FD93L;
+        return (int)(h ^ (h >>> 32));
+    }
+
+    public boolean equals(final Object other)
+    {
+        return other instanceof ClientOrderId && equalTo((ClientOrderId)other);
+    }
+
+    public int hashCode()
+    {
+        return hash(0);
+    }
+
+    /**
+     * The id as text; allocates, so never on the hot path.
+     */
+    public String toString()
+    {
+        return appendTo(new StringBuilder(MAX_LENGTH)).toString();
+    }
+
+    private int code(final int index)
+    {
+        final long word;
+        switch (index / PER_WORD)
+        {
+            case 0: word = w0; break;
+            case 1: word = w1; break;
+            case 2: word = w2; break;
+            default: word = w3; break;
+        }
+        return (int)((word >>> ((index % PER_WORD) * BITS)) & CODE_MASK);
+    }
+
+    private void setCode(final int index, final long code)
+    {
+        final long bits = code << ((index % PER_WORD) * BITS);
+        switch (index / PER_WORD)
+        {
+            case 0: w0 |= bits; break;
+            case 1: w1 |= bits; break;
+            case 2: w2 |= bits; break;
+            default: w3 |= bits; break;
+        }
+    }
+
+    private static int codesIn(final long word)
+    {
+        return (64 - Long.numberOfLeadingZeros(word) + BITS - 1) / BITS;
+    }
+}
