@@ -168,7 +168,7 @@ public final class MatchingEngine
     {
         commandCount++;
         final Order order = live.find(accountId, clientOrderId);
-        final int reason = order == null ? RejectReason.UNKNOWN_ORDER : checkSymbol(order, instrumentId);
+        final int reason = order == null ? unknownOrder(clientOrderId) : checkSymbol(order, instrumentId);
         if (reason != RejectReason.NONE)
         {
             listener.onRejected(accountId, order == null ? NO_ORDER_ID : order.orderId, clientOrderId, reason);
@@ -191,7 +191,7 @@ public final class MatchingEngine
     {
         commandCount++;
         final Order order = live.find(accountId, clientOrderId);
-        int reason = order == null ? RejectReason.UNKNOWN_ORDER : checkSymbol(order, instrumentId);
+        int reason = order == null ? unknownOrder(clientOrderId) : checkSymbol(order, instrumentId);
         if (reason == RejectReason.NONE)
         {
             final Instrument instrument = order.book.instrument();
@@ -437,6 +437,14 @@ public final class MatchingEngine
             return RejectReason.QTY_OUT_OF_RANGE;
         }
         return RejectReason.NONE;
+    }
+
+    /**
+     * Why no live order answers to {@code clientOrderId}: no id at all, or no such order.
+     */
+    private static int unknownOrder(final ClientOrderId clientOrderId)
+    {
+        return clientOrderId.isEmpty() ? RejectReason.MISSING_ORDER_ID : RejectReason.UNKNOWN_ORDER;
     }
 
     private static int checkSymbol(final Order order, final int instrumentId)

@@ -21,6 +21,8 @@ import static org.mmwinter.engine.core.TimeInForce.POST_ONLY;
  * The hot path allocates nothing in steady state: after a warm-up, a loop over every kind of command (rest, amend
  * in place and to the back, cancel, a sweep and its refill, a market order, a crossing amend, STP, an expired FOK,
  * a rejection, a mass cancel) must not allocate a single byte on the matching thread. Counts bytes, not time.
+ * Client order ids are strings of mixed lengths: numeric for the deep book, one character for the passive account
+ * (reused once dead), eight for the maker and 36 for the taker; the test builds each in a reused buffer.
  */
 final class AllocationFreeTest
 {
@@ -76,6 +78,8 @@ final class AllocationFreeTest
         long nextId = 1;
         long nowNs;
         int unexpected;
+        private final StringBuilder text = new StringBuilder(64);
+        private final ClientOrderId id = new ClientOrderId();
 
         SteadyState()
         {
@@ -94,9 +98,9 @@ final class AllocationFreeTest
             // Passive bid: rest, shrink in place, move to the back of another level, cancel.
             final long price = 980 + (round & 7);
             final long passive = add(PASSIVE, BUY, price, 5);
-            expect(engine.amend(nowNs++, PASSIVE, passive, ANY_INSTRUMENT, price, 3));
-            expect(engine.amend(nowNs++, PASSIVE, passive, ANY_INSTRUMENT, price - 10, 4));
-            expect(engine.cancel(nowNs++, PASSIVE, passive, ANY_INSTRUMENT));
+            expect(engine.amend(nowNs++, PASSIVE, id(PASSIVE, passive), ANY_INSTRUMENT, price, 3));
+            expect(engine.amend(nowNs++, PASSIVE, id(PASSIVE, passive), ANY_INSTRUMENT, price - 10, 4));
+            expect(engine.cancel(nowNs++, PASSIVE, id(PASSIVE, passive), ANY_INSTRUMENT));
 
             // Aggressive sell sweeping both best bid levels, then the makers refill them.
             expect(newOrder(TAKER, SELL, LIMIT, IOC, StpMode.NONE, 998, 40));
@@ -104,7 +108,7 @@ final class AllocationFreeTest
 
             // Market buy through one and a half asks; the maker puts the level back.
             expect(newOrder(TAKER, BUY, MARKET, IOC, StpMode.NONE, NO_PRICE, 15));
-            expect(engine.cancel(nowNs++, MAKER, askIds[1], ANY_INSTRUMENT));
+            expect(engine.cancel(nowNs++, MAKER, id(MAKER, askIds[1]), ANY_INSTRUMENT));
             refillAsks();
 
             // FOK that cannot fill expires; POST_ONLY that would cross is rejected.
@@ -116,8 +120,8 @@ final class AllocationFreeTest
 
             // A resting bid amended across the spread takes the first ask.
             final long crossing = add(PASSIVE, BUY, 990, 10);
-            expect(engine.amend(nowNs++, PASSIVE, crossing, ANY_INSTRUMENT, 1_001, 10));
-            expect(engine.cancel(nowNs++, MAKER, askIds[1], ANY_INSTRUMENT));
+            expect(engine.amend(nowNs++, PASSIVE, id(PASSIVE, crossing), ANY_INSTRUMENT, 1_001, 10));
+            expect(engine.cancel(nowNs++, MAKER, id(MAKER, askIds[1]), ANY_INSTRUMENT));
             refillAsks();
 
             // The maker meets its own asks: decrement one, then cancel-oldest removes both.
@@ -156,7 +160,54 @@ final class AllocationFreeTest
             final int account, final int side, final int type, final int tif, final int stp, final long price,
             final long qty)
         {
-            return engine.newOrder(nowNs++, 0, account, nextId++, side, type, tif, stp, price, qty);
+            return engine.newOrder(nowNs++, 0, account, id(account, nextId++), side, type, tif, stp, price, qty);
+        }
+
+        /**
+         * The client order id of order number {@code n} of an account, written into a reused buffer.
+         */
+        private ClientOrderId id(final int account, final long n)
+        {
+            text.setLength(0);
+            switch (account)
+            {
+                case PASSIVE:
+                    text.append((char)('A' + n % 26));
+                    break;
+                case MAKER:
+                    appendBase36(n, 8);
+                    break;
+                case TAKER:
+                    text.append("taker-");
+                    appendBase36(n, 30);
+                    break;
+                default:
+                    text.append(n);
+                    break;
+            }
+            if (id.parse(text, 0, text.length()) != ClientOrderId.OK)
+            {
+                unexpected++;
+            }
+            return id;
+        }
+
+        private void appendBase36(final long n, final int digits)
+        {
+            final int start = text.length();
+            long v = n;
+            for (int i = 0; i < digits; i++)
+            {
+                text.append(Character.forDigit((int)(v % 36), 36));
+                v /= 36;
+            }
+            // Most significant digit first; the padding zeros lead.
+            for (int i = start, j = text.length() - 1; i < j; i++, j--)
+            {
+                final char c = text.charAt(i);
+                text.setCharAt(i, text.charAt(j));
+                text.setCharAt(j, c);
+            }
         }
 
         private void expect(final int reason)

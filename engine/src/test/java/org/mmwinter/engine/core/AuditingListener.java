@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.agrona.collections.Long2ObjectHashMap;
 import org.mmwinter.engine.flow.FlowAction;
 import org.mmwinter.engine.flow.FlowCommand;
 
@@ -28,7 +27,9 @@ import org.mmwinter.engine.flow.FlowCommand;
  *     report) is never negative and grows only for orders of the taker's own account, on its instrument, when the
  *     taker's STP mode is DECREMENT; its growth per order and command is reported as DECREMENTED;</li>
  * <li>every fill is at the maker's resting price, within the taker's limit, between opposite sides, and followed by
- *     its trade print.</li>
+ *     its trade print;</li>
+ * <li>engine order ids are given in order of acceptance (1, 2, 3, ...), and every later report and book row of an
+ *     order carries the id it was given.</li>
  * </ul>
  */
 final class AuditingListener implements MatchingListener
@@ -37,7 +38,10 @@ final class AuditingListener implements MatchingListener
     {
         int instrumentId;
         int accountId;
-        long orderId;
+        /** The client's order id, as text (ledger key with the account). */
+        String orderId;
+        /** The engine's order id, given on acceptance. */
+        long engineOrderId;
         int side;
         int stp;
         long entered;
@@ -50,7 +54,8 @@ final class AuditingListener implements MatchingListener
         long checkedInEpoch = -1;
     }
 
-    private final Long2ObjectHashMap<Ledger> ledgers = new Long2ObjectHashMap<>();
+    private final Map<String, Ledger> ledgers = new HashMap<>();
+    private long lastEngineOrderId;
     private final List<Map<Long, long[]>> publishedLevels = new ArrayList<>();
     private final List<BookRows> rows = new ArrayList<>();
     private final List<Ledger> touchedLedgers = new ArrayList<>();
@@ -120,7 +125,7 @@ final class AuditingListener implements MatchingListener
         takerType = command.type;
         if (command.action == FlowAction.AMEND)
         {
-            final Ledger order = ledgers.get(key(command.accountId, command.orderId));
+            final Ledger order = ledgers.get(key(command.accountId, command.clientOrderId.toString()));
             if (order != null && order.open)
             {
                 takerInstrument = order.instrumentId;
@@ -173,7 +178,7 @@ final class AuditingListener implements MatchingListener
                 final BookRows book = rows.get(i);
                 for (int row = 0; row < book.size(); row++)
                 {
-                    checkConservation(ledgers.get(key(book.accountId(row), book.orderId(row))));
+                    checkConservation(ledgers.get(key(book.accountId(row), book.clientOrderId(row))));
                 }
             }
         }
@@ -245,10 +250,15 @@ final class AuditingListener implements MatchingListener
                 }
                 levelsSeen++;
             }
-            final Ledger ledger = ledgers.get(key(book.accountId(row), book.orderId(row)));
+            final Ledger ledger = ledgers.get(key(book.accountId(row), book.clientOrderId(row)));
             if (ledger == null)
             {
                 throw broken("resting order never accepted: " + book.row(row));
+            }
+            if (ledger.engineOrderId != book.orderId(row))
+            {
+                throw broken("resting order shows engine id " + book.orderId(row) + " but was given " +
+                    ledger.engineOrderId + ": " + book.row(row));
             }
             if (!ledger.open)
             {
@@ -326,13 +336,29 @@ final class AuditingListener implements MatchingListener
     // ---- callbacks ----
 
     public void onAccepted(
-        final int instrumentId, final int accountId, final long orderId, final int side, final long price, final long qty)
+        final int instrumentId,
+        final int accountId,
+        final long engineOrderId,
+        final ClientOrderId clientOrderId,
+        final int side,
+        final long price,
+        final long qty)
     {
         if (command.action != FlowAction.NEW)
         {
             throw broken("accepted outside a NEW");
         }
-        final long key = key(accountId, orderId);
+        if (engineOrderId != lastEngineOrderId + 1)
+        {
+            throw broken("accepted with engine order id " + engineOrderId + " after " + lastEngineOrderId);
+        }
+        lastEngineOrderId = engineOrderId;
+        if (!clientOrderId.equalTo(command.clientOrderId))
+        {
+            throw broken("accepted " + clientOrderId + " for a NEW of " + command.clientOrderId);
+        }
+        final String orderId = clientOrderId.toString();
+        final String key = key(accountId, orderId);
         final Ledger previous = ledgers.get(key);
         if (previous != null && previous.open)
         {
@@ -342,6 +368,7 @@ final class AuditingListener implements MatchingListener
         ledger.instrumentId = instrumentId;
         ledger.accountId = accountId;
         ledger.orderId = orderId;
+        ledger.engineOrderId = engineOrderId;
         ledger.side = side;
         ledger.stp = command.stp;
         ledger.entered = qty;
@@ -351,16 +378,28 @@ final class AuditingListener implements MatchingListener
         openCount[instrumentId]++;
         totalOpen++;
         touch(instrumentId, ledger);
-        reports.add(ReferenceEngine.accepted(instrumentId, accountId, orderId, side, price, qty));
+        reports.add(ReferenceEngine.accepted(instrumentId, accountId, orderId, engineOrderId, side, price, qty));
     }
 
-    public void onRejected(final int accountId, final long orderId, final int reason)
+    public void onRejected(
+        final int accountId, final long engineOrderId, final ClientOrderId clientOrderId, final int reason)
     {
         if (reason == RejectReason.NONE)
         {
             throw broken("rejected with reason NONE");
         }
-        reports.add(ReferenceEngine.rejected(accountId, orderId, reason));
+        if (!clientOrderId.equalTo(command.clientOrderId))
+        {
+            throw broken("rejection names " + clientOrderId + " for a command of " + command.clientOrderId);
+        }
+        final Ledger named = ledgers.get(key(accountId, clientOrderId.toString()));
+        final long expected = named != null && named.open && command.action != FlowAction.NEW ?
+            named.engineOrderId : MatchingEngine.NO_ORDER_ID;
+        if (engineOrderId != expected)
+        {
+            throw broken("rejection names engine order id " + engineOrderId + ", expected " + expected);
+        }
+        reports.add(ReferenceEngine.rejected(accountId, clientOrderId.toString(), reason));
     }
 
     public void onFill(
@@ -369,12 +408,16 @@ final class AuditingListener implements MatchingListener
         final long qty,
         final int takerSide,
         final int makerAccountId,
-        final long makerOrderId,
+        final long makerEngineOrderId,
+        final ClientOrderId makerClientOrderId,
         final long makerRemaining,
         final int takerAccountId,
-        final long takerOrderId,
+        final long takerEngineOrderId,
+        final ClientOrderId takerClientOrderId,
         final long takerRemaining)
     {
+        final String makerOrderId = makerClientOrderId.toString();
+        final String takerOrderId = takerClientOrderId.toString();
         final ReferenceEngine.Fill fill = new ReferenceEngine.Fill(instrumentId, price, qty, takerSide,
             makerAccountId, makerOrderId, makerRemaining, takerAccountId, takerOrderId, takerRemaining);
         if (unprintedFill != null)
@@ -385,12 +428,12 @@ final class AuditingListener implements MatchingListener
         {
             throw broken("fill of " + qty);
         }
-        if (takerAccountId != command.accountId || takerOrderId != command.orderId)
+        if (takerAccountId != command.accountId || !takerClientOrderId.equalTo(command.clientOrderId))
         {
             throw broken("taker is not the command's order");
         }
-        final Ledger maker = openLedger(makerAccountId, makerOrderId, "maker of " + fill);
-        final Ledger taker = openLedger(takerAccountId, takerOrderId, "taker of " + fill);
+        final Ledger maker = openLedger(makerAccountId, makerEngineOrderId, makerOrderId, "maker of " + fill);
+        final Ledger taker = openLedger(takerAccountId, takerEngineOrderId, takerOrderId, "taker of " + fill);
         if (maker.instrumentId != instrumentId || taker.instrumentId != instrumentId)
         {
             throw broken("fill across books: " + fill);
@@ -435,9 +478,15 @@ final class AuditingListener implements MatchingListener
     }
 
     public void onCanceled(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+        final int instrumentId,
+        final int accountId,
+        final long engineOrderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final int reason)
     {
-        final Ledger ledger = openLedger(accountId, orderId, "cancelled order");
+        final String orderId = clientOrderId.toString();
+        final Ledger ledger = openLedger(accountId, engineOrderId, orderId, "cancelled order");
         if (ledger.instrumentId != instrumentId)
         {
             throw broken("cancel reported on the wrong instrument");
@@ -452,9 +501,15 @@ final class AuditingListener implements MatchingListener
         reports.add(ReferenceEngine.canceled(instrumentId, accountId, orderId, qty, reason));
     }
 
-    public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+    public void onExpired(
+        final int instrumentId,
+        final int accountId,
+        final long engineOrderId,
+        final ClientOrderId clientOrderId,
+        final long qty)
     {
-        final Ledger ledger = openLedger(accountId, orderId, "expired order");
+        final String orderId = clientOrderId.toString();
+        final Ledger ledger = openLedger(accountId, engineOrderId, orderId, "expired order");
         if (ledger.instrumentId != instrumentId)
         {
             throw broken("expiry reported on the wrong instrument");
@@ -472,7 +527,8 @@ final class AuditingListener implements MatchingListener
     public void onAmended(
         final int instrumentId,
         final int accountId,
-        final long orderId,
+        final long engineOrderId,
+        final ClientOrderId clientOrderId,
         final long price,
         final long qty,
         final boolean priorityKept)
@@ -481,7 +537,8 @@ final class AuditingListener implements MatchingListener
         {
             throw broken("amended outside an AMEND");
         }
-        final Ledger ledger = openLedger(accountId, orderId, "amended order");
+        final String orderId = clientOrderId.toString();
+        final Ledger ledger = openLedger(accountId, engineOrderId, orderId, "amended order");
         if (ledger.instrumentId != instrumentId)
         {
             throw broken("amend reported on the wrong instrument");
@@ -520,12 +577,18 @@ final class AuditingListener implements MatchingListener
 
     // ---- helpers ----
 
-    private Ledger openLedger(final int accountId, final long orderId, final String what)
+    private Ledger openLedger(
+        final int accountId, final long engineOrderId, final String orderId, final String what)
     {
         final Ledger ledger = ledgers.get(key(accountId, orderId));
         if (ledger == null || !ledger.open)
         {
             throw broken(what + " " + accountId + "/" + orderId + " is not a live order");
+        }
+        if (ledger.engineOrderId != engineOrderId)
+        {
+            throw broken(what + " " + accountId + "/" + orderId + " reported with engine order id " +
+                engineOrderId + " but was given " + ledger.engineOrderId);
         }
         return ledger;
     }
@@ -547,14 +610,9 @@ final class AuditingListener implements MatchingListener
         touchedLedgers.add(ledger);
     }
 
-    private static long key(final int accountId, final long orderId)
+    private static String key(final int accountId, final String orderId)
     {
-        if (accountId < 0 || orderId < 0 || orderId >= 1L << 32)
-        {
-            // Never accepted by the core, so no ledger can have this key.
-            return Long.MIN_VALUE;
-        }
-        return (long)accountId << 32 | orderId;
+        return accountId + "/" + orderId;
     }
 
     /** Messages are built only on failure: this runs for every order after every command. */

@@ -1,9 +1,12 @@
 package org.mmwinter.engine.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The resting orders of one book as flat rows (side, price, qty, account, order id), in the order a
+ * The resting orders of one book as flat rows (side, price, qty, account, engine order id, client order id), in the
+ * order a
  * {@link BookVisitor} gives them: the common currency in which the real core and {@link ReferenceEngine} show their
  * books, compared without building an object per row.
  */
@@ -12,16 +15,34 @@ public final class BookRows implements BookVisitor
     private static final int FIELDS = 5;
 
     private long[] values = new long[FIELDS * 64];
+    private final List<String> clientOrderIds = new ArrayList<>();
     private int size;
 
     public BookRows clear()
     {
         size = 0;
+        clientOrderIds.clear();
         return this;
     }
 
     public void onOrder(
-        final int instrumentId, final int side, final long price, final long qty, final int accountId, final long orderId)
+        final int instrumentId,
+        final int side,
+        final long price,
+        final long qty,
+        final int accountId,
+        final ClientOrderId clientOrderId,
+        final long orderId)
+    {
+        add(side, price, qty, accountId, clientOrderId.toString(), orderId);
+    }
+
+    /**
+     * One row, as the reference model gives it.
+     */
+    public void add(
+        final int side, final long price, final long qty, final int accountId, final String clientOrderId,
+        final long orderId)
     {
         if ((size + 1) * FIELDS > values.length)
         {
@@ -33,6 +54,7 @@ public final class BookRows implements BookVisitor
         values[at + 2] = qty;
         values[at + 3] = accountId;
         values[at + 4] = orderId;
+        clientOrderIds.add(clientOrderId);
         size++;
     }
 
@@ -61,14 +83,21 @@ public final class BookRows implements BookVisitor
         return (int)values[row * FIELDS + 3];
     }
 
+    /** The engine's order id of the row. */
     public long orderId(final int row)
     {
         return values[row * FIELDS + 4];
     }
 
+    public String clientOrderId(final int row)
+    {
+        return clientOrderIds.get(row);
+    }
+
     public boolean sameAs(final BookRows other)
     {
-        return size == other.size && Arrays.equals(values, 0, size * FIELDS, other.values, 0, size * FIELDS);
+        return size == other.size && Arrays.equals(values, 0, size * FIELDS, other.values, 0, size * FIELDS) &&
+            clientOrderIds.equals(other.clientOrderIds);
     }
 
     /**
@@ -80,7 +109,8 @@ public final class BookRows implements BookVisitor
         for (int row = 0; row < common; row++)
         {
             final int at = row * FIELDS;
-            if (!Arrays.equals(values, at, at + FIELDS, other.values, at, at + FIELDS))
+            if (!Arrays.equals(values, at, at + FIELDS, other.values, at, at + FIELDS) ||
+                !clientOrderIds.get(row).equals(other.clientOrderIds.get(row)))
             {
                 return row;
             }
@@ -94,7 +124,8 @@ public final class BookRows implements BookVisitor
         {
             return "(none)";
         }
-        return Side.name(side(row)) + " " + price(row) + "x" + qty(row) + " " + accountId(row) + "/" + orderId(row);
+        return Side.name(side(row)) + " " + price(row) + "x" + qty(row) + " " + accountId(row) + "/" +
+            clientOrderId(row) + " #" + orderId(row);
     }
 
     public String toString()

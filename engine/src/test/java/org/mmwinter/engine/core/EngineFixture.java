@@ -14,6 +14,7 @@ public final class EngineFixture
     public static final int BTC = 0;
 
     private final RecordingListener listener = new RecordingListener();
+    private final ClientOrderId scratchId = new ClientOrderId();
     private final MatchingEngine engine;
     private long nowNs = 1_000;
 
@@ -93,32 +94,49 @@ public final class EngineFixture
         final long price,
         final long qty)
     {
-        return engine.newOrder(nowNs++, instrumentId, account, orderId, side, type, tif, stp, price, qty);
+        return engine.newOrder(nowNs++, instrumentId, account, id(orderId), side, type, tif, stp, price, qty);
     }
 
     public int cancel(final int account, final long orderId)
     {
-        return engine.cancel(nowNs++, account, orderId, MatchingEngine.ANY_INSTRUMENT);
+        return engine.cancel(nowNs++, account, id(orderId), MatchingEngine.ANY_INSTRUMENT);
     }
 
     public int cancel(final int account, final long orderId, final int instrumentId)
     {
-        return engine.cancel(nowNs++, account, orderId, instrumentId);
+        return engine.cancel(nowNs++, account, id(orderId), instrumentId);
     }
 
     public int amend(final int account, final long orderId, final long price, final long qty)
     {
-        return engine.amend(nowNs++, account, orderId, MatchingEngine.ANY_INSTRUMENT, price, qty);
+        return engine.amend(nowNs++, account, id(orderId), MatchingEngine.ANY_INSTRUMENT, price, qty);
     }
 
     public int amend(final int account, final long orderId, final int instrumentId, final long price, final long qty)
     {
-        return engine.amend(nowNs++, account, orderId, instrumentId, price, qty);
+        return engine.amend(nowNs++, account, id(orderId), instrumentId, price, qty);
     }
 
     public int massCancel(final int account, final int instrumentId)
     {
         return engine.massCancel(nowNs++, account, instrumentId);
+    }
+
+    /**
+     * The client order id the fixture sends for a number: its decimal text, and an empty id for a negative number
+     * (how the core's tests send a command without an id). The same scratch instance each time: the core copies it.
+     */
+    public ClientOrderId id(final long orderId)
+    {
+        return orderId < 0 ? scratchId.clear() : scratchId.setDecimal(orderId);
+    }
+
+    /**
+     * A new client order id holding the decimal text of {@code n}, for tests that drive the core directly.
+     */
+    public static ClientOrderId idOf(final long n)
+    {
+        return new ClientOrderId().setDecimal(n);
     }
 
     /**
@@ -139,13 +157,13 @@ public final class EngineFixture
 
     /**
      * Resting orders of one instrument in priority order (bids best first, then asks best first), one line each:
-     * {@code BUY 100x10 0/1} is a bid at 100 for 10 from account 0, order 1.
+     * {@code BUY 100x10 0/1} is a bid at 100 for 10 from account 0, client order id 1.
      */
     public List<String> book(final int instrumentId)
     {
         final List<String> lines = new ArrayList<>();
-        engine.forEachOrder(instrumentId, (instrument, side, price, qty, accountId, orderId) ->
-            lines.add(Side.name(side) + " " + price + "x" + qty + " " + accountId + "/" + orderId));
+        engine.forEachOrder(instrumentId, (instrument, side, price, qty, accountId, clientOrderId, orderId) ->
+            lines.add(Side.name(side) + " " + price + "x" + qty + " " + accountId + "/" + clientOrderId));
         return lines;
     }
 

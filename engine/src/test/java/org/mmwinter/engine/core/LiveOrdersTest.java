@@ -33,14 +33,14 @@ final class LiveOrdersTest
         live.add(a);
         live.add(b);
 
-        assertSame(a, live.find(0, 7));
-        assertSame(b, live.find(1, 7));
-        assertNull(live.find(2, 7));
+        assertSame(a, live.find(0, EngineFixture.idOf(7)));
+        assertSame(b, live.find(1, EngineFixture.idOf(7)));
+        assertNull(live.find(2, EngineFixture.idOf(7)));
         assertTrue(a.live);
 
         live.remove(a);
-        assertNull(live.find(0, 7));
-        assertSame(b, live.find(1, 7));
+        assertNull(live.find(0, EngineFixture.idOf(7)));
+        assertSame(b, live.find(1, EngineFixture.idOf(7)));
         assertFalse(a.live);
         assertEquals(1, live.size());
     }
@@ -103,16 +103,16 @@ final class LiveOrdersTest
             {
                 final Order victim = orders.remove(random.nextInt(orders.size()));
                 live.remove(victim);
-                reference.remove(victim.accountId + "/" + victim.orderId);
+                reference.remove(victim.accountId + "/" + victim.clientOrderId);
                 live.release(victim);
             }
             assertEquals(reference.size(), live.size(), where);
-            assertSame(reference.get(key), live.find(account, orderId), where);
+            assertSame(reference.get(key), live.find(account, EngineFixture.idOf(orderId)), where);
         }
         for (final Map.Entry<String, Order> entry : reference.entrySet())
         {
             final Order order = entry.getValue();
-            assertSame(order, live.find(order.accountId, order.orderId), "seed " + seed + " " + entry.getKey());
+            assertSame(order, live.find(order.accountId, order.clientOrderId), "seed " + seed + " " + entry.getKey());
         }
         for (int account = 0; account < 40; account++)
         {
@@ -134,6 +134,7 @@ final class LiveOrdersTest
     {
         final Order order = live.acquire();
         order.accountId = account;
+        order.clientOrderId.setDecimal(orderId);
         order.orderId = orderId;
         return order;
     }

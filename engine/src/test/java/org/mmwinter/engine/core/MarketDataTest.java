@@ -188,8 +188,8 @@ final class MarketDataTest
         final RecordingListener executions = new RecordingListener().withoutMarketData();
         final MatchingEngine engine = new MatchingEngine(executions, 16);
         engine.addInstrument(Instrument.createDefault(0, "BTC"));
-        engine.newOrder(1, 0, A, 1, SELL, OrderType.LIMIT, TimeInForce.GTC, StpMode.NONE, 100, 1);
-        engine.newOrder(2, 0, B, 2, BUY, OrderType.LIMIT, TimeInForce.GTC, StpMode.NONE, 100, 1);
+        engine.newOrder(1, 0, A, EngineFixture.idOf(1), SELL, OrderType.LIMIT, TimeInForce.GTC, StpMode.NONE, 100, 1);
+        engine.newOrder(2, 0, B, EngineFixture.idOf(2), BUY, OrderType.LIMIT, TimeInForce.GTC, StpMode.NONE, 100, 1);
 
         assertEquals(List.of(
             "ACCEPTED 0/1 SELL 100x1",
@@ -221,18 +221,18 @@ final class MarketDataTest
                 final int tif = type == OrderType.MARKET ?
                     (random.nextBoolean() ? TimeInForce.IOC : TimeInForce.FOK) : random.nextInt(4);
                 final long price = type == OrderType.MARKET ? MatchingEngine.NO_PRICE : 95 + random.nextInt(11);
-                engine.newOrder(step, 0, account, nextOrderId++, random.nextInt(2), type, tif, random.nextInt(5),
+                engine.newOrder(step, 0, account, EngineFixture.idOf(nextOrderId++), random.nextInt(2), type, tif, random.nextInt(5),
                     price, 1 + random.nextInt(20));
             }
             else if (action < 16)
             {
                 final long orderId = 1 + random.nextInt((int)nextOrderId);
-                engine.amend(step, account, orderId, MatchingEngine.ANY_INSTRUMENT, 95 + random.nextInt(11),
+                engine.amend(step, account, EngineFixture.idOf(orderId), MatchingEngine.ANY_INSTRUMENT, 95 + random.nextInt(11),
                     1 + random.nextInt(20));
             }
             else if (action < 19)
             {
-                engine.cancel(step, account, 1 + random.nextInt((int)nextOrderId), MatchingEngine.ANY_INSTRUMENT);
+                engine.cancel(step, account, EngineFixture.idOf(1 + random.nextInt((int)nextOrderId)), MatchingEngine.ANY_INSTRUMENT);
             }
             else
             {
@@ -251,7 +251,7 @@ final class MarketDataTest
     {
         final Map<String, long[]> levels = new TreeMap<>();
         final int[] orders = new int[1];
-        engine.forEachOrder(0, (instrument, side, price, qty, account, orderId) ->
+        engine.forEachOrder(0, (instrument, side, price, qty, account, clientOrderId, orderId) ->
         {
             final long[] level = levels.computeIfAbsent(Side.name(side) + " " + price, key -> new long[2]);
             level[0] += qty;
@@ -298,6 +298,7 @@ final class MarketDataTest
             }
         }
 
+        @Override
         public void onFill(
             final int instrumentId,
             final long price,
@@ -305,9 +306,11 @@ final class MarketDataTest
             final int takerSide,
             final int makerAccountId,
             final long makerOrderId,
+            final ClientOrderId makerClientOrderId,
             final long makerRemaining,
             final int takerAccountId,
             final long takerOrderId,
+            final ClientOrderId takerClientOrderId,
             final long takerRemaining)
         {
             filledQty += qty;

@@ -37,7 +37,7 @@ class MarketOrderPriceBandTest
         limit(MAKER, Side.SELL, 109, 1);
         listener.clear();
 
-        engine.newOrder(0, ID, TAKER, 7, Side.BUY, OrderType.MARKET, TimeInForce.FOK, StpMode.NONE,
+        engine.newOrder(0, ID, TAKER, EngineFixture.idOf(7), Side.BUY, OrderType.MARKET, TimeInForce.FOK, StpMode.NONE,
             MatchingEngine.NO_PRICE, 2);
 
         assertEquals(List.of(
@@ -57,7 +57,7 @@ class MarketOrderPriceBandTest
         limit(MAKER, Side.SELL, 108, 1);
         listener.clear();
 
-        engine.newOrder(0, ID, TAKER, 7, Side.BUY, OrderType.MARKET, TimeInForce.IOC, StpMode.NONE,
+        engine.newOrder(0, ID, TAKER, EngineFixture.idOf(7), Side.BUY, OrderType.MARKET, TimeInForce.IOC, StpMode.NONE,
             MatchingEngine.NO_PRICE, 3);
 
         assertEquals(List.of(
@@ -76,7 +76,7 @@ class MarketOrderPriceBandTest
 
     private void limit(final int account, final int side, final long price, final long qty)
     {
-        final int reason = engine.newOrder(0, ID, account, orderId++, side, OrderType.LIMIT, TimeInForce.GTC,
+        final int reason = engine.newOrder(0, ID, account, EngineFixture.idOf(orderId++), side, OrderType.LIMIT, TimeInForce.GTC,
             StpMode.NONE, price, qty);
         assertEquals(RejectReason.NONE, reason);
     }

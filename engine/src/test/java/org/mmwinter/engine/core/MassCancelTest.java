@@ -100,7 +100,7 @@ final class MassCancelTest
         assertEquals(RejectReason.UNKNOWN_INSTRUMENT, fx.massCancel(A, 2));
         assertEquals(RejectReason.UNKNOWN_INSTRUMENT, fx.massCancel(A, MatchingEngine.UNKNOWN_INSTRUMENT));
 
-        assertEquals(List.of("REJECTED 0/-1 unknown instrument", "REJECTED 0/-1 unknown instrument"), fx.drain());
+        assertEquals(List.of("REJECTED 0/ unknown instrument", "REJECTED 0/ unknown instrument"), fx.drain());
         assertEquals(before, fx.snapshot());
     }
 

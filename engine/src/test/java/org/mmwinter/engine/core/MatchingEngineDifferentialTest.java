@@ -1,8 +1,10 @@
 package org.mmwinter.engine.core;
 
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
@@ -100,7 +102,8 @@ class MatchingEngineDifferentialTest
             "rested", "amend kept priority", "amend lost priority", "amend traded",
             "canceled user", "canceled mass cancel", "canceled self-trade prevention", "decremented",
             "STP CANCEL_NEWEST", "STP CANCEL_OLDEST", "STP CANCEL_BOTH", "STP DECREMENT", "self-trade allowed",
-            "rejected unknown order", "rejected duplicate order id", "rejected bad order id", "rejected bad account",
+            "rejected unknown order", "rejected duplicate order id", "rejected missing order id", "rejected bad account",
+            "id numeric accepted", "id short accepted", "id 36 characters accepted", "id of a dead order reused",
             "rejected symbol does not match the order", "rejected bad side", "rejected bad type",
             "rejected bad time in force", "rejected bad self-trade prevention mode", "rejected non-positive price",
             "rejected non-positive quantity", "rejected market order with a price", "rejected missing price",
@@ -134,6 +137,8 @@ class MatchingEngineDifferentialTest
         private final ArrayDeque<FlowCommand> history = new ArrayDeque<>();
         private int historyStart;
         private final Map<String, Long> covered = new TreeMap<>();
+        /** (account, client order id) of every NEW accepted so far: accepting one again reuses a dead id. */
+        private final Set<String> acceptedIds = new HashSet<>();
 
         Run(final long seed, final FlowGenerator.Options options)
         {
@@ -309,6 +314,14 @@ class MatchingEngineDifferentialTest
             }
             if (command.action == FlowAction.NEW)
             {
+                final String id = command.clientOrderId.toString();
+                final int length = id.length();
+                add(command.clientOrderId.decimalValue() >= 0 ? "id numeric accepted" :
+                    length == ClientOrderId.MAX_LENGTH ? "id 36 characters accepted" : "id short accepted");
+                if (!acceptedIds.add(command.accountId + "/" + id))
+                {
+                    add("id of a dead order reused");
+                }
                 if (selfTradePrevented)
                 {
                     add("STP " + StpMode.name(command.stp));
@@ -325,19 +338,19 @@ class MatchingEngineDifferentialTest
                 {
                     add("MARKET filled");
                 }
-                if (rests(command.instrumentId, command.accountId, command.orderId))
+                if (rests(command.instrumentId, command.accountId, command.clientOrderId.toString()))
                 {
                     add("rested");
                 }
             }
         }
 
-        private boolean rests(final int instrumentId, final int accountId, final long orderId)
+        private boolean rests(final int instrumentId, final int accountId, final String orderId)
         {
             final BookRows rows = auditor.rows(instrumentId);
             for (int row = 0; row < rows.size(); row++)
             {
-                if (rows.accountId(row) == accountId && rows.orderId(row) == orderId)
+                if (rows.accountId(row) == accountId && rows.clientOrderId(row).equals(orderId))
                 {
                     return true;
                 }

@@ -42,14 +42,21 @@ public final class RecordingListener implements MatchingListener
     }
 
     public void onAccepted(
-        final int instrumentId, final int accountId, final long orderId, final int side, final long price, final long qty)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final int side,
+        final long price,
+        final long qty)
     {
-        events.add("ACCEPTED " + accountId + "/" + orderId + " " + Side.name(side) + " " + price(price) + "x" + qty);
+        events.add("ACCEPTED " + accountId + "/" + clientOrderId + " " + Side.name(side) + " " + price(price) + "x" + qty);
     }
 
-    public void onRejected(final int accountId, final long orderId, final int reason)
+    public void onRejected(
+        final int accountId, final long orderId, final ClientOrderId clientOrderId, final int reason)
     {
-        events.add("REJECTED " + accountId + "/" + orderId + " " + RejectReason.describe(reason));
+        events.add("REJECTED " + accountId + "/" + clientOrderId + " " + RejectReason.describe(reason));
     }
 
     public void onFill(
@@ -59,42 +66,60 @@ public final class RecordingListener implements MatchingListener
         final int takerSide,
         final int makerAccountId,
         final long makerOrderId,
+        final ClientOrderId makerClientOrderId,
         final long makerRemaining,
         final int takerAccountId,
         final long takerOrderId,
+        final ClientOrderId takerClientOrderId,
         final long takerRemaining)
     {
         events.add("FILL " + price + "x" + qty + " " + Side.name(takerSide) +
-            " maker " + makerAccountId + "/" + makerOrderId + " left " + makerRemaining +
-            " taker " + takerAccountId + "/" + takerOrderId + " left " + takerRemaining);
+            " maker " + makerAccountId + "/" + makerClientOrderId + " left " + makerRemaining +
+            " taker " + takerAccountId + "/" + takerClientOrderId + " left " + takerRemaining);
     }
 
     public void onCanceled(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final int reason)
     {
-        events.add("CANCELED " + accountId + "/" + orderId + " " + qty + " " + CancelReason.name(reason));
+        events.add("CANCELED " + accountId + "/" + clientOrderId + " " + qty + " " + CancelReason.name(reason));
     }
 
     public void onReduced(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final long remaining)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final long remaining)
     {
-        events.add("REDUCED " + accountId + "/" + orderId + " " + qty + " left " + remaining);
+        events.add("REDUCED " + accountId + "/" + clientOrderId + " " + qty + " left " + remaining);
     }
 
-    public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+    public void onExpired(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty)
     {
-        events.add("EXPIRED " + accountId + "/" + orderId + " " + qty);
+        events.add("EXPIRED " + accountId + "/" + clientOrderId + " " + qty);
     }
 
     public void onAmended(
         final int instrumentId,
         final int accountId,
         final long orderId,
+        final ClientOrderId clientOrderId,
         final long price,
         final long qty,
         final boolean priorityKept)
     {
-        events.add("AMENDED " + accountId + "/" + orderId + " " + price + "x" + qty +
+        events.add("AMENDED " + accountId + "/" + clientOrderId + " " + price + "x" + qty +
             (priorityKept ? " kept priority" : " lost priority"));
     }
 

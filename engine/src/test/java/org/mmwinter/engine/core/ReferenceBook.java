@@ -19,7 +19,10 @@ final class ReferenceBook
     {
         int instrumentId;
         int accountId;
-        long orderId;
+        /** The client's order id, as text. */
+        String orderId;
+        /** The id the engine gives on acceptance. */
+        long engineOrderId;
         int side;
         int type;
         int tif;
@@ -34,6 +37,7 @@ final class ReferenceBook
             copy.instrumentId = instrumentId;
             copy.accountId = accountId;
             copy.orderId = orderId;
+            copy.engineOrderId = engineOrderId;
             copy.side = side;
             copy.type = type;
             copy.tif = tif;
@@ -122,7 +126,7 @@ final class ReferenceBook
         {
             for (final Order order : inPriorityOrder(side))
             {
-                rows.onOrder(instrument.id(), order.side, order.price, order.remaining, order.accountId, order.orderId);
+                rows.add(order.side, order.price, order.remaining, order.accountId, order.orderId, order.engineOrderId);
             }
         }
     }

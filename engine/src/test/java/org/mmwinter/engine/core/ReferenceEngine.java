@@ -18,10 +18,11 @@ import org.mmwinter.engine.flow.FlowCommand;
  *
  * <p>Readings of the contract it encodes, where the contract leaves room:
  * <ul>
- * <li>When a command has several faults the first one in this order is reported: instrument, account, order id,
- *     side, type, tif, stp, price (MARKET: price given, tif not IOC/FOK), qty, duplicate id, band, book capacity,
- *     post-only cross. For AMEND: unknown order, symbol, price, qty, then (unless the amend keeps
- *     priority) band, capacity, post-only cross.</li>
+ * <li>When a command has several faults the first one in this order is reported: instrument, account, order id
+ *     (missing), side, type, tif, stp, price (MARKET: price given, tif not IOC/FOK), qty, duplicate id, band, book
+ *     capacity, post-only cross. For AMEND: missing or unknown order, symbol, price, qty, then (unless the amend
+ *     keeps priority) band, capacity, post-only cross.</li>
+ * <li>Client order ids are compared as text; engine order ids are 1, 2, 3, ... in order of acceptance.</li>
  * <li>A POST_ONLY "would cross" when its price reaches the opposite best price, whoever owns that order.</li>
  * <li>A FOK fills in full "from trades alone": it is run on a copy of the book and goes ahead only if the copy
  *     filled all of it by trades (a DECREMENT shrink or an STP cancel of the taker is not a trade).</li>
@@ -47,10 +48,10 @@ public final class ReferenceEngine
         long qty,
         int takerSide,
         int makerAccountId,
-        long makerOrderId,
+        String makerOrderId,
         long makerRemaining,
         int takerAccountId,
-        long takerOrderId,
+        String takerOrderId,
         long takerRemaining)
     {
         public String toString()
@@ -66,6 +67,8 @@ public final class ReferenceEngine
     private final List<String> reports = new ArrayList<>();
     private final Map<ReferenceBook.Order, long[]> decrements = new IdentityHashMap<>();
     private long nextSequence;
+    /** Engine order ids are 1, 2, 3, ... in order of acceptance. */
+    private long lastOrderId;
 
     public void addInstrument(final Instrument instrument)
     {
@@ -149,38 +152,40 @@ public final class ReferenceEngine
     // ---- execution reports, in one vocabulary for the model and the core ----
 
     static String accepted(
-        final int instrumentId, final int accountId, final long orderId, final int side, final long price, final long qty)
+        final int instrumentId, final int accountId, final String orderId, final long engineOrderId, final int side,
+        final long price, final long qty)
     {
-        return "ACCEPTED i" + instrumentId + " " + accountId + "/" + orderId + " " + Side.name(side) + " " +
+        return "ACCEPTED i" + instrumentId + " " + accountId + "/" + orderId + " #" + engineOrderId + " " +
+            Side.name(side) + " " +
             (price == MatchingEngine.NO_PRICE ? "MKT" : Long.toString(price)) + "x" + qty;
     }
 
-    static String rejected(final int accountId, final long orderId, final int reason)
+    static String rejected(final int accountId, final String orderId, final int reason)
     {
         return "REJECTED " + accountId + "/" + orderId + " " + RejectReason.describe(reason);
     }
 
     static String canceled(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+        final int instrumentId, final int accountId, final String orderId, final long qty, final int reason)
     {
         return "CANCELED i" + instrumentId + " " + accountId + "/" + orderId + " " + qty + " " +
             CancelReason.name(reason);
     }
 
-    static String expired(final int instrumentId, final int accountId, final long orderId, final long qty)
+    static String expired(final int instrumentId, final int accountId, final String orderId, final long qty)
     {
         return "EXPIRED i" + instrumentId + " " + accountId + "/" + orderId + " " + qty;
     }
 
     static String amended(
-        final int instrumentId, final int accountId, final long orderId, final long price, final long qty,
+        final int instrumentId, final int accountId, final String orderId, final long price, final long qty,
         final boolean priorityKept)
     {
         return "AMENDED i" + instrumentId + " " + accountId + "/" + orderId + " " + price + "x" + qty +
             (priorityKept ? " kept" : " lost");
     }
 
-    static String decremented(final int instrumentId, final int accountId, final long orderId, final long qty)
+    static String decremented(final int instrumentId, final int accountId, final String orderId, final long qty)
     {
         return "DECREMENTED i" + instrumentId + " " + accountId + "/" + orderId + " " + qty;
     }
@@ -192,14 +197,15 @@ public final class ReferenceEngine
         final int reason = validateNew(c);
         if (reason != RejectReason.NONE)
         {
-            reports.add(rejected(c.accountId, c.orderId, reason));
+            reports.add(rejected(c.accountId, c.clientOrderId.toString(), reason));
             return reason;
         }
         final ReferenceBook book = books.get(c.instrumentId);
         final ReferenceBook.Order order = new ReferenceBook.Order();
         order.instrumentId = c.instrumentId;
         order.accountId = c.accountId;
-        order.orderId = c.orderId;
+        order.orderId = c.clientOrderId.toString();
+        order.engineOrderId = ++lastOrderId;
         order.side = c.side;
         order.type = c.type;
         order.tif = c.tif;
@@ -207,7 +213,7 @@ public final class ReferenceEngine
         order.price = c.price;
         order.remaining = c.qty;
         order.sequence = nextSequence++;
-        reports.add(accepted(c.instrumentId, c.accountId, c.orderId, c.side, c.price, c.qty));
+        reports.add(accepted(c.instrumentId, c.accountId, order.orderId, order.engineOrderId, c.side, c.price, c.qty));
 
         if (order.tif == TimeInForce.FOK && !fillsCompletelyByTrades(book, order))
         {
@@ -240,9 +246,9 @@ public final class ReferenceEngine
         {
             return RejectReason.BAD_ACCOUNT;
         }
-        if (c.orderId < 0)
+        if (c.clientOrderId.isEmpty())
         {
-            return RejectReason.BAD_ORDER_ID;
+            return RejectReason.MISSING_ORDER_ID;
         }
         if (c.side != Side.BUY && c.side != Side.SELL)
         {
@@ -286,7 +292,7 @@ public final class ReferenceEngine
         {
             return qtyReason;
         }
-        if (findLive(c.accountId, c.orderId) != null)
+        if (findLive(c.accountId, c.clientOrderId.toString()) != null)
         {
             return RejectReason.DUPLICATE_ORDER_ID;
         }
@@ -307,11 +313,11 @@ public final class ReferenceEngine
 
     private int cancel(final FlowCommand c)
     {
-        final ReferenceBook.Order order = findLive(c.accountId, c.orderId);
+        final ReferenceBook.Order order = findLive(c.accountId, c.clientOrderId.toString());
         int reason = RejectReason.NONE;
         if (order == null)
         {
-            reason = RejectReason.UNKNOWN_ORDER;
+            reason = c.clientOrderId.isEmpty() ? RejectReason.MISSING_ORDER_ID : RejectReason.UNKNOWN_ORDER;
         }
         else if (c.instrumentId != MatchingEngine.ANY_INSTRUMENT && c.instrumentId != order.instrumentId)
         {
@@ -319,7 +325,7 @@ public final class ReferenceEngine
         }
         if (reason != RejectReason.NONE)
         {
-            reports.add(rejected(c.accountId, c.orderId, reason));
+            reports.add(rejected(c.accountId, c.clientOrderId.toString(), reason));
             return reason;
         }
         books.get(order.instrumentId).side(order.side).remove(order);
@@ -332,17 +338,17 @@ public final class ReferenceEngine
         final int reason = amendOrReason(c);
         if (reason != RejectReason.NONE)
         {
-            reports.add(rejected(c.accountId, c.orderId, reason));
+            reports.add(rejected(c.accountId, c.clientOrderId.toString(), reason));
         }
         return reason;
     }
 
     private int amendOrReason(final FlowCommand c)
     {
-        final ReferenceBook.Order order = findLive(c.accountId, c.orderId);
+        final ReferenceBook.Order order = findLive(c.accountId, c.clientOrderId.toString());
         if (order == null)
         {
-            return RejectReason.UNKNOWN_ORDER;
+            return c.clientOrderId.isEmpty() ? RejectReason.MISSING_ORDER_ID : RejectReason.UNKNOWN_ORDER;
         }
         if (c.instrumentId != MatchingEngine.ANY_INSTRUMENT && c.instrumentId != order.instrumentId)
         {
@@ -395,7 +401,7 @@ public final class ReferenceEngine
     {
         if (c.instrumentId != MatchingEngine.ANY_INSTRUMENT && (c.instrumentId < 0 || c.instrumentId >= books.size()))
         {
-            reports.add(rejected(c.accountId, -1, RejectReason.UNKNOWN_INSTRUMENT));
+            reports.add(rejected(c.accountId, "", RejectReason.UNKNOWN_INSTRUMENT));
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
         for (final ReferenceBook book : books)
@@ -542,7 +548,7 @@ public final class ReferenceEngine
         return traded == order.remaining;
     }
 
-    private ReferenceBook.Order findLive(final int accountId, final long orderId)
+    private ReferenceBook.Order findLive(final int accountId, final String orderId)
     {
         for (final ReferenceBook book : books)
         {
@@ -550,7 +556,7 @@ public final class ReferenceEngine
             {
                 for (final ReferenceBook.Order order : side)
                 {
-                    if (order.accountId == accountId && order.orderId == orderId)
+                    if (order.accountId == accountId && order.orderId.equals(orderId))
                     {
                         return order;
                     }

@@ -51,6 +51,8 @@ final class RejectionTest
 
     /** Reasons given before the core (the order-flow parser, a full ring), covered where they are produced. */
     private static final Set<Integer> NOT_FROM_THE_CORE = Set.of(
+        RejectReason.BAD_ORDER_ID,
+        RejectReason.ORDER_ID_TOO_LONG,
         RejectReason.INVALID_DEFINITION,
         RejectReason.ENGINE_STOPPED,
         RejectReason.OFF_TICK,
@@ -83,7 +85,7 @@ final class RejectionTest
             fx -> fx.newOrder(UNKNOWN_INSTRUMENT, C, 20, BUY, LIMIT, GTC, StpMode.NONE, 100, 1)));
         cases.add(newCase("NEW with a negative account", RejectReason.BAD_ACCOUNT, -1, 20,
             fx -> fx.limit(-1, 20, BUY, 100, 1)));
-        cases.add(newCase("NEW with a negative order id", RejectReason.BAD_ORDER_ID, C, -1,
+        cases.add(newCase("NEW with an empty client order id", RejectReason.MISSING_ORDER_ID, C, -1,
             fx -> fx.limit(C, -1, BUY, 100, 1)));
         cases.add(newCase("NEW with side 2", RejectReason.BAD_SIDE, C, 20,
             fx -> fx.limit(C, 20, 2, 100, 1)));
@@ -242,14 +244,17 @@ final class RejectionTest
         final EngineFixture fx = bookWithEveryKindOfState();
         final List<String> before = fx.snapshot();
         final long commandsBefore = fx.engine().commandCount();
+        final long lastOrderIdBefore = fx.engine().lastOrderId();
 
         final int reason = rejection.command().applyAsInt(fx);
 
         assertEquals(RejectReason.describe(rejection.reason()), RejectReason.describe(reason));
         assertEquals(rejection.reason(), reason);
-        assertEquals(List.of("REJECTED " + rejection.account() + "/" + rejection.orderId() + " " +
+        final String id = rejection.orderId() < 0 ? "" : Long.toString(rejection.orderId());
+        assertEquals(List.of("REJECTED " + rejection.account() + "/" + id + " " +
             RejectReason.describe(rejection.reason())), fx.drain());
         assertEquals(before, fx.snapshot());
+        assertEquals(lastOrderIdBefore, fx.engine().lastOrderId(), "a rejection gives no engine order id");
         assertEquals(commandsBefore + 1, fx.engine().commandCount());
 
         // The same digest as a twin that got a command which changes nothing but the command count.

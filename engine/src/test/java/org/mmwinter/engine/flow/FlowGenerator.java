@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
@@ -21,6 +22,11 @@ import org.mmwinter.engine.core.TimeInForce;
  *
  * <p>The generator does not see the engine: it remembers the resting orders it created and picks cancels, amends and
  * duplicate ids among them, so some of those meet orders that have traded away meanwhile (as real flow does).
+ *
+ * <p>Client order ids are strings in one of three styles per account, as different clients write them: plain
+ * numbers, short alphanumeric names ({@code o1k}) and 36-character UUID-like ids. Each account numbers its orders
+ * and the style turns the number into text one-to-one, so reusing a number reuses the id: ids of dead orders come
+ * back (a fresh NEW that is fine) as do ids of live ones (a duplicate). A negative number is an empty id.
  */
 public final class FlowGenerator
 {
@@ -50,6 +56,10 @@ public final class FlowGenerator
     /** Ticks the mid must have moved through a remembered order for the generator to count it as traded. */
     private static final long FILLED_DISTANCE = 3;
     private static final long UNKNOWN_ORDER_ID_BASE = 1_000_000_000L;
+    private static final int NUMERIC_IDS = 0;
+    private static final int SHORT_IDS = 1;
+    private static final int ID_STYLES = 3;
+    private static final String HEX = "0123456789abcdef";
 
     private final SplittableRandom random;
     private final Options options;
@@ -58,6 +68,7 @@ public final class FlowGenerator
     private final long[] anchors;
     private final int accountCount;
     private final long[] nextOrderId;
+    private final int[] idStyle;
 
     // Resting orders this generator created and has not cancelled itself (some are filled by now).
     private final int[] candidateAccount = new int[MAX_CANDIDATES];
@@ -69,6 +80,8 @@ public final class FlowGenerator
     private int candidateCount;
 
     private long tsNs;
+    /** The number behind the client order id last set, for {@link #remember}. */
+    private long lastOrderNumber;
 
     public FlowGenerator(final long seed, final Options options)
     {
@@ -105,9 +118,11 @@ public final class FlowGenerator
         }
         accountCount = between(options.minAccounts(), options.maxAccounts());
         nextOrderId = new long[accountCount];
+        idStyle = new int[accountCount];
         for (int a = 0; a < accountCount; a++)
         {
             nextOrderId[a] = random.nextInt(3) == 0 ? 0 : random.nextInt(1_000);
+            idStyle[a] = random.nextInt(ID_STYLES);
         }
         tsNs = 1_000_000_000L + random.nextInt(1_000_000);
     }
@@ -220,7 +235,7 @@ public final class FlowGenerator
         out.action = FlowAction.NEW;
         out.instrumentId = instrumentId;
         out.accountId = accountId;
-        out.orderId = orderId;
+        setOrderId(out, orderId);
         out.side = random.nextBoolean() ? Side.BUY : Side.SELL;
         out.stp = pickStp();
         out.qty = pickQty();
@@ -240,11 +255,11 @@ public final class FlowGenerator
         if (candidate < 0)
         {
             out.accountId = pickAccount();
-            out.orderId = UNKNOWN_ORDER_ID_BASE + random.nextInt(1_000_000);
+            setOrderId(out, UNKNOWN_ORDER_ID_BASE + random.nextInt(1_000_000));
             return;
         }
         out.accountId = candidateAccount[candidate];
-        out.orderId = candidateOrderId[candidate];
+        setOrderId(out, candidateOrderId[candidate]);
         out.instrumentId = random.nextInt(5) < 2 ? candidateInstrument[candidate] : MatchingEngine.ANY_INSTRUMENT;
         forget(candidate);
     }
@@ -256,7 +271,7 @@ public final class FlowGenerator
         if (candidate < 0)
         {
             out.accountId = pickAccount();
-            out.orderId = UNKNOWN_ORDER_ID_BASE + random.nextInt(1_000_000);
+            setOrderId(out, UNKNOWN_ORDER_ID_BASE + random.nextInt(1_000_000));
             out.instrumentId = random.nextInt(instruments.length);
             out.price = mids[out.instrumentId];
             out.qty = pickQty();
@@ -264,7 +279,7 @@ public final class FlowGenerator
         }
         final int instrumentId = candidateInstrument[candidate];
         out.accountId = candidateAccount[candidate];
-        out.orderId = candidateOrderId[candidate];
+        setOrderId(out, candidateOrderId[candidate]);
         final boolean noSymbol = !options.csvFaithful() && random.nextInt(10) == 0;
         out.instrumentId = noSymbol ? MatchingEngine.ANY_INSTRUMENT : instrumentId;
         final int roll = random.nextInt(100);
@@ -291,7 +306,7 @@ public final class FlowGenerator
     {
         out.action = FlowAction.MASS_CANCEL;
         out.accountId = random.nextInt(accountCount);
-        out.orderId = -1;
+        setOrderId(out, -1);
         out.instrumentId = random.nextBoolean() ? MatchingEngine.ANY_INSTRUMENT : random.nextInt(instruments.length);
         for (int i = candidateCount - 1; i >= 0; i--)
         {
@@ -360,19 +375,19 @@ public final class FlowGenerator
                 if (candidate >= 0)
                 {
                     out.accountId = candidateAccount[candidate];
-                    out.orderId = candidateOrderId[candidate];
+                    setOrderId(out, candidateOrderId[candidate]);
                 }
                 break;
             }
             case 10:
                 out.action = FlowAction.CANCEL;
                 out.accountId = accountId;
-                out.orderId = UNKNOWN_ORDER_ID_BASE + random.nextInt(1_000_000);
+                setOrderId(out, UNKNOWN_ORDER_ID_BASE + random.nextInt(1_000_000));
                 break;
             case 11:
                 out.action = FlowAction.AMEND;
                 out.accountId = accountId;
-                out.orderId = random.nextInt(50);
+                setOrderId(out, random.nextInt(50));
                 out.instrumentId = instrumentId;
                 out.price = mids[instrumentId];
                 out.qty = pickQty();
@@ -411,7 +426,7 @@ public final class FlowGenerator
                 break;
             case 18:
                 newOrder(out);
-                out.orderId = -1 - random.nextInt(5);
+                setOrderId(out, -1 - random.nextInt(5));
                 break;
             case 19:
                 newOrder(out);
@@ -421,7 +436,7 @@ public final class FlowGenerator
             case 20:
                 out.action = FlowAction.MASS_CANCEL;
                 out.accountId = accountId;
-                out.orderId = -1;
+                setOrderId(out, -1);
                 out.instrumentId = instruments.length + random.nextInt(3);
                 break;
             case 21:
@@ -431,7 +446,7 @@ public final class FlowGenerator
             case 22:
                 out.action = random.nextBoolean() ? FlowAction.CANCEL : FlowAction.AMEND;
                 out.accountId = accountId;
-                out.orderId = -1 - random.nextInt(3);
+                setOrderId(out, -1 - random.nextInt(3));
                 out.instrumentId = instrumentId;
                 out.price = mids[instrumentId];
                 out.qty = 1;
@@ -598,7 +613,7 @@ public final class FlowGenerator
         }
         final int slot = candidateCount < MAX_CANDIDATES ? candidateCount++ : random.nextInt(MAX_CANDIDATES);
         candidateAccount[slot] = command.accountId;
-        candidateOrderId[slot] = command.orderId;
+        candidateOrderId[slot] = lastOrderNumber;
         candidateInstrument[slot] = command.instrumentId;
         candidateSide[slot] = command.side;
         candidatePrice[slot] = command.price;
@@ -614,6 +629,62 @@ public final class FlowGenerator
         candidateSide[candidate] = candidateSide[last];
         candidatePrice[candidate] = candidatePrice[last];
         candidateQty[candidate] = candidateQty[last];
+    }
+
+    // ---- client order ids ----
+
+    /**
+     * Sets the command's client order id to the text of order number {@code number} of its account.
+     */
+    private void setOrderId(final FlowCommand out, final long number)
+    {
+        lastOrderNumber = number;
+        if (number < 0)
+        {
+            out.clientOrderId.clear();
+            return;
+        }
+        final int style = out.accountId >= 0 && out.accountId < accountCount ? idStyle[out.accountId] : NUMERIC_IDS;
+        out.clientOrderId.parse(idText(style, out.accountId, number), 0, idText.length());
+    }
+
+    private final StringBuilder idText = new StringBuilder(ClientOrderId.MAX_LENGTH);
+
+    private StringBuilder idText(final int style, final int accountId, final long number)
+    {
+        final StringBuilder sb = idText;
+        sb.setLength(0);
+        switch (style)
+        {
+            case NUMERIC_IDS:
+                return sb.append(number);
+            case SHORT_IDS:
+                return sb.append('o').append(Long.toString(number, 36));
+            default:
+            {
+                // 8-4-4-4-12 hex: the last twelve digits are the number (one-to-one), the rest a hash of it.
+                long mixed = (number + 1) * 0x9E3779B97F4A7C15L ^ accountId * 0xC2B2AE3D27D4EB4FL;
+                for (int i = 0; i < 20; i++)
+                {
+                    if (i == 8 || i == 12 || i == 16)
+                    {
+                        sb.append('-');
+                    }
+                    sb.append(HEX.charAt((int)(mixed >>> 60)));
+                    mixed = mixed << 4 | mixed >>> 60;
+                    if (i == 15)
+                    {
+                        mixed *= 0xD6E8FEB86659FD93L;
+                    }
+                }
+                sb.append('-');
+                for (int shift = 44; shift >= 0; shift -= 4)
+                {
+                    sb.append(HEX.charAt((int)(number >>> shift) & 0xF));
+                }
+                return sb;
+            }
+        }
     }
 
     // ---- CSV ----
@@ -637,7 +708,7 @@ public final class FlowGenerator
             .append(accountName(c.accountId)).append(',');
         if (c.action != FlowAction.MASS_CANCEL)
         {
-            sb.append(c.orderId);
+            c.clientOrderId.appendTo(sb);
         }
         sb.append(',');
         if (c.instrumentId != MatchingEngine.ANY_INSTRUMENT)

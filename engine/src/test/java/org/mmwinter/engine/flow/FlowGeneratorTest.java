@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
@@ -140,9 +141,9 @@ class FlowGeneratorTest
         {
             final Instrument instrument = engine.instrument(i);
             final List<String> rows = new ArrayList<>();
-            engine.forEachOrder(i, (instrumentId, side, price, qty, accountId, orderId) -> rows.add(
+            engine.forEachOrder(i, (instrumentId, side, price, qty, accountId, clientOrderId, orderId) -> rows.add(
                 instrument.symbol() + "," + Side.name(side) + "," + price(instrument, price) + "," +
-                qty(instrument, qty) + "," + accountNames.apply(accountId) + "," + orderId));
+                qty(instrument, qty) + "," + accountNames.apply(accountId) + "," + clientOrderId));
             bySymbol.put(instrument.symbol(), rows);
         }
         final List<String> all = new ArrayList<>();
@@ -177,16 +178,19 @@ class FlowGeneratorTest
             this.accountNames = accountNames;
         }
 
+        @Override
         public void onFill(
             final int instrumentId,
             final long price,
             final long qty,
             final int takerSide,
             final int makerAccountId,
-            final long makerOrderId,
+            final long makerEngineOrderId,
+            final ClientOrderId makerOrderId,
             final long makerRemaining,
             final int takerAccountId,
-            final long takerOrderId,
+            final long takerEngineOrderId,
+            final ClientOrderId takerOrderId,
             final long takerRemaining)
         {
             final Instrument instrument = instruments.apply(instrumentId);
@@ -195,15 +199,27 @@ class FlowGeneratorTest
                 " taker " + accountNames.apply(takerAccountId) + "/" + takerOrderId);
         }
 
+        @Override
         public void onCanceled(
-            final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+            final int instrumentId,
+            final int accountId,
+            final long engineOrderId,
+            final ClientOrderId orderId,
+            final long qty,
+            final int reason)
         {
             final Instrument instrument = instruments.apply(instrumentId);
             out.add("CANCELED " + instrument.symbol() + " " + accountNames.apply(accountId) + "/" + orderId + " " +
                 qty(instrument, qty) + " " + reason);
         }
 
-        public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+        @Override
+        public void onExpired(
+            final int instrumentId,
+            final int accountId,
+            final long engineOrderId,
+            final ClientOrderId orderId,
+            final long qty)
         {
             final Instrument instrument = instruments.apply(instrumentId);
             out.add("EXPIRED " + instrument.symbol() + " " + accountNames.apply(accountId) + "/" + orderId + " " +

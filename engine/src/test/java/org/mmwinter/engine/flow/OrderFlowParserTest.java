@@ -38,6 +38,8 @@ final class OrderFlowParserTest
         RejectReason.BAD_NUMBER,
         RejectReason.BAD_ACTION,
         RejectReason.BAD_ORDER_ID,
+        RejectReason.ORDER_ID_TOO_LONG,
+        RejectReason.MISSING_ORDER_ID,
         RejectReason.BAD_SIDE,
         RejectReason.BAD_TYPE,
         RejectReason.BAD_TIF,
@@ -92,7 +94,8 @@ final class OrderFlowParserTest
         "0,NEW,a,0,BTC,BUY,LIMIT,GTC,1,1 | NEW 0 a/0 BTC BUY LIMIT GTC NONE 100000000x100000000",
         "9223372036854775807,NEW,a,9223372036854775807,BTC,BUY,LIMIT,GTC,1,1 | " +
             "NEW 9223372036854775807 a/9223372036854775807 BTC BUY LIMIT GTC NONE 100000000x100000000",
-        "7,NEW,a,007,BTC,BUY,LIMIT,GTC,1,1 | NEW 7 a/7 BTC BUY LIMIT GTC NONE 100000000x100000000",
+        "7,NEW,a,007,BTC,BUY,LIMIT,GTC,1,1 | NEW 7 a/007 BTC BUY LIMIT GTC NONE 100000000x100000000",
+        "7,NEW,a,bid-0.x:1/y_Z,BTC,BUY,LIMIT,GTC,1,1 | NEW 7 a/bid-0.x:1/y_Z BTC BUY LIMIT GTC NONE 100000000x100000000",
         "8,NEW,a,1,BTC,BUY,LIMIT,GTC,92233720368.54775807,92233720368.54775807 | " +
             "NEW 8 a/1 BTC BUY LIMIT GTC NONE 9223372036854775807x9223372036854775807",
         // Values the core refuses pass the parser unchanged.
@@ -172,17 +175,16 @@ final class OrderFlowParserTest
             {"1,REPLACE,a,1,BTC,BUY,LIMIT,GTC,1,1", "BAD_ACTION", "action"},
             {"1,NEW,,1,BTC,BUY,LIMIT,GTC,1,1", "MISSING_FIELD", "account"},
             {"1,MASS_CANCEL,,,,,,,,", "MISSING_FIELD", "account"},
-            {"1,NEW,a,,BTC,BUY,LIMIT,GTC,1,1", "MISSING_FIELD", "order_id"},
-            {"1,CANCEL,a,,BTC,,,,,", "MISSING_FIELD", "order_id"},
-            {"1,AMEND,a,,BTC,,,,1,1", "MISSING_FIELD", "order_id"},
-            {"1,NEW,a,x,BTC,BUY,LIMIT,GTC,1,1", "BAD_ORDER_ID", "order_id"},
-            {"1,NEW,a,-1,BTC,BUY,LIMIT,GTC,1,1", "BAD_ORDER_ID", "order_id"},
-            {"1,NEW,a,-0,BTC,BUY,LIMIT,GTC,1,1", "BAD_ORDER_ID", "order_id"},
+            {"1,NEW,a,,BTC,BUY,LIMIT,GTC,1,1", "MISSING_ORDER_ID", "order_id"},
+            {"1,CANCEL,a,,BTC,,,,,", "MISSING_ORDER_ID", "order_id"},
+            {"1,AMEND,a,,BTC,,,,1,1", "MISSING_ORDER_ID", "order_id"},
             {"1,NEW,a,+1,BTC,BUY,LIMIT,GTC,1,1", "BAD_ORDER_ID", "order_id"},
-            {"1,NEW,a,1.5,BTC,BUY,LIMIT,GTC,1,1", "BAD_ORDER_ID", "order_id"},
-            {"1,CANCEL,a,1.0,BTC,,,,,", "BAD_ORDER_ID", "order_id"},
-            {"1,AMEND,a,1.,BTC,,,,1,1", "BAD_ORDER_ID", "order_id"},
-            {"1,NEW,a,9223372036854775808,BTC,BUY,LIMIT,GTC,1,1", "BAD_ORDER_ID", "order_id"},
+            {"1,NEW,a,a b,BTC,BUY,LIMIT,GTC,1,1", "BAD_ORDER_ID", "order_id"},
+            {"1,NEW,a, 7,BTC,BUY,LIMIT,GTC,1,1", "BAD_ORDER_ID", "order_id"},
+            {"1,CANCEL,a,caf\u00e9,BTC,,,,,", "BAD_ORDER_ID", "order_id"},
+            {"1,AMEND,a,#7,BTC,,,,1,1", "BAD_ORDER_ID", "order_id"},
+            {"1,NEW,a,0123456789abcdefghijABCDEFGHIJ.:/_-Z7,BTC,BUY,LIMIT,GTC,1,1", "ORDER_ID_TOO_LONG", "order_id"},
+            {"1,CANCEL,a,0123456789012345678901234567890123456,BTC,,,,,", "ORDER_ID_TOO_LONG", "order_id"},
             {"1,NEW,a,1,,BUY,LIMIT,GTC,1,1", "MISSING_FIELD", "symbol"},
             {"1,AMEND,a,1,,,,,1,1", "MISSING_FIELD", "symbol"},
             {"1,NEW,a,1,BTC,,LIMIT,GTC,1,1", "MISSING_FIELD", "side"},
@@ -361,13 +363,13 @@ final class OrderFlowParserTest
         switch (cmd.action)
         {
             case FlowAction.NEW:
-                return head + "/" + cmd.orderId + " " + symbol + " " + Side.name(cmd.side) + " " +
+                return head + "/" + cmd.clientOrderId + " " + symbol + " " + Side.name(cmd.side) + " " +
                     OrderType.name(cmd.type) + " " + TimeInForce.name(cmd.tif) + " " + StpMode.name(cmd.stp) + " " +
                     (cmd.price == MatchingEngine.NO_PRICE ? "MKT" : Long.toString(cmd.price)) + "x" + cmd.qty;
             case FlowAction.AMEND:
-                return head + "/" + cmd.orderId + " " + symbol + " " + cmd.price + "x" + cmd.qty;
+                return head + "/" + cmd.clientOrderId + " " + symbol + " " + cmd.price + "x" + cmd.qty;
             case FlowAction.CANCEL:
-                return head + "/" + cmd.orderId + " " + symbol;
+                return head + "/" + cmd.clientOrderId + " " + symbol;
             default:
                 return head + " " + symbol;
         }

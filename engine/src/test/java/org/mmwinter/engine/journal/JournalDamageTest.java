@@ -63,7 +63,7 @@ class JournalDamageTest
                 e.clear();
                 e.type = CommandType.NEW;
                 e.accountId = account;
-                e.orderId = i;
+                e.clientOrderId.setDecimal(i);
                 e.instrumentId = instrument;
                 e.side = i % 2 == 0 ? Side.BUY : Side.SELL;
                 e.orderType = OrderType.LIMIT;
@@ -186,7 +186,7 @@ class JournalDamageTest
             e.clear();
             e.type = CommandType.NEW;
             e.accountId = account;
-            e.orderId = 1;
+            e.clientOrderId.setDecimal(1);
             e.instrumentId = instrument;
             e.side = Side.BUY;
             e.orderType = OrderType.LIMIT;

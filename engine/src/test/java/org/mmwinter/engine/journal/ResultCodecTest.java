@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mmwinter.engine.core.ClientOrderId;
+import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.pipeline.ResultEvent;
 import org.mmwinter.engine.pipeline.ResultType;
 
@@ -70,9 +72,9 @@ class ResultCodecTest
         r.nowNs = random.nextLong(0, Long.MAX_VALUE);
         r.instrumentId = random.nextInt(50);
         r.accountId = -1;
-        r.orderId = -1;
+        r.orderId = MatchingEngine.NO_ORDER_ID;
         r.makerAccountId = -1;
-        r.makerOrderId = -1;
+        r.makerOrderId = MatchingEngine.NO_ORDER_ID;
         final long price = random.nextLong(1, Long.MAX_VALUE);
         final long qty = random.nextLong(1, Long.MAX_VALUE);
         switch (type)
@@ -89,6 +91,7 @@ class ResultCodecTest
         }
         r.accountId = random.nextInt(10_000);
         r.orderId = random.nextLong(0, Long.MAX_VALUE);
+        randomId(random, r.clientOrderId);
         switch (type)
         {
             case ResultType.ACCEPTED:
@@ -104,6 +107,7 @@ class ResultCodecTest
                 r.remaining = random.nextLong(0, Long.MAX_VALUE);
                 r.makerAccountId = random.nextInt(10_000);
                 r.makerOrderId = random.nextLong(0, Long.MAX_VALUE);
+                randomId(random, r.makerClientOrderId);
                 r.makerRemaining = random.nextLong(0, Long.MAX_VALUE);
                 break;
             case ResultType.AMENDED:
@@ -126,5 +130,45 @@ class ResultCodecTest
                 break;
         }
         return r;
+    }
+
+    /**
+     * A client order id of every shape the codec distinguishes: canonical decimals (stored as a varint, up to 18
+     * digits), numbers with leading zeros or too long for a varint (stored as text), and text of any length.
+     */
+    static void randomId(final SplittableRandom random, final ClientOrderId id)
+    {
+        final String alphabet = "-./0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+        switch (random.nextInt(5))
+        {
+            case 0:
+                id.setDecimal(random.nextLong(0, Long.MAX_VALUE));
+                break;
+            case 1:
+                id.setDecimal(random.nextInt(1_000));
+                break;
+            case 2:
+            {
+                final int length = 1 + random.nextInt(ClientOrderId.MAX_LENGTH);
+                final StringBuilder digits = new StringBuilder();
+                for (int i = 0; i < length; i++)
+                {
+                    digits.append((char)('0' + random.nextInt(10)));
+                }
+                id.parse(digits, 0, length);
+                break;
+            }
+            default:
+            {
+                final int length = 1 + random.nextInt(ClientOrderId.MAX_LENGTH);
+                final StringBuilder text = new StringBuilder();
+                for (int i = 0; i < length; i++)
+                {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                id.parse(text, 0, length);
+                break;
+            }
+        }
     }
 }

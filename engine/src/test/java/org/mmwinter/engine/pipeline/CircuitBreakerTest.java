@@ -36,7 +36,7 @@ class CircuitBreakerTest
         {
             if (event.type == ResultType.DONE && event.commandType == CommandType.NEW)
             {
-                outcomes.put(event.orderId, event.reason);
+                outcomes.put(event.clientOrderId.decimalValue(), event.reason);
             }
         };
         final EnginePipeline pipeline = new EnginePipeline(config, List.of(done), List.of(),

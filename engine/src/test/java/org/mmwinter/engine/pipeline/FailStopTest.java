@@ -45,11 +45,11 @@ class FailStopTest
         {
             if (event.type == ResultType.DONE && event.commandType == CommandType.NEW)
             {
-                if (event.orderId == 50)
+                if (event.clientOrderId.decimalValue() == 50)
                 {
                     throw new IllegalStateException("subscriber bug");
                 }
-                acked.add(event.orderId);
+                acked.add(event.clientOrderId.decimalValue());
             }
         };
         final EnginePipeline pipeline = new EnginePipeline(config(), List.of(faulty), List.of(),
@@ -88,7 +88,7 @@ class FailStopTest
         {
             if (event.type == ResultType.DONE && event.commandType == CommandType.NEW)
             {
-                acked.add(event.orderId);
+                acked.add(event.clientOrderId.decimalValue());
             }
         };
         final EnginePipeline pipeline = new EnginePipeline(config().combinedStages(combined), List.of(acks),

@@ -59,7 +59,8 @@ class PipelineDifferentialTest
             else if (r.type == ResultType.FILL)
             {
                 engineFills.add(new ReferenceEngine.Fill(r.instrumentId, r.price, r.qty, r.side, r.makerAccountId,
-                    r.makerOrderId, r.makerRemaining, r.accountId, r.orderId, r.remaining).toString());
+                    r.makerClientOrderId.toString(), r.makerRemaining, r.accountId, r.clientOrderId.toString(),
+                    r.remaining).toString());
             }
         };
         final EngineConfig config = EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data"))

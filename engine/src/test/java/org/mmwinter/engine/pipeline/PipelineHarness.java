@@ -50,7 +50,7 @@ final class PipelineHarness
         e.clear();
         e.type = CommandType.NEW;
         e.accountId = account;
-        e.orderId = orderId;
+        e.clientOrderId.setDecimal(orderId);
         e.instrumentId = instrument;
         e.side = side;
         e.orderType = OrderType.LIMIT;
