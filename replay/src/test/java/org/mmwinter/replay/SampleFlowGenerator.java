@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.mmwinter.engine.core.AccountRegistry;
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
@@ -492,7 +493,7 @@ public final class SampleFlowGenerator
 
         void begin(final FlowCommand command)
         {
-            currentKey = key(command.accountId, command.orderId);
+            currentKey = key(command.accountId, command.clientOrderId.decimalValue());
             ended = false;
             remaining = 0;
             price = MatchingEngine.NO_PRICE;
@@ -509,7 +510,7 @@ public final class SampleFlowGenerator
                 {
                     final Live order = new Live();
                     order.account = accounts.name(command.accountId);
-                    order.orderId = command.orderId;
+                    order.orderId = command.clientOrderId.decimalValue();
                     order.market = marketOf(command.instrumentId);
                     order.side = command.side;
                     order.postOnly = command.tif == TimeInForce.POST_ONLY;
@@ -538,13 +539,15 @@ public final class SampleFlowGenerator
             }
         }
 
+        @Override
         public void onAccepted(
-            final int instrumentId, final int accountId, final long orderId, final int side, final long price,
-            final long qty)
+            final int instrumentId, final int accountId, final long orderId, final ClientOrderId clientOrderId,
+            final int side, final long price, final long qty)
         {
             this.remaining = qty;
         }
 
+        @Override
         public void onFill(
             final int instrumentId,
             final long price,
@@ -552,12 +555,14 @@ public final class SampleFlowGenerator
             final int takerSide,
             final int makerAccountId,
             final long makerOrderId,
+            final ClientOrderId makerClientOrderId,
             final long makerRemaining,
             final int takerAccountId,
             final long takerOrderId,
+            final ClientOrderId takerClientOrderId,
             final long takerRemaining)
         {
-            final long makerKey = key(makerAccountId, makerOrderId);
+            final long makerKey = key(makerAccountId, makerClientOrderId.decimalValue());
             if (makerRemaining == 0)
             {
                 remove(makerKey);
@@ -573,11 +578,13 @@ public final class SampleFlowGenerator
             }
         }
 
+        @Override
         public void onCanceled(
-            final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+            final int instrumentId, final int accountId, final long orderId, final ClientOrderId clientOrderId,
+            final long qty, final int reason)
         {
             // A resting order (cancel, mass cancel, self-trade prevention) or the incoming order itself.
-            final long key = key(accountId, orderId);
+            final long key = key(accountId, clientOrderId.decimalValue());
             remove(key);
             if (key == currentKey)
             {
@@ -585,14 +592,18 @@ public final class SampleFlowGenerator
             }
         }
 
-        public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+        @Override
+        public void onExpired(
+            final int instrumentId, final int accountId, final long orderId, final ClientOrderId clientOrderId,
+            final long qty)
         {
             ended = true;
         }
 
+        @Override
         public void onAmended(
-            final int instrumentId, final int accountId, final long orderId, final long price, final long qty,
-            final boolean priorityKept)
+            final int instrumentId, final int accountId, final long orderId, final ClientOrderId clientOrderId,
+            final long price, final long qty, final boolean priorityKept)
         {
             this.price = price;
             this.remaining = qty;
