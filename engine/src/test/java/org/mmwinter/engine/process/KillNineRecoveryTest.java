@@ -3,6 +3,7 @@ package org.mmwinter.engine.process;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,10 @@ class KillNineRecoveryTest
     {
         final int lines = 40_000;
         final Path flow = FlowFiles.write(dir.resolve("flow.csv"), 2024, lines);
+        final String text = Files.readString(flow);
+        assertTrue(Pattern.compile(",NEW,acct\\d+,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12},")
+            .matcher(text).find() && Pattern.compile(",NEW,acct\\d+,o[0-9a-z]+,").matcher(text).find(),
+            "the flow names orders with 36-character and short string ids");
         final Path data = dir.resolve("data");
         final Process engine = ChildJvm.command(EngineMain.class,
             "--input", flow.toString(), "--data", data.toString(), "--rate", "10000", "--progress-ms", "5", "--port", "0")

@@ -1,0 +1,105 @@
+package org.mmwinter.engine.core;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packed client order id: every allowed character in every position survives the packing, equal texts pack to
+ * equal words and different texts to different ones, and the decimal shortcut the journal uses applies exactly to
+ * canonical decimals.
+ */
+final class ClientOrderIdTest
+{
+    private static final String ALPHABET = "-./0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+
+    @Test
+    void everyCharacterInEveryPositionRoundTrips()
+    {
+        final ClientOrderId id = new ClientOrderId();
+        final byte[] ascii = new byte[ClientOrderId.MAX_LENGTH];
+        for (int length = 1; length <= ClientOrderId.MAX_LENGTH; length++)
+        {
+            for (int c = 0; c < ALPHABET.length(); c++)
+            {
+                final StringBuilder text = new StringBuilder();
+                for (int i = 0; i < length; i++)
+                {
+                    text.append(ALPHABET.charAt((c + i * 7) % ALPHABET.length()));
+                }
+                assertEquals(ClientOrderId.OK, id.parse(text, 0, length));
+                assertEquals(text.toString(), id.toString());
+                assertEquals(length, id.length());
+                assertEquals(length, id.writeAscii(ascii, 0));
+                final ClientOrderId fromBytes = new ClientOrderId();
+                assertEquals(ClientOrderId.OK, fromBytes.parse(ascii, 0, length));
+                assertTrue(fromBytes.equalTo(id));
+            }
+        }
+    }
+
+    @Test
+    void differentTextsPackDifferently()
+    {
+        final SplittableRandom random = new SplittableRandom(11);
+        final Set<String> texts = new HashSet<>();
+        final Set<ClientOrderId> ids = new HashSet<>();
+        for (int i = 0; i < 50_000; i++)
+        {
+            final int length = 1 + random.nextInt(ClientOrderId.MAX_LENGTH);
+            final StringBuilder text = new StringBuilder();
+            for (int j = 0; j < length; j++)
+            {
+                text.append(ALPHABET.charAt(random.nextInt(random.nextBoolean() ? 3 : ALPHABET.length())));
+            }
+            texts.add(text.toString());
+            ids.add(ClientOrderId.of(text));
+        }
+        assertEquals(texts.size(), ids.size());
+        assertNotEquals(ClientOrderId.of("7"), ClientOrderId.of("007"));
+        assertNotEquals(ClientOrderId.of("a"), ClientOrderId.of("a-"));
+        assertEquals(ClientOrderId.of("o17"), ClientOrderId.of("o17"));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"0", "7", "42", "999999999999999999"})
+    void canonicalDecimalsHaveAValue(final String text)
+    {
+        final ClientOrderId id = ClientOrderId.of(text);
+        assertEquals(Long.parseLong(text), id.decimalValue());
+        assertTrue(new ClientOrderId().setDecimal(Long.parseLong(text)).equalTo(id));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"007", "00", "1000000000000000000", "12a", "-1", "1.0", "a"})
+    void otherIdsHaveNone(final String text)
+    {
+        assertEquals(-1, ClientOrderId.of(text).decimalValue());
+    }
+
+    @Test
+    void badTextLeavesTheIdAsItWas()
+    {
+        final ClientOrderId id = ClientOrderId.of("keep");
+        assertEquals(ClientOrderId.EMPTY, id.parse("", 0, 0));
+        assertEquals(ClientOrderId.TOO_LONG, id.parse("x".repeat(37), 0, 37));
+        assertEquals(ClientOrderId.BAD_CHARACTER, id.parse("caf\u00e9", 0, 4));
+        assertEquals(ClientOrderId.BAD_CHARACTER, id.parse("a b", 0, 3));
+        assertEquals(ClientOrderId.BAD_CHARACTER, id.parse(new byte[]{'a', (byte)0xC3, (byte)0xA9}, 0, 3));
+        assertEquals("keep", id.toString());
+        assertThrows(IllegalArgumentException.class, () -> ClientOrderId.of("a,b"));
+        assertFalse(ClientOrderId.isIdCharacter(','));
+        assertTrue(new ClientOrderId().isEmpty());
+        assertEquals(0, new ClientOrderId().length());
+    }
+}
