@@ -249,20 +249,14 @@ public final class BatchCodec
 
     private static void readClientOrderId(final JournalBuffer b, final CommandEvent event, final boolean numeric)
     {
-        if (!numeric)
+        if (numeric)
         {
-            b.readClientOrderId(event.clientOrderId);
-            return;
-        }
-        final long orderId = b.readZigZag();
-        if (orderId >= 0)
-        {
-            event.clientOrderId.setDecimal(orderId);
+            // The core refused negative ids then and refuses an empty id now.
+            b.readNumericClientOrderId(event.clientOrderId);
         }
         else
         {
-            // The core refused negative ids then and refuses an empty id now.
-            event.clientOrderId.clear();
+            b.readClientOrderId(event.clientOrderId);
         }
     }
 

@@ -192,6 +192,22 @@ final class JournalBuffer
         position += tag;
     }
 
+    /**
+     * A client order id as layout version 1 wrote it, a zig-zag number: its decimal text, or empty if negative.
+     */
+    void readNumericClientOrderId(final ClientOrderId id)
+    {
+        final long number = readZigZag();
+        if (number >= 0)
+        {
+            id.setDecimal(number);
+        }
+        else
+        {
+            id.clear();
+        }
+    }
+
     void write(final byte[] source, final int length)
     {
         ensure(length);

@@ -1,5 +1,6 @@
 package org.mmwinter.engine.journal;
 
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.pipeline.ResultEvent;
 import org.mmwinter.engine.pipeline.ResultType;
@@ -9,11 +10,13 @@ import org.mmwinter.engine.pipeline.ResultType;
  * command type, source, correlation, times; deltas where results of one command repeat them) and only the fields
  * its type carries, all zig-zag varints, closed by a CRC32. An execution report names its order both ways: the
  * engine's order id and the client's ({@link JournalBuffer#writeClientOrderId}), and a FILL its maker's too.
- * Version 1 (numeric order ids only) is refused by name: those documents have no engine order ids to give.
+ * Version 1 documents (written before string ids) still decode: their numeric order id reads as the client's id
+ * in decimal text, and the engine order id, which they do not have, as {@link MatchingEngine#NO_ORDER_ID}.
  */
 public final class ResultCodec
 {
     public static final int VERSION = 2;
+    private static final int NUMERIC_ID_VERSION = 1;
     private static final int MAX_RECORD_LENGTH = 20 * 10 + 2 * JournalBuffer.MAX_CLIENT_ORDER_ID_LENGTH;
 
     /**
@@ -164,7 +167,8 @@ public final class ResultCodec
     public int decode(final int length, final ResultEvent r, final ResultHandler handler, final String where)
     {
         final JournalBuffer b = buffer;
-        final int results = b.openFrame(length, 6, VERSION, VERSION, where);
+        final int results = b.openFrame(length, 6, NUMERIC_ID_VERSION, VERSION, where);
+        final boolean numericIds = b.frameVersion() == NUMERIC_ID_VERSION;
         try
         {
             long sequence = 0;
@@ -201,9 +205,8 @@ public final class ResultCodec
                         break;
                     default:
                         r.accountId = (int)b.readZigZag();
-                        r.orderId = b.readZigZag();
-                        b.readClientOrderId(r.clientOrderId);
-                        readOrderFields(b, r);
+                        r.orderId = readOrderIds(b, r.clientOrderId, numericIds);
+                        readOrderFields(b, r, numericIds);
                         break;
                 }
                 handler.onResult(r);
@@ -220,7 +223,22 @@ public final class ResultCodec
         }
     }
 
-    private static void readOrderFields(final JournalBuffer b, final ResultEvent r)
+    /**
+     * The engine order id and the client order id of a result; a version 1 document has one number, the client's.
+     */
+    private static long readOrderIds(final JournalBuffer b, final ClientOrderId clientOrderId, final boolean numeric)
+    {
+        if (numeric)
+        {
+            b.readNumericClientOrderId(clientOrderId);
+            return MatchingEngine.NO_ORDER_ID;
+        }
+        final long orderId = b.readZigZag();
+        b.readClientOrderId(clientOrderId);
+        return orderId;
+    }
+
+    private static void readOrderFields(final JournalBuffer b, final ResultEvent r, final boolean numericIds)
     {
         switch (r.type)
         {
@@ -236,8 +254,7 @@ public final class ResultCodec
                 r.qty = b.readZigZag();
                 r.remaining = b.readZigZag();
                 r.makerAccountId = (int)b.readZigZag();
-                r.makerOrderId = b.readZigZag();
-                b.readClientOrderId(r.makerClientOrderId);
+                r.makerOrderId = readOrderIds(b, r.makerClientOrderId, numericIds);
                 r.makerRemaining = b.readZigZag();
                 break;
             case ResultType.AMENDED:

@@ -6,14 +6,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mmwinter.engine.pipeline.CommandEvent;
 import org.mmwinter.engine.pipeline.CommandType;
+import org.mmwinter.engine.pipeline.ResultEvent;
+import org.mmwinter.engine.pipeline.ResultType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Input journals written before string client order ids (layout version 1, order ids as numbers) still recover:
- * each id reads as the decimal text it was written as. A layout this engine does not know is refused by name.
+ * Journals written before string client order ids (layout version 1, order ids as numbers) still read: input
+ * journals recover with each id as the decimal text it was written as, output journals export the same way. A
+ * layout this engine does not know is refused by name.
  */
 final class NumericIdJournalTest
 {
@@ -56,6 +59,29 @@ final class NumericIdJournalTest
             e.sequence + " " + CommandType.name(e.type) + " " + e.accountId + "/" + e.clientOrderId + " " + e.price +
             "x" + e.qty), "test"));
         assertEquals(List.of("7 NEW 3/4242 1000x2", "8 CANCEL 3/0 " + Long.MIN_VALUE + "x0"), records);
+    }
+
+    @Test
+    void versionOneResultsDecodeWithTheirIdsAsTextAndNoEngineIds()
+    {
+        final JournalBuffer b = new JournalBuffer(256);
+        b.beginFrame(1);
+        // FILL: header (type, sequence, command type, source, correlation, times, instrument), then the taker's
+        // account and order id, side, price, qty, remaining, and the maker's account, order id and remaining.
+        b.writeByte(ResultType.FILL);
+        for (final long value : new long[]{12, CommandType.NEW, 1, 5, 100, 200, 0, 4, 77, 0, 1_000, 3, 0, 2, 15, 7})
+        {
+            b.writeZigZag(value);
+        }
+        b.endFrame(1);
+        final ResultCodec codec = new ResultCodec(256);
+        System.arraycopy(b.bytes, 0, codec.wrapForDecode(b.position), 0, b.position);
+        final List<String> results = new ArrayList<>();
+        assertEquals(1, codec.decode(b.position, new ResultEvent(), r -> results.add(
+            ResultType.name(r.type) + " taker " + r.accountId + "/" + r.clientOrderId + "#" + r.orderId + " maker " +
+            r.makerAccountId + "/" + r.makerClientOrderId + "#" + r.makerOrderId + " " + r.price + "x" + r.qty),
+            "test"));
+        assertEquals(List.of("FILL taker 4/77#0 maker 2/15#0 1000x3"), results);
     }
 
     @Test
