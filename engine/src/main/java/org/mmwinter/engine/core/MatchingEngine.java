@@ -4,8 +4,9 @@ import org.agrona.collections.Object2IntHashMap;
 
 /**
  * The single-threaded matching core: one {@link OrderBook} per instrument, one index of live orders keyed by
- * (account, client order id); every accepted order also gets the engine's own order id. Every command method validates first and changes nothing on a rejection, reports through the
- * {@link MatchingListener} and returns a {@link RejectReason} ({@link RejectReason#NONE} when accepted).
+ * (account, client order id); every accepted order also gets the engine's own order id. Every command method
+ * validates first and changes nothing on a rejection, reports through the {@link MatchingListener} and returns a
+ * {@link RejectReason} ({@link RejectReason#NONE} when accepted).
  * Time comes from the command ({@code nowNs}), never from a clock, so the same commands give the same results.
  */
 public final class MatchingEngine

@@ -67,7 +67,8 @@ public final class FlowCommand
         switch (action)
         {
             case FlowAction.NEW:
-                return engine.newOrder(tsNs, instrumentId, accountId, clientOrderId, side, type, tif, stp, price, qty);
+                return engine.newOrder(
+                    tsNs, instrumentId, accountId, clientOrderId, side, type, tif, stp, price, qty);
             case FlowAction.CANCEL:
                 return engine.cancel(tsNs, accountId, clientOrderId, instrumentId);
             case FlowAction.AMEND:
@@ -82,7 +83,7 @@ public final class FlowCommand
     public String toString()
     {
         return "FlowCommand{" + FlowAction.name(action) + " ts=" + tsNs + " account=" + accountId +
-            " order=" + clientOrderId + " instrument=" + instrumentId + " side=" + side + " type=" + type + " tif=" + tif +
-            " stp=" + stp + " price=" + price + " qty=" + qty + '}';
+            " order=" + clientOrderId + " instrument=" + instrumentId + " side=" + side + " type=" + type +
+            " tif=" + tif + " stp=" + stp + " price=" + price + " qty=" + qty + '}';
     }
 }

@@ -79,7 +79,8 @@ public final class Snapshots
         b.writeZigZag(engine.liveOrderCount());
         for (int i = 0; i < engine.instrumentCount(); i++)
         {
-            engine.forEachRestingOrder(i, (instrumentId, side, price, qty, accountId, clientId, orderId, tif, stp, ts) ->
+            engine.forEachRestingOrder(i, (instrumentId, side, price, qty, accountId, clientId, orderId, tif, stp,
+                ts) ->
             {
                 b.ensure(100 + JournalBuffer.MAX_CLIENT_ORDER_ID_LENGTH);
                 b.writeZigZag(instrumentId);

@@ -64,7 +64,8 @@ public final class ResultEvent
     public String toString()
     {
         return "ResultEvent{" + ResultType.name(type) + " cmd=" + commandSequence + " source=" + sourceId +
-            " corr=" + correlationId + " instrument=" + instrumentId + " account=" + accountId + " order=" + orderId + "/" + clientOrderId +
+            " corr=" + correlationId + " instrument=" + instrumentId + " account=" + accountId +
+            " order=" + orderId + "/" + clientOrderId +
             " side=" + side + " price=" + price + " qty=" + qty + " remaining=" + remaining +
             " maker=" + makerAccountId + "/" + makerOrderId + "/" + makerClientOrderId + " reason=" + reason + '}';
     }

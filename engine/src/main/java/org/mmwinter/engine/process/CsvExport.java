@@ -44,8 +44,8 @@ final class CsvExport
                     }
                     row.setLength(0);
                     FlowCsv.appendTrade(row, ++seq[0], r.clientTsNs, engine.instrument(r.instrumentId), r.price,
-                        r.qty, r.side, accounts.name(r.makerAccountId), r.makerClientOrderId, accounts.name(r.accountId),
-                        r.clientOrderId);
+                        r.qty, r.side, accounts.name(r.makerAccountId), r.makerClientOrderId,
+                        accounts.name(r.accountId), r.clientOrderId);
                     try
                     {
                         out.append(row);

@@ -60,8 +60,8 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
         {
             row.setLength(0);
             FlowCsv.appendTrade(row, ++tradeSeq, r.clientTsNs, directory.instrument(r.instrumentId), r.price, r.qty,
-                r.side, directory.accountName(r.makerAccountId), r.makerClientOrderId, directory.accountName(r.accountId),
-                r.clientOrderId);
+                r.side, directory.accountName(r.makerAccountId), r.makerClientOrderId,
+                directory.accountName(r.accountId), r.clientOrderId);
             trades.append(row);
         }
         else if (r.type == ResultType.DONE)
