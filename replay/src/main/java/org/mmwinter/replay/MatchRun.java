@@ -15,9 +15,9 @@ import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.DefaultInstruments;
-import org.mmwinter.engine.flow.FlowCommand;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.flow.OrderFlowParser;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * {@code replay match}: drives an order-flow CSV straight through the matching core and writes
@@ -33,7 +33,7 @@ public final class MatchRun implements MatchingListener
     private final AccountRegistry accounts = new AccountRegistry();
     private final DefaultInstruments instruments = new DefaultInstruments(engine, true);
     private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
-    private final FlowCommand command = new FlowCommand();
+    private final CommandEvent command = new CommandEvent();
     private final StringBuilder row = new StringBuilder(160);
 
     private Writer trades;
@@ -93,7 +93,7 @@ public final class MatchRun implements MatchingListener
                     String field = parser.rejectedField();
                     if (reason == RejectReason.NONE)
                     {
-                        currentTsNs = command.tsNs;
+                        currentTsNs = command.clientTsNs;
                         reason = command.applyTo(engine);
                         field = "";
                     }

@@ -24,7 +24,7 @@ import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.flow.DefaultInstruments;
 import org.mmwinter.engine.flow.FlowAction;
-import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.flow.OrderFlowParser;
 
 /**
@@ -71,7 +71,7 @@ public final class SampleFlowGenerator
     private final AccountRegistry accounts = new AccountRegistry();
     private final DefaultInstruments instruments = new DefaultInstruments(engine, true);
     private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
-    private final FlowCommand command = new FlowCommand();
+    private final CommandEvent command = new CommandEvent();
     private final StringBuilder line = new StringBuilder(128);
 
     private long tsNs = START_TS_NS;
@@ -491,7 +491,7 @@ public final class SampleFlowGenerator
         private long remaining;
         private long price;
 
-        void begin(final FlowCommand command)
+        void begin(final CommandEvent command)
         {
             currentKey = key(command.accountId, command.clientOrderId.decimalValue());
             ended = false;
@@ -499,12 +499,12 @@ public final class SampleFlowGenerator
             price = MatchingEngine.NO_PRICE;
         }
 
-        void end(final FlowCommand command)
+        void end(final CommandEvent command)
         {
             final long key = currentKey;
-            if (command.action == FlowAction.NEW)
+            if (command.type == FlowAction.NEW)
             {
-                if (!ended && command.type == OrderType.LIMIT &&
+                if (!ended && command.orderType == OrderType.LIMIT &&
                     (command.tif == TimeInForce.GTC ||
                     command.tif == TimeInForce.POST_ONLY))
                 {
@@ -521,7 +521,7 @@ public final class SampleFlowGenerator
                     byKey.put(key, order);
                 }
             }
-            else if (command.action == FlowAction.AMEND)
+            else if (command.type == FlowAction.AMEND)
             {
                 final Live order = byKey.get(key);
                 if (order != null)

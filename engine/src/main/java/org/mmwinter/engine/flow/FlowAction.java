@@ -1,14 +1,16 @@
 package org.mmwinter.engine.flow;
 
+import org.mmwinter.engine.message.CommandType;
+
 /**
- * The order-flow commands of the CSV contract.
+ * The actions of the order-flow CSV contract, as words: each names the {@link CommandType} of the same code.
  */
 public final class FlowAction
 {
-    public static final int NEW = 1;
-    public static final int CANCEL = 2;
-    public static final int AMEND = 3;
-    public static final int MASS_CANCEL = 4;
+    public static final int NEW = CommandType.NEW;
+    public static final int CANCEL = CommandType.CANCEL;
+    public static final int AMEND = CommandType.AMEND;
+    public static final int MASS_CANCEL = CommandType.MASS_CANCEL;
 
     private FlowAction()
     {
@@ -31,13 +33,6 @@ public final class FlowAction
 
     public static String name(final int action)
     {
-        switch (action)
-        {
-            case NEW: return "NEW";
-            case CANCEL: return "CANCEL";
-            case AMEND: return "AMEND";
-            case MASS_CANCEL: return "MASS_CANCEL";
-            default: return "?";
-        }
+        return CommandType.isOrderFlow(action) ? CommandType.name(action) : "?";
     }
 }

@@ -9,11 +9,12 @@ import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * Parses lines of the order-flow CSV contract
- * ({@code ts_ns,action,account,order_id,symbol,side,type,tif,price,qty[,stp]}) into {@link FlowCommand}s in engine
- * units. A bad line is a reason code, never an exception: the caller records it and goes on.
+ * ({@code ts_ns,action,account,order_id,symbol,side,type,tif,price,qty[,stp]}) into {@link CommandEvent}s in engine
+ * units, the flow's {@code ts_ns} as both the sender's time and the proposed engine time. A bad line is a reason code, never an exception: the caller records it and goes on.
  */
 public final class OrderFlowParser
 {
@@ -67,9 +68,9 @@ public final class OrderFlowParser
      *
      * @return {@link RejectReason#NONE} or the reason the line is rejected; {@code out} is only meaningful on NONE.
      */
-    public int parse(final String line, final FlowCommand out)
+    public int parse(final String line, final CommandEvent out)
     {
-        out.reset();
+        out.clear();
         rejectedField = "";
         final int length = line.endsWith("\r") ? line.length() - 1 : line.length();
         int fields = 0;
@@ -101,14 +102,15 @@ public final class OrderFlowParser
         {
             return reject("ts_ns", RejectReason.BAD_NUMBER);
         }
-        out.tsNs = decimal.value();
+        out.clientTsNs = decimal.value();
+        out.nowNs = out.clientTsNs;
 
         final int action = FlowAction.parse(field(line, 1));
         if (action == 0)
         {
             return reject("action", RejectReason.BAD_ACTION);
         }
-        out.action = action;
+        out.type = action;
 
         if (isEmpty(2))
         {
@@ -174,7 +176,7 @@ public final class OrderFlowParser
         return RejectReason.NONE;
     }
 
-    private int parseNew(final String line, final int fields, final FlowCommand out)
+    private int parseNew(final String line, final int fields, final CommandEvent out)
     {
         final String side = field(line, 5);
         if ("BUY".equals(side))
@@ -193,11 +195,11 @@ public final class OrderFlowParser
         final String type = field(line, 6);
         if ("LIMIT".equals(type))
         {
-            out.type = OrderType.LIMIT;
+            out.orderType = OrderType.LIMIT;
         }
         else if ("MARKET".equals(type))
         {
-            out.type = OrderType.MARKET;
+            out.orderType = OrderType.MARKET;
         }
         else
         {
@@ -212,7 +214,7 @@ public final class OrderFlowParser
             case "FOK": out.tif = TimeInForce.FOK; break;
             case "POST_ONLY": out.tif = TimeInForce.POST_ONLY; break;
             case "":
-                if (out.type != OrderType.LIMIT)
+                if (out.orderType != OrderType.LIMIT)
                 {
                     return reject("tif", RejectReason.BAD_TIF);
                 }
@@ -237,12 +239,12 @@ public final class OrderFlowParser
         if (out.instrumentId < 0)
         {
             // The core refuses an unknown instrument; decimals cannot be converted without its definition.
-            out.price = out.type == OrderType.MARKET ? MatchingEngine.NO_PRICE : 1;
+            out.price = out.orderType == OrderType.MARKET ? MatchingEngine.NO_PRICE : 1;
             out.qty = 1;
             return RejectReason.NONE;
         }
         final Instrument instrument = instruments.instrument(out.instrumentId);
-        if (out.type == OrderType.MARKET)
+        if (out.orderType == OrderType.MARKET)
         {
             if (!isEmpty(8))
             {
@@ -261,7 +263,7 @@ public final class OrderFlowParser
         return parseQty(line, instrument, out);
     }
 
-    private int parseAmend(final String line, final FlowCommand out)
+    private int parseAmend(final String line, final CommandEvent out)
     {
         if (out.instrumentId < 0)
         {
@@ -282,7 +284,7 @@ public final class OrderFlowParser
         return parseQty(line, instrument, out);
     }
 
-    private int parsePrice(final String line, final Instrument instrument, final FlowCommand out)
+    private int parsePrice(final String line, final Instrument instrument, final CommandEvent out)
     {
         if (isEmpty(8))
         {
@@ -312,7 +314,7 @@ public final class OrderFlowParser
         return RejectReason.NONE;
     }
 
-    private int parseQty(final String line, final Instrument instrument, final FlowCommand out)
+    private int parseQty(final String line, final Instrument instrument, final CommandEvent out)
     {
         if (isEmpty(9))
         {

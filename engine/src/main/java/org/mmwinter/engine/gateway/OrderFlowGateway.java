@@ -20,13 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.lmax.disruptor.EventHandler;
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.flow.FlowCommand;
 import org.mmwinter.engine.flow.OrderFlowParser;
-import org.mmwinter.engine.pipeline.CommandEvent;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.pipeline.EngineDirectory;
 import org.mmwinter.engine.pipeline.EnginePipeline;
-import org.mmwinter.engine.pipeline.ResultEvent;
-import org.mmwinter.engine.pipeline.ResultType;
+import org.mmwinter.engine.pipeline.Publication;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 /**
  * A plain TCP gateway for real clients until the FIX gateway arrives: a client sends the order-flow CSV (header
@@ -192,7 +193,8 @@ public final class OrderFlowGateway implements EventHandler<ResultEvent>, AutoCl
         {
             final EngineDirectory directory = pipeline.directory();
             final OrderFlowParser parser = new OrderFlowParser(directory, directory, directory);
-            final FlowCommand command = new FlowCommand();
+            final CommandEvent command = new CommandEvent();
+            final Publication publication = pipeline.publication(sourceId);
             try
             {
                 // Not closed when done: closing a socket's stream closes the socket, and acks are still due.
@@ -222,21 +224,17 @@ public final class OrderFlowGateway implements EventHandler<ResultEvent>, AutoCl
                             parser.rejectedField() + ")");
                         continue;
                     }
-                    final long slot = pipeline.tryClaim();
-                    if (slot == EnginePipeline.BUSY)
+                    final long result = publication.offer(command, line);
+                    if (result == Publication.BUSY)
                     {
                         send("REJECTED," + line + "," + RejectReason.describe(RejectReason.BUSY));
                         continue;
                     }
-                    if (slot == EnginePipeline.STOPPED)
+                    if (result < 0)
                     {
                         send("REJECTED," + line + "," + RejectReason.describe(RejectReason.ENGINE_STOPPED));
                         break;
                     }
-                    final CommandEvent event = pipeline.slot(slot);
-                    event.clear();
-                    event.setFlow(command, sourceId, line);
-                    pipeline.publish(slot);
                 }
             }
             catch (final SocketException ex)

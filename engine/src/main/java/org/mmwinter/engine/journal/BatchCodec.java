@@ -1,7 +1,7 @@
 package org.mmwinter.engine.journal;
 
-import org.mmwinter.engine.pipeline.CommandEvent;
-import org.mmwinter.engine.pipeline.CommandType;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
 
 /**
  * Binary layout of one input-journal document: a batch of sequenced commands, varint and delta encoded (about 20

@@ -7,7 +7,7 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.mmwinter.engine.pipeline.CommandEvent;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * The input journal: every sequenced command, a Chronicle Queue document per batch in {@link BatchCodec}'s layout.

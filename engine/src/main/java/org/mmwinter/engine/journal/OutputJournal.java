@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.mmwinter.engine.pipeline.ResultEvent;
+import org.mmwinter.engine.message.ResultEvent;
 
 /**
  * The output journal: every result (execution reports, trades, level changes, acknowledgements) in the order the

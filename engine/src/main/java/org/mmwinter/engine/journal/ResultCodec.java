@@ -2,8 +2,8 @@ package org.mmwinter.engine.journal;
 
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
-import org.mmwinter.engine.pipeline.ResultEvent;
-import org.mmwinter.engine.pipeline.ResultType;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 /**
  * Binary layout of one output-journal document: a batch of results, each a shared header (type, command sequence,

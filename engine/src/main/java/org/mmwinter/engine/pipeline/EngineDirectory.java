@@ -11,6 +11,7 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.flow.AccountResolver;
 import org.mmwinter.engine.flow.InstrumentLookup;
 import org.mmwinter.engine.flow.SymbolResolver;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * Names to ids for every producer thread. A new account or instrument is given its id and its definition is published
@@ -19,7 +20,9 @@ import org.mmwinter.engine.flow.SymbolResolver;
  */
 public final class EngineDirectory implements SymbolResolver, InstrumentLookup, AccountResolver
 {
-    private final EnginePipeline pipeline;
+    private final Publication publication;
+    /** Used only under this directory's lock. */
+    private final CommandEvent definition = new CommandEvent();
     private final boolean createOnFirstUse;
     private final ConcurrentHashMap<String, Instrument> instrumentsBySymbol = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> accountIds = new ConcurrentHashMap<>();
@@ -29,7 +32,7 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
 
     EngineDirectory(final EnginePipeline pipeline, final boolean createOnFirstUse)
     {
-        this.pipeline = pipeline;
+        this.publication = pipeline.publication(EnginePipeline.ENGINE_SOURCE_ID);
         this.createOnFirstUse = createOnFirstUse;
     }
 
@@ -106,15 +109,10 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
         {
             throw new IllegalStateException("next instrument id is " + id + ", not " + instrument.id());
         }
-        final long slot = pipeline.claimBlocking();
-        if (slot < 0)
+        if (publication.offerBlocking(definition.clear().setAddInstrument(instrument), 0) < 0)
         {
             return MatchingEngine.UNKNOWN_INSTRUMENT;
         }
-        final CommandEvent event = pipeline.slot(slot);
-        event.clear();
-        event.setAddInstrument(instrument);
-        pipeline.publish(slot);
         final Instrument[] bigger = java.util.Arrays.copyOf(instrumentsById, id + 1);
         bigger[id] = instrument;
         instrumentsById = bigger;
@@ -150,16 +148,12 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
             {
                 return again;
             }
-            final long slot = pipeline.claimBlocking();
-            if (slot < 0)
+            final int id = accountCount;
+            if (publication.offerBlocking(definition.clear().setRegisterAccount(id, name), 0) < 0)
             {
                 return AccountRegistry.UNKNOWN;
             }
-            final int id = accountCount++;
-            final CommandEvent event = pipeline.slot(slot);
-            event.clear();
-            event.setRegisterAccount(id, name);
-            pipeline.publish(slot);
+            accountCount++;
             rememberName(id, name);
             accountIds.put(name, id);
             return id;

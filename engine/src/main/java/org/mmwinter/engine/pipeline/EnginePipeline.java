@@ -21,6 +21,9 @@ import org.mmwinter.engine.journal.InputJournal;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.journal.Snapshots;
 import org.mmwinter.engine.journal.OutputJournal;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
+import org.mmwinter.engine.message.ResultEvent;
 
 /**
  * The engine: producers publish into a multi-producer inbound ring; the sequencer stamps and journals each command,
@@ -30,10 +33,8 @@ import org.mmwinter.engine.journal.OutputJournal;
  */
 public final class EnginePipeline implements AutoCloseable
 {
-    /** {@link #tryClaim()}: the inbound ring is full; the command was not taken (counted). */
-    public static final long BUSY = -1;
-    /** {@link #tryClaim()}: the engine has stopped or failed; nothing more is accepted. */
-    public static final long STOPPED = -2;
+    /** Source id of the engine's own commands (definitions, operator halts). */
+    public static final int ENGINE_SOURCE_ID = 0;
 
     private final EngineConfig config;
     private final EpochNanoClock clock;
@@ -299,15 +300,24 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
-     * Claims an inbound slot without waiting.
-     *
-     * @return the slot's sequence, or {@link #BUSY} when the ring is full, or {@link #STOPPED}.
+     * The one way in for a producer: a handle whose commands carry {@code sourceId}. Each producer thread takes its
+     * own; results of its commands carry the same source id.
      */
-    public long tryClaim()
+    public Publication publication(final int sourceId)
+    {
+        return new Publication(this, sourceId);
+    }
+
+    /**
+     * Claims an inbound slot without waiting; only {@link Publication} fills and publishes it.
+     *
+     * @return the slot's sequence, or {@link Publication#BUSY} when the ring is full, or {@link Publication#STOPPED}.
+     */
+    long tryClaim()
     {
         if (!accepting || failStop.hasFailed())
         {
-            return STOPPED;
+            return Publication.STOPPED;
         }
         try
         {
@@ -316,32 +326,16 @@ public final class EnginePipeline implements AutoCloseable
         catch (final InsufficientCapacityException ex)
         {
             busyCount.incrementAndGet();
-            return BUSY;
+            return Publication.BUSY;
         }
     }
 
-    /**
-     * Claims a slot, waiting while the ring is full (definitions, file replay); {@link #STOPPED} if the engine stops.
-     */
-    public long claimBlocking()
-    {
-        while (true)
-        {
-            final long slot = tryClaim();
-            if (slot != BUSY)
-            {
-                return slot;
-            }
-            LockSupport.parkNanos(10_000);
-        }
-    }
-
-    public CommandEvent slot(final long sequence)
+    CommandEvent slot(final long sequence)
     {
         return ring.get(sequence);
     }
 
-    public void publish(final long sequence)
+    void publish(final long sequence)
     {
         ring.publish(sequence);
     }
@@ -367,19 +361,10 @@ public final class EnginePipeline implements AutoCloseable
         {
             return false;
         }
-        final long slot = claimBlocking();
-        if (slot < 0)
-        {
-            return false;
-        }
-        final CommandEvent event = slot(slot);
-        event.clear();
-        event.type = halted ? CommandType.HALT : CommandType.RESUME;
-        event.instrumentId = instrumentId;
-        event.sourceId = sourceId;
-        event.correlationId = correlationId;
-        publish(slot);
-        return true;
+        final CommandEvent command = new CommandEvent();
+        command.type = halted ? CommandType.HALT : CommandType.RESUME;
+        command.instrumentId = instrumentId;
+        return publication(sourceId).offerBlocking(command, correlationId) >= 0;
     }
 
     /** Commands refused because the inbound ring was full. */

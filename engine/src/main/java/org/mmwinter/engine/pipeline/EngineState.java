@@ -5,7 +5,8 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.StateDigest;
-import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
 
 /**
  * Everything the matching stage owns: the core, the account names and the definitions, changed only by
@@ -15,7 +16,6 @@ public final class EngineState
 {
     private final MatchingEngine engine;
     private final AccountRegistry accounts = new AccountRegistry();
-    private final FlowCommand scratch = new FlowCommand();
     private long lastSequence;
     private long lastNowNs;
 
@@ -70,7 +70,7 @@ public final class EngineState
             case CommandType.CANCEL:
             case CommandType.AMEND:
             case CommandType.MASS_CANCEL:
-                return command.toFlow(scratch).applyTo(engine);
+                return command.applyTo(engine);
 
             case CommandType.HALT:
                 return engine.halt(command.instrumentId, true);

@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.EpochNanoClock;
 import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.journal.InputJournal;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * The sequencer: stamps each command with the next journal sequence and a monotonic engine time (read once per

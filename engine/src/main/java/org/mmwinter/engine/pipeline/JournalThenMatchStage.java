@@ -2,6 +2,7 @@ package org.mmwinter.engine.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * The sequencer and the matching stage on one thread ({@code pipeline.stages=combined}): each Disruptor batch is

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 /**
  * Copies trade prints and level changes onto the market-data ring without ever waiting: when its subscribers lag

@@ -1,6 +1,7 @@
 package org.mmwinter.engine.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * The one thread that changes state: applies each journaled command to the books and publishes its results,

@@ -3,6 +3,7 @@ package org.mmwinter.engine.pipeline;
 import com.lmax.disruptor.EventHandler;
 import org.mmwinter.engine.journal.OutputJournal;
 import org.mmwinter.engine.journal.ResultCodec;
+import org.mmwinter.engine.message.ResultEvent;
 
 /**
  * Appends every result to the output journal, one document per Disruptor batch.

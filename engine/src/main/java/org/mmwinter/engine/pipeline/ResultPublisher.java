@@ -6,6 +6,9 @@ import org.mmwinter.engine.core.CancelReason;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 /**
  * Turns the core's callbacks into slots of the outbound ring, tagged with the command being processed. Runs on the

@@ -1,8 +1,8 @@
 package org.mmwinter.engine.process;
 
 import com.lmax.disruptor.EventHandler;
-import org.mmwinter.engine.pipeline.ResultEvent;
-import org.mmwinter.engine.pipeline.ResultType;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 /**
  * Follows acknowledgements (DONE results) of one source: the highest correlation id acked means every command of

@@ -13,7 +13,7 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.journal.OutputJournal;
 import org.mmwinter.engine.pipeline.EngineState;
-import org.mmwinter.engine.pipeline.ResultType;
+import org.mmwinter.engine.message.ResultType;
 
 /**
  * The engine's journals as the files of {@code replay match}, so that the two front ends can be compared.

@@ -15,6 +15,7 @@ import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.gateway.OrderFlowGateway;
 import org.mmwinter.engine.journal.ChronicleSettings;
 import org.mmwinter.engine.journal.JournalCorruptException;
+import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.pipeline.EngineState;
@@ -88,7 +89,7 @@ public final class EngineMain implements Callable<Integer>
         final AckTracker acks = new AckTracker(FlowSource.SOURCE_ID);
         final FlowOutputCollector collector = input != null && out != null ? new FlowOutputCollector(out) : null;
         final OrderFlowGateway gateway = port >= 0 ? new OrderFlowGateway() : null;
-        final List<com.lmax.disruptor.EventHandler<org.mmwinter.engine.pipeline.ResultEvent>> handlers =
+        final List<com.lmax.disruptor.EventHandler<org.mmwinter.engine.message.ResultEvent>> handlers =
             new java.util.ArrayList<>();
         handlers.add(acks);
         if (collector != null)

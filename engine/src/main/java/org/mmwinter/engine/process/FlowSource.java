@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.util.concurrent.locks.LockSupport;
 
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.flow.OrderFlowParser;
-import org.mmwinter.engine.pipeline.CommandEvent;
+import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.pipeline.EngineDirectory;
 import org.mmwinter.engine.pipeline.EnginePipeline;
+import org.mmwinter.engine.pipeline.Publication;
 
 /**
  * A producer that reads the order-flow CSV (a file or standard input) and publishes each good line into the
@@ -73,7 +74,8 @@ public final class FlowSource
         }
         final EngineDirectory directory = pipeline.directory();
         final OrderFlowParser parser = new OrderFlowParser(directory, directory, directory);
-        final FlowCommand command = new FlowCommand();
+        final CommandEvent command = new CommandEvent();
+        final Publication publication = pipeline.publication(SOURCE_ID);
         final long intervalNs = ratePerSecond > 0 ? 1_000_000_000L / ratePerSecond : 0;
         final long start = System.nanoTime();
         long line = 0;
@@ -106,20 +108,16 @@ public final class FlowSource
                 }
                 continue;
             }
-            long slot;
-            while ((slot = pipeline.tryClaim()) == EnginePipeline.BUSY)
+            long result;
+            while ((result = publication.offer(command, line)) == Publication.BUSY)
             {
                 busyWaits++;
                 LockSupport.parkNanos(20_000);
             }
-            if (slot == EnginePipeline.STOPPED)
+            if (result < 0)
             {
                 return false;
             }
-            final CommandEvent event = pipeline.slot(slot);
-            event.clear();
-            event.setFlow(command, SOURCE_ID, line);
-            pipeline.publish(slot);
             published++;
         }
         return true;

@@ -17,12 +17,13 @@ import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.journal.Durability;
-import org.mmwinter.engine.pipeline.CommandEvent;
-import org.mmwinter.engine.pipeline.CommandType;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
-import org.mmwinter.engine.pipeline.ResultEvent;
-import org.mmwinter.engine.pipeline.ResultType;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.pipeline.Publication;
 
 /**
  * {@code engine.jar bench}: the engine's own load test. Pre-builds a seeded command mix (mostly limit orders around
@@ -67,6 +68,7 @@ public final class PipelineBench
     }
 
     private static final int ACCOUNTS = 1_000;
+    private static final int BENCH_SOURCE_ID = 2;
     private static final long MID = 1_000_000;
 
     private final int[] type;
@@ -146,7 +148,7 @@ public final class PipelineBench
         final long[] done = new long[1];
         final EventHandler<ResultEvent> acks = (event, sequence, endOfBatch) ->
         {
-            if (event.type == ResultType.DONE && event.sourceId == 2)
+            if (event.type == ResultType.DONE && event.sourceId == BENCH_SOURCE_ID)
             {
                 if (ratePerSecond > 0)
                 {
@@ -167,6 +169,8 @@ public final class PipelineBench
 
         final long intervalNs = ratePerSecond > 0 ? 1_000_000_000L / ratePerSecond : 0;
         final long start = System.nanoTime();
+        final Publication publication = pipeline.publication(BENCH_SOURCE_ID);
+        final CommandEvent command = new CommandEvent();
         for (int i = 0; i < n; i++)
         {
             long planned = 0;
@@ -187,21 +191,9 @@ public final class PipelineBench
                     }
                 }
             }
-            long slot;
-            while ((slot = pipeline.tryClaim()) == EnginePipeline.BUSY)
-            {
-                // Give the core back its CPU: on 2 cores a producer spinning on a full ring halves the engine.
-                Thread.yield();
-            }
-            if (slot == EnginePipeline.STOPPED)
-            {
-                break;
-            }
-            final CommandEvent e = pipeline.slot(slot);
+            final CommandEvent e = command;
             e.clear();
             e.type = type[i];
-            e.sourceId = 2;
-            e.correlationId = i;
             e.clientTsNs = intervalNs > 0 ? planned : System.nanoTime();
             e.accountId = account[i];
             e.clientOrderId.setDecimal(orderId[i]);
@@ -212,7 +204,16 @@ public final class PipelineBench
             e.stp = StpMode.NONE;
             e.price = price[i];
             e.qty = qty[i];
-            pipeline.publish(slot);
+            long result;
+            while ((result = publication.offer(e, i)) == Publication.BUSY)
+            {
+                // Give the core back its CPU: on 2 cores a producer spinning on a full ring halves the engine.
+                Thread.yield();
+            }
+            if (result < 0)
+            {
+                break;
+            }
         }
         pipeline.awaitIdle(10, TimeUnit.MINUTES);
         final double seconds = (System.nanoTime() - start) / 1e9;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.mmwinter.engine.flow.FlowAction;
-import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * Watches the real core command by command: records its fills and execution reports in {@link ReferenceEngine}'s
@@ -68,7 +68,7 @@ final class AuditingListener implements MatchingListener
     private long epoch;
 
     // The command being processed and what it means for a taker.
-    private FlowCommand command;
+    private CommandEvent command;
     private int takerInstrument;
     private int takerStp;
     private long takerLimit;
@@ -110,7 +110,7 @@ final class AuditingListener implements MatchingListener
         return touched[instrumentId];
     }
 
-    void beginCommand(final FlowCommand command)
+    void beginCommand(final CommandEvent command)
     {
         this.command = command;
         epoch++;
@@ -122,8 +122,8 @@ final class AuditingListener implements MatchingListener
         takerInstrument = command.instrumentId;
         takerStp = command.stp;
         takerLimit = command.price;
-        takerType = command.type;
-        if (command.action == FlowAction.AMEND)
+        takerType = command.orderType;
+        if (command.type == FlowAction.AMEND)
         {
             final Ledger order = ledgers.get(key(command.accountId, command.clientOrderId.toString()));
             if (order != null && order.open)
@@ -133,7 +133,7 @@ final class AuditingListener implements MatchingListener
                 takerType = OrderType.LIMIT;
             }
         }
-        if (command.action != FlowAction.NEW && command.action != FlowAction.AMEND)
+        if (command.type != FlowAction.NEW && command.type != FlowAction.AMEND)
         {
             takerStp = StpMode.NONE;
         }
@@ -344,7 +344,7 @@ final class AuditingListener implements MatchingListener
         final long price,
         final long qty)
     {
-        if (command.action != FlowAction.NEW)
+        if (command.type != FlowAction.NEW)
         {
             throw broken("accepted outside a NEW");
         }
@@ -393,7 +393,7 @@ final class AuditingListener implements MatchingListener
             throw broken("rejection names " + clientOrderId + " for a command of " + command.clientOrderId);
         }
         final Ledger named = ledgers.get(key(accountId, clientOrderId.toString()));
-        final long expected = named != null && named.open && command.action != FlowAction.NEW ?
+        final long expected = named != null && named.open && command.type != FlowAction.NEW ?
             named.engineOrderId : MatchingEngine.NO_ORDER_ID;
         if (engineOrderId != expected)
         {
@@ -533,7 +533,7 @@ final class AuditingListener implements MatchingListener
         final long qty,
         final boolean priorityKept)
     {
-        if (command.action != FlowAction.AMEND)
+        if (command.type != FlowAction.AMEND)
         {
             throw broken("amended outside an AMEND");
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mmwinter.engine.flow.FlowAction;
-import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.flow.FlowGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,9 +132,9 @@ class MatchingEngineDifferentialTest
         // A small start so that the pool, the index and the account table grow (and rehash) during the run.
         private final MatchingEngine engine = new MatchingEngine(auditor, 16);
         private final ReferenceEngine reference = new ReferenceEngine();
-        private final FlowCommand command = new FlowCommand();
+        private final CommandEvent command = new CommandEvent();
         private final BookRows expectedRows = new BookRows();
-        private final ArrayDeque<FlowCommand> history = new ArrayDeque<>();
+        private final ArrayDeque<CommandEvent> history = new ArrayDeque<>();
         private int historyStart;
         private final Map<String, Long> covered = new TreeMap<>();
         /** (account, client order id) of every NEW accepted so far: accepting one again reuses a dead id. */
@@ -159,7 +159,7 @@ class MatchingEngineDifferentialTest
                 generator.next(command);
                 // Kept as commands and written out only on a failure: text for every command costs more than a run.
                 history.addLast(history.size() == HISTORY ? history.removeFirst().copyFrom(command) :
-                    new FlowCommand().copyFrom(command));
+                    new CommandEvent().copyFrom(command));
                 historyStart = index + 1 - history.size();
                 final boolean everyBook = index % FULL_CHECK_EVERY == 0 || index == commands - 1;
 
@@ -230,7 +230,7 @@ class MatchingEngineDifferentialTest
                 .append("\n  (").append(command).append(")\n").append(problem).append("\nlast commands (")
                 .append(FlowGenerator.csvHeader()).append("):\n");
             int at = historyStart;
-            for (final FlowCommand previous : history)
+            for (final CommandEvent previous : history)
             {
                 sb.append("  #").append(at++).append(' ').append(generator.toCsvLine(previous)).append('\n');
             }
@@ -312,7 +312,7 @@ class MatchingEngineDifferentialTest
                     }
                 }
             }
-            if (command.action == FlowAction.NEW)
+            if (command.type == FlowAction.NEW)
             {
                 final String id = command.clientOrderId.toString();
                 final int length = id.length();
@@ -334,7 +334,7 @@ class MatchingEngineDifferentialTest
                 {
                     add("IOC expired");
                 }
-                if (command.type == OrderType.MARKET && !fills.isEmpty())
+                if (command.orderType == OrderType.MARKET && !fills.isEmpty())
                 {
                     add("MARKET filled");
                 }

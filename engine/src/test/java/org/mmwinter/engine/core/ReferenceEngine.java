@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.mmwinter.engine.flow.FlowAction;
-import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * A deliberately naive model of the matching rules, written from the order-flow contract and not from the core, for
@@ -117,13 +117,13 @@ public final class ReferenceEngine
      *
      * @return its reject reason, {@link RejectReason#NONE} when accepted.
      */
-    public int apply(final FlowCommand command)
+    public int apply(final CommandEvent command)
     {
         fills.clear();
         reports.clear();
         decrements.clear();
         final int reason;
-        switch (command.action)
+        switch (command.type)
         {
             case FlowAction.NEW:
                 reason = newOrder(command);
@@ -192,7 +192,7 @@ public final class ReferenceEngine
 
     // ---- commands ----
 
-    private int newOrder(final FlowCommand c)
+    private int newOrder(final CommandEvent c)
     {
         final int reason = validateNew(c);
         if (reason != RejectReason.NONE)
@@ -207,7 +207,7 @@ public final class ReferenceEngine
         order.orderId = c.clientOrderId.toString();
         order.engineOrderId = ++lastOrderId;
         order.side = c.side;
-        order.type = c.type;
+        order.type = c.orderType;
         order.tif = c.tif;
         order.stp = c.stp;
         order.price = c.price;
@@ -236,7 +236,7 @@ public final class ReferenceEngine
         return RejectReason.NONE;
     }
 
-    private int validateNew(final FlowCommand c)
+    private int validateNew(final CommandEvent c)
     {
         if (c.instrumentId < 0 || c.instrumentId >= books.size())
         {
@@ -254,7 +254,7 @@ public final class ReferenceEngine
         {
             return RejectReason.BAD_SIDE;
         }
-        if (c.type != OrderType.LIMIT && c.type != OrderType.MARKET)
+        if (c.orderType != OrderType.LIMIT && c.orderType != OrderType.MARKET)
         {
             return RejectReason.BAD_TYPE;
         }
@@ -268,7 +268,7 @@ public final class ReferenceEngine
             return RejectReason.BAD_STP;
         }
         final ReferenceBook book = books.get(c.instrumentId);
-        if (c.type == OrderType.MARKET)
+        if (c.orderType == OrderType.MARKET)
         {
             if (c.price != MatchingEngine.NO_PRICE)
             {
@@ -296,7 +296,7 @@ public final class ReferenceEngine
         {
             return RejectReason.DUPLICATE_ORDER_ID;
         }
-        if (c.type == OrderType.LIMIT && book.outsideBand(c.price, book.lastTradePrice))
+        if (c.orderType == OrderType.LIMIT && book.outsideBand(c.price, book.lastTradePrice))
         {
             return RejectReason.PRICE_OUTSIDE_BAND;
         }
@@ -311,7 +311,7 @@ public final class ReferenceEngine
         return RejectReason.NONE;
     }
 
-    private int cancel(final FlowCommand c)
+    private int cancel(final CommandEvent c)
     {
         final ReferenceBook.Order order = findLive(c.accountId, c.clientOrderId.toString());
         int reason = RejectReason.NONE;
@@ -333,7 +333,7 @@ public final class ReferenceEngine
         return RejectReason.NONE;
     }
 
-    private int amend(final FlowCommand c)
+    private int amend(final CommandEvent c)
     {
         final int reason = amendOrReason(c);
         if (reason != RejectReason.NONE)
@@ -343,7 +343,7 @@ public final class ReferenceEngine
         return reason;
     }
 
-    private int amendOrReason(final FlowCommand c)
+    private int amendOrReason(final CommandEvent c)
     {
         final ReferenceBook.Order order = findLive(c.accountId, c.clientOrderId.toString());
         if (order == null)
@@ -397,7 +397,7 @@ public final class ReferenceEngine
         return RejectReason.NONE;
     }
 
-    private int massCancel(final FlowCommand c)
+    private int massCancel(final CommandEvent c)
     {
         if (c.instrumentId != MatchingEngine.ANY_INSTRUMENT && (c.instrumentId < 0 || c.instrumentId >= books.size()))
         {

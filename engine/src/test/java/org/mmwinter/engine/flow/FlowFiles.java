@@ -12,6 +12,7 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.StateDigest;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * Order-flow files for tests: written from a seeded {@link FlowGenerator}, and run straight through the core (the
@@ -33,7 +34,7 @@ public final class FlowFiles
     public static Path write(final Path file, final long seed, final int lines) throws IOException
     {
         final FlowGenerator generator = new FlowGenerator(seed, FlowGenerator.Options.CSV);
-        final FlowCommand command = new FlowCommand();
+        final CommandEvent command = new CommandEvent();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8))
         {
             out.write(FlowGenerator.csvHeader());
@@ -85,7 +86,7 @@ public final class FlowFiles
         final AccountRegistry accounts = new AccountRegistry();
         final DefaultInstruments instruments = new DefaultInstruments(engine, true);
         final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
-        final FlowCommand command = new FlowCommand();
+        final CommandEvent command = new CommandEvent();
         long lines = 0;
         try (BufferedReader in = Files.newBufferedReader(flow, StandardCharsets.UTF_8))
         {

@@ -12,6 +12,7 @@ import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * Seeded source of realistic order flow for randomized tests and benchmarks: a few instruments (some with a tick or
@@ -167,11 +168,12 @@ public final class FlowGenerator
     /**
      * Fills {@code out} with the next command and returns it.
      */
-    public FlowCommand next(final FlowCommand out)
+    public CommandEvent next(final CommandEvent out)
     {
-        out.reset();
+        out.clear();
         tsNs += 1 + random.nextInt(2_000);
-        out.tsNs = tsNs;
+        out.clientTsNs = tsNs;
+        out.nowNs = tsNs;
         drift();
         final int roll = random.nextInt(100);
         if (roll < options.invalidPercent())
@@ -200,7 +202,7 @@ public final class FlowGenerator
 
     // ---- valid-looking commands ----
 
-    private void newOrder(final FlowCommand out)
+    private void newOrder(final CommandEvent out)
     {
         final int instrumentId = random.nextInt(instruments.length);
         final int accountId = pickAccount();
@@ -224,15 +226,15 @@ public final class FlowGenerator
         }
         else
         {
-            out.type = OrderType.MARKET;
+            out.orderType = OrderType.MARKET;
             out.tif = roll < 95 ? TimeInForce.IOC : TimeInForce.FOK;
             out.price = MatchingEngine.NO_PRICE;
         }
     }
 
-    private void newOrder(final FlowCommand out, final int instrumentId, final int accountId, final long orderId)
+    private void newOrder(final CommandEvent out, final int instrumentId, final int accountId, final long orderId)
     {
-        out.action = FlowAction.NEW;
+        out.type = FlowAction.NEW;
         out.instrumentId = instrumentId;
         out.accountId = accountId;
         setOrderId(out, orderId);
@@ -241,16 +243,16 @@ public final class FlowGenerator
         out.qty = pickQty();
     }
 
-    private void limit(final FlowCommand out, final int tif, final boolean aggressive)
+    private void limit(final CommandEvent out, final int tif, final boolean aggressive)
     {
-        out.type = OrderType.LIMIT;
+        out.orderType = OrderType.LIMIT;
         out.tif = tif;
         out.price = limitPrice(out.instrumentId, out.side, aggressive);
     }
 
-    private void cancel(final FlowCommand out)
+    private void cancel(final CommandEvent out)
     {
-        out.action = FlowAction.CANCEL;
+        out.type = FlowAction.CANCEL;
         final int candidate = pickCandidate();
         if (candidate < 0)
         {
@@ -264,9 +266,9 @@ public final class FlowGenerator
         forget(candidate);
     }
 
-    private void amend(final FlowCommand out)
+    private void amend(final CommandEvent out)
     {
-        out.action = FlowAction.AMEND;
+        out.type = FlowAction.AMEND;
         final int candidate = pickCandidate();
         if (candidate < 0)
         {
@@ -302,9 +304,9 @@ public final class FlowGenerator
         candidateQty[candidate] = out.qty;
     }
 
-    private void massCancel(final FlowCommand out)
+    private void massCancel(final CommandEvent out)
     {
-        out.action = FlowAction.MASS_CANCEL;
+        out.type = FlowAction.MASS_CANCEL;
         out.accountId = random.nextInt(accountCount);
         setOrderId(out, -1);
         out.instrumentId = random.nextBoolean() ? MatchingEngine.ANY_INSTRUMENT : random.nextInt(instruments.length);
@@ -320,7 +322,7 @@ public final class FlowGenerator
 
     // ---- commands built to be rejected (or to hit an edge) ----
 
-    private void invalid(final FlowCommand out)
+    private void invalid(final CommandEvent out)
     {
         final int kinds = options.csvFaithful() ? 19 : 24;
         final int instrumentId = random.nextInt(instruments.length);
@@ -344,11 +346,11 @@ public final class FlowGenerator
             case 3:
                 newOrder(out, instrumentId, accountId, nextOrderId[accountId]++);
                 limit(out, TimeInForce.IOC, true);
-                out.type = OrderType.MARKET;
+                out.orderType = OrderType.MARKET;
                 break;
             case 4:
                 newOrder(out, instrumentId, accountId, nextOrderId[accountId]++);
-                out.type = OrderType.MARKET;
+                out.orderType = OrderType.MARKET;
                 out.tif = random.nextBoolean() ? TimeInForce.GTC : TimeInForce.POST_ONLY;
                 break;
             case 5:
@@ -357,7 +359,7 @@ public final class FlowGenerator
                 break;
             case 6:
                 newOrder(out);
-                out.type = 2;
+                out.orderType = 2;
                 break;
             case 7:
                 newOrder(out);
@@ -380,12 +382,12 @@ public final class FlowGenerator
                 break;
             }
             case 10:
-                out.action = FlowAction.CANCEL;
+                out.type = FlowAction.CANCEL;
                 out.accountId = accountId;
                 setOrderId(out, UNKNOWN_ORDER_ID_BASE + random.nextInt(1_000_000));
                 break;
             case 11:
-                out.action = FlowAction.AMEND;
+                out.type = FlowAction.AMEND;
                 out.accountId = accountId;
                 setOrderId(out, random.nextInt(50));
                 out.instrumentId = instrumentId;
@@ -434,7 +436,7 @@ public final class FlowGenerator
                     instruments.length + random.nextInt(3) : -1 - random.nextInt(3);
                 break;
             case 20:
-                out.action = FlowAction.MASS_CANCEL;
+                out.type = FlowAction.MASS_CANCEL;
                 out.accountId = accountId;
                 setOrderId(out, -1);
                 out.instrumentId = instruments.length + random.nextInt(3);
@@ -444,7 +446,7 @@ public final class FlowGenerator
                 out.accountId = -1 - random.nextInt(3);
                 break;
             case 22:
-                out.action = random.nextBoolean() ? FlowAction.CANCEL : FlowAction.AMEND;
+                out.type = random.nextBoolean() ? FlowAction.CANCEL : FlowAction.AMEND;
                 out.accountId = accountId;
                 setOrderId(out, -1 - random.nextInt(3));
                 out.instrumentId = instrumentId;
@@ -458,7 +460,7 @@ public final class FlowGenerator
         }
     }
 
-    private void hugeQty(final FlowCommand out, final int instrumentId, final int accountId)
+    private void hugeQty(final CommandEvent out, final int instrumentId, final int accountId)
     {
         final Instrument instrument = instruments[instrumentId];
         final boolean eightDecimals = instrument.priceScale() == Instrument.DEFAULT_SCALE &&
@@ -479,7 +481,7 @@ public final class FlowGenerator
                 remember(out);
                 break;
             default:
-                out.type = OrderType.MARKET;
+                out.orderType = OrderType.MARKET;
                 out.tif = random.nextBoolean() ? TimeInForce.IOC : TimeInForce.FOK;
                 out.price = MatchingEngine.NO_PRICE;
                 out.qty = eightDecimals || !options.csvFaithful() ? instrument.maxQtyLots() / 2 : 1_000_000;
@@ -487,7 +489,7 @@ public final class FlowGenerator
         }
     }
 
-    private void hugePrice(final FlowCommand out, final int instrumentId, final int accountId)
+    private void hugePrice(final CommandEvent out, final int instrumentId, final int accountId)
     {
         final Instrument instrument = instruments[instrumentId];
         newOrder(out, instrumentId, accountId, nextOrderId[accountId]++);
@@ -605,9 +607,9 @@ public final class FlowGenerator
         return candidateSide[candidate] == Side.BUY ? -distance : distance;
     }
 
-    private void remember(final FlowCommand command)
+    private void remember(final CommandEvent command)
     {
-        if (command.type != OrderType.LIMIT || (command.tif != TimeInForce.GTC && command.tif != TimeInForce.POST_ONLY))
+        if (command.orderType != OrderType.LIMIT || (command.tif != TimeInForce.GTC && command.tif != TimeInForce.POST_ONLY))
         {
             return;
         }
@@ -636,7 +638,7 @@ public final class FlowGenerator
     /**
      * Sets the command's client order id to the text of order number {@code number} of its account.
      */
-    private void setOrderId(final FlowCommand out, final long number)
+    private void setOrderId(final CommandEvent out, final long number)
     {
         lastOrderNumber = number;
         if (number < 0)
@@ -701,12 +703,12 @@ public final class FlowGenerator
      * The command as a line of the order-flow CSV contract, decimals in the instrument's units. Fields the contract
      * cannot name (a side of 7, say) are written as words it does not know, so the line is rejected for that field.
      */
-    public String toCsvLine(final FlowCommand c)
+    public String toCsvLine(final CommandEvent c)
     {
         final StringBuilder sb = new StringBuilder(96);
-        sb.append(c.tsNs).append(',').append(FlowAction.name(c.action)).append(',')
+        sb.append(c.clientTsNs).append(',').append(FlowAction.name(c.type)).append(',')
             .append(accountName(c.accountId)).append(',');
-        if (c.action != FlowAction.MASS_CANCEL)
+        if (c.type != FlowAction.MASS_CANCEL)
         {
             c.clientOrderId.appendTo(sb);
         }
@@ -716,11 +718,11 @@ public final class FlowGenerator
             sb.append(symbol(c.instrumentId));
         }
         sb.append(',');
-        switch (c.action)
+        switch (c.type)
         {
             case FlowAction.NEW:
                 sb.append(Side.isValid(c.side) ? Side.name(c.side) : "HOLD").append(',')
-                    .append(OrderType.isValid(c.type) ? OrderType.name(c.type) : "STOP").append(',')
+                    .append(OrderType.isValid(c.orderType) ? OrderType.name(c.orderType) : "STOP").append(',')
                     .append(TimeInForce.isValid(c.tif) ? TimeInForce.name(c.tif) : "GTD").append(',');
                 appendPrice(sb, c).append(',');
                 appendQty(sb, c).append(',');
@@ -741,7 +743,7 @@ public final class FlowGenerator
         return sb.toString();
     }
 
-    private StringBuilder appendPrice(final StringBuilder sb, final FlowCommand c)
+    private StringBuilder appendPrice(final StringBuilder sb, final CommandEvent c)
     {
         if (c.price == MatchingEngine.NO_PRICE)
         {
@@ -753,7 +755,7 @@ public final class FlowGenerator
             known ? instrument.priceScale() : Instrument.DEFAULT_SCALE);
     }
 
-    private StringBuilder appendQty(final StringBuilder sb, final FlowCommand c)
+    private StringBuilder appendQty(final StringBuilder sb, final CommandEvent c)
     {
         final boolean known = c.instrumentId >= 0 && c.instrumentId < instruments.length;
         final Instrument instrument = known ? instruments[c.instrumentId] : null;

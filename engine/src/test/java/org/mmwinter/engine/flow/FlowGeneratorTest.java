@@ -15,6 +15,7 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
+import org.mmwinter.engine.message.CommandEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -51,8 +52,8 @@ class FlowGeneratorTest
             }
             final DefaultInstruments instruments = new DefaultInstruments(engine, false);
             final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
-            final FlowCommand command = new FlowCommand();
-            final FlowCommand parsed = new FlowCommand();
+            final CommandEvent command = new CommandEvent();
+            final CommandEvent parsed = new CommandEvent();
             int parseRejects = 0;
             for (int i = 0; i < COMMANDS; i++)
             {
@@ -96,8 +97,8 @@ class FlowGeneratorTest
             final DefaultInstruments instruments = new DefaultInstruments(replayEngine[0], true);
             final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
 
-            final FlowCommand command = new FlowCommand();
-            final FlowCommand parsed = new FlowCommand();
+            final CommandEvent command = new CommandEvent();
+            final CommandEvent parsed = new CommandEvent();
             for (int i = 0; i < COMMANDS; i++)
             {
                 generator.next(command);
@@ -122,7 +123,7 @@ class FlowGeneratorTest
     private static List<String> lines(final long seed, final FlowGenerator.Options options)
     {
         final FlowGenerator generator = new FlowGenerator(seed, options);
-        final FlowCommand command = new FlowCommand();
+        final CommandEvent command = new CommandEvent();
         final List<String> lines = new ArrayList<>();
         for (int a = 0; a < 2_000; a++)
         {

@@ -20,6 +20,7 @@ import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
+import org.mmwinter.engine.message.CommandEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,7 +57,7 @@ final class OrderFlowParserTest
     private MatchingEngine engine;
     private AccountRegistry accounts;
     private OrderFlowParser parser;
-    private final FlowCommand command = new FlowCommand();
+    private final CommandEvent command = new CommandEvent();
 
     @BeforeEach
     void setUp()
@@ -313,7 +314,7 @@ final class OrderFlowParserTest
         parser.parse("2,CANCEL,a,7,,,,,,", command);
 
         assertEquals("CANCEL 2 a/7 ANY", describe(command));
-        assertEquals(OrderType.LIMIT, command.type);
+        assertEquals(OrderType.LIMIT, command.orderType);
         assertEquals(TimeInForce.GTC, command.tif);
         assertEquals(StpMode.NONE, command.stp);
         assertEquals(MatchingEngine.NO_PRICE, command.price);
@@ -354,17 +355,17 @@ final class OrderFlowParserTest
         return command.applyTo(engine);
     }
 
-    private String describe(final FlowCommand cmd)
+    private String describe(final CommandEvent cmd)
     {
-        final String head = FlowAction.name(cmd.action) + " " + cmd.tsNs + " " + accounts.name(cmd.accountId);
+        final String head = FlowAction.name(cmd.type) + " " + cmd.clientTsNs + " " + accounts.name(cmd.accountId);
         final String symbol = cmd.instrumentId == MatchingEngine.ANY_INSTRUMENT ? "ANY" :
             cmd.instrumentId == MatchingEngine.UNKNOWN_INSTRUMENT ? "UNKNOWN" :
             engine.instrument(cmd.instrumentId).symbol();
-        switch (cmd.action)
+        switch (cmd.type)
         {
             case FlowAction.NEW:
                 return head + "/" + cmd.clientOrderId + " " + symbol + " " + Side.name(cmd.side) + " " +
-                    OrderType.name(cmd.type) + " " + TimeInForce.name(cmd.tif) + " " + StpMode.name(cmd.stp) + " " +
+                    OrderType.name(cmd.orderType) + " " + TimeInForce.name(cmd.tif) + " " + StpMode.name(cmd.stp) + " " +
                     (cmd.price == MatchingEngine.NO_PRICE ? "MKT" : Long.toString(cmd.price)) + "x" + cmd.qty;
             case FlowAction.AMEND:
                 return head + "/" + cmd.clientOrderId + " " + symbol + " " + cmd.price + "x" + cmd.qty;

@@ -11,6 +11,7 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.StateDigest;
+import org.mmwinter.engine.message.CommandEvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,7 +29,7 @@ final class OrderIdParsingTest
     private final AccountRegistry accounts = new AccountRegistry();
     private final DefaultInstruments instruments = new DefaultInstruments(engine, true);
     private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
-    private final FlowCommand command = new FlowCommand();
+    private final CommandEvent command = new CommandEvent();
 
     @ParameterizedTest(name = "order_id ''{0}''")
     @ValueSource(strings = {"0", "7", "007", "9223372036854775807", "99999999999999999999999", "bid0", "ask1",

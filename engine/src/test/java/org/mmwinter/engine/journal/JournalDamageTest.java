@@ -16,11 +16,12 @@ import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
-import org.mmwinter.engine.pipeline.CommandEvent;
-import org.mmwinter.engine.pipeline.CommandType;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.pipeline.EngineState;
+import org.mmwinter.engine.pipeline.Publication;
 import org.mmwinter.engine.process.ChildJvm;
 import org.mmwinter.engine.process.EngineMain;
 import org.mmwinter.engine.process.OfflineState;
@@ -56,10 +57,10 @@ class JournalDamageTest
             pipeline.start();
             final int account = pipeline.directory().resolve(MARKER);
             final int instrument = pipeline.directory().resolve("BTC-USD", true);
+            final Publication publication = pipeline.publication(1);
+            final CommandEvent e = new CommandEvent();
             for (int i = 0; i < orders; i++)
             {
-                final long slot = pipeline.claimBlocking();
-                final CommandEvent e = pipeline.slot(slot);
                 e.clear();
                 e.type = CommandType.NEW;
                 e.accountId = account;
@@ -71,7 +72,7 @@ class JournalDamageTest
                 e.stp = StpMode.NONE;
                 e.price = i % 2 == 0 ? 1_000 - i : 2_000 + i;
                 e.qty = 5;
-                pipeline.publish(slot);
+                publication.offerBlocking(e, i);
             }
             return pipeline.digest();
         }
@@ -181,9 +182,7 @@ class JournalDamageTest
             assertEquals(0, pipeline.directory().resolve("torn"), "recovered account keeps its id");
             final int account = pipeline.directory().resolve("after");
             final int instrument = pipeline.directory().resolve("ETH-USD", true);
-            final long slot = pipeline.claimBlocking();
-            final CommandEvent e = pipeline.slot(slot);
-            e.clear();
+            final CommandEvent e = new CommandEvent();
             e.type = CommandType.NEW;
             e.accountId = account;
             e.clientOrderId.setDecimal(1);
@@ -192,7 +191,7 @@ class JournalDamageTest
             e.orderType = OrderType.LIMIT;
             e.price = 100;
             e.qty = 1;
-            pipeline.publish(slot);
+            pipeline.publication(1).offerBlocking(e, 1);
             digest = pipeline.digest();
         }
         final EngineState again = OfflineState.rebuild(dir.resolve("data"));

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
-import org.mmwinter.engine.pipeline.ResultEvent;
-import org.mmwinter.engine.pipeline.ResultType;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.mmwinter.engine.pipeline.CommandEvent;
+import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * Child process for {@code JournalDamageTest}: writes one complete batch, then dies in the middle of the next

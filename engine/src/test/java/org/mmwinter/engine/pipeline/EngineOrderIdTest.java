@@ -14,6 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.journal.OutputJournal;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,11 +60,9 @@ final class EngineOrderIdTest
     {
         final int account = pipeline.directory().resolve(side == Side.BUY ? "buyer" : "seller");
         final int instrument = pipeline.directory().resolve("ABC-USD", true);
-        final long slot = pipeline.claimBlocking();
-        final CommandEvent e = pipeline.slot(slot);
-        PipelineHarness.fill(e, account, 0, instrument, side, 100, 1);
+        final CommandEvent e = PipelineHarness.fill(new CommandEvent(), account, 0, instrument, side, 100, 1);
         e.clientOrderId.parse(clientOrderId, 0, clientOrderId.length());
-        pipeline.publish(slot);
+        pipeline.publication(PipelineHarness.SOURCE_ID).offerBlocking(e, 0);
     }
 
     @ParameterizedTest(name = "snapshots {0}")

@@ -15,6 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.journal.InputJournal;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 import org.mmwinter.engine.process.OfflineState;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +67,7 @@ class FailStopTest
             for (int i = 0; i < 10_000; i++)
             {
                 if (PipelineHarness.limit(pipeline, account, i, instrument, Side.BUY, 1 + i, 1) ==
-                    EnginePipeline.STOPPED)
+                    Publication.STOPPED)
                 {
                     stoppedAt = i;
                     break;
@@ -73,7 +77,8 @@ class FailStopTest
             assertTrue(pipeline.failStop().hasFailed());
             assertTrue(pipeline.failStop().describe().contains("subscriber bug"), pipeline.failStop().describe());
             assertTrue(stoppedAt > 0, "producers were told the engine stopped");
-            assertEquals(EnginePipeline.STOPPED, pipeline.tryClaim());
+            assertEquals(Publication.STOPPED, pipeline.publication(1).offer(
+                PipelineHarness.fill(new CommandEvent(), account, 1, instrument, Side.BUY, 1, 1), 1));
             pipeline.close();
         });
         assertFalse(acked.contains(50L));

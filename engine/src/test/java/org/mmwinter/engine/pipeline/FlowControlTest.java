@@ -10,6 +10,9 @@ import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,16 +121,16 @@ class FlowControlTest
             final int instrument = pipeline.directory().resolve("X", true);
             int accepted = 0;
             int busy = 0;
+            final Publication publication = pipeline.publication(PipelineHarness.SOURCE_ID);
+            final CommandEvent command = new CommandEvent();
             for (int i = 0; i < 10_000 && busy == 0; i++)
             {
-                final long slot = pipeline.tryClaim();
-                if (slot == EnginePipeline.BUSY)
+                PipelineHarness.fill(command, account, i, instrument, i % 2, 100 + i % 2, 1);
+                if (publication.offer(command, i) == Publication.BUSY)
                 {
                     busy++;
                     continue;
                 }
-                PipelineHarness.fill(pipeline.slot(slot), account, i, instrument, i % 2, 100 + i % 2, 1);
-                pipeline.publish(slot);
                 accepted++;
             }
             assertEquals(1, busy, "a full ring answered BUSY");

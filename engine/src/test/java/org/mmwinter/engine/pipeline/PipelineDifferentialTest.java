@@ -14,8 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mmwinter.engine.core.BookRows;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.ReferenceEngine;
-import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.flow.FlowGenerator;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,14 +78,12 @@ class PipelineDifferentialTest
                 reference.addInstrument(instrument);
                 assertEquals(instrument.id(), pipeline.directory().define(instrument));
             }
-            final FlowCommand command = new FlowCommand();
+            final CommandEvent command = new CommandEvent();
+            final Publication publication = pipeline.publication(3);
             for (int i = 0; i < COMMANDS; i++)
             {
                 generator.next(command);
-                final long slot = pipeline.claimBlocking();
-                pipeline.slot(slot).clear();
-                pipeline.slot(slot).setFlow(command, 3, i);
-                pipeline.publish(slot);
+                publication.offerBlocking(command, i);
                 expected[i] = reference.apply(command);
                 for (final ReferenceEngine.Fill f : reference.fills())
                 {

@@ -4,12 +4,17 @@ import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
 
 /**
  * Publishing helpers for pipeline tests: one call per command, through the same claim/publish path producers use.
  */
 final class PipelineHarness
 {
+    /** Source id of the commands the harness sends. */
+    static final int SOURCE_ID = 7;
+
     private PipelineHarness()
     {
     }
@@ -17,7 +22,7 @@ final class PipelineHarness
     /**
      * Publishes a GTC limit order, waiting while the ring is full.
      *
-     * @return the claim result: a ring sequence, or {@link EnginePipeline#STOPPED}.
+     * @return the offer's result: a ring sequence, or {@link Publication#STOPPED}.
      */
     static long limit(
         final EnginePipeline pipeline,
@@ -28,17 +33,11 @@ final class PipelineHarness
         final long price,
         final long qty)
     {
-        final long slot = pipeline.claimBlocking();
-        if (slot < 0)
-        {
-            return slot;
-        }
-        fill(pipeline.slot(slot), account, orderId, instrument, side, price, qty);
-        pipeline.publish(slot);
-        return slot;
+        return pipeline.publication(SOURCE_ID).offerBlocking(
+            fill(new CommandEvent(), account, orderId, instrument, side, price, qty), orderId);
     }
 
-    static void fill(
+    static CommandEvent fill(
         final CommandEvent e,
         final int account,
         final long orderId,
@@ -58,8 +57,9 @@ final class PipelineHarness
         e.stp = StpMode.NONE;
         e.price = price;
         e.qty = qty;
-        e.sourceId = 7;
+        e.sourceId = SOURCE_ID;
         e.correlationId = orderId;
+        return e;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.journal.InputJournal;
-import org.mmwinter.engine.pipeline.CommandType;
+import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EngineState;
 

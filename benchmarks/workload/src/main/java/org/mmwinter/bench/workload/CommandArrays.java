@@ -2,6 +2,8 @@ package org.mmwinter.bench.workload;
 
 import java.util.Arrays;
 
+import org.mmwinter.engine.message.CommandType;
+
 /**
  * A sequence of commands as parallel primitive arrays, built once before measurement and then only read, so that
  * replaying it costs the same on every side and allocates nothing. Prices are ticks and sizes lots. For a MOVE the

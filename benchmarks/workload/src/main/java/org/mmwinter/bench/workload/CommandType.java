@@ -1,5 +1,7 @@
 package org.mmwinter.bench.workload;
 
+import org.mmwinter.engine.message.CommandType;
+
 /**
  * The command kinds of the workload, as small ints so that replay switches over a byte array: the subset every
  * book under test implements (exchange-core's order book has no MARKET type; its adapter sends an IOC capped far

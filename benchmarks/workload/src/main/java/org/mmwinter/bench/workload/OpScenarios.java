@@ -2,6 +2,8 @@ package org.mmwinter.bench.workload;
 
 import java.util.SplittableRandom;
 
+import org.mmwinter.engine.message.CommandType;
+
 /**
  * The fixed scenarios of the single-operation benchmarks, all built on the same base book (the 1,000-order
  * book of the mix, after its fill phase) so that every operation meets realistic depth, and all seeded.

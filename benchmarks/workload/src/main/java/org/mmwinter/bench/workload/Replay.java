@@ -1,5 +1,7 @@
 package org.mmwinter.bench.workload;
 
+import org.mmwinter.engine.message.CommandType;
+
 /**
  * Feeds a {@link CommandArrays} to an {@link OrderBookAdapter}. One loop for every side, so that the dispatch
  * cost is identical; in a benchmark fork only one adapter class is loaded, so the calls stay monomorphic.

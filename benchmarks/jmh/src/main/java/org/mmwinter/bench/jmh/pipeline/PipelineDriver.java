@@ -10,10 +10,11 @@ import org.mmwinter.bench.harness.LatencyRecorder;
 import org.mmwinter.bench.jmh.EngineBookAdapter;
 import org.mmwinter.bench.workload.CommandArrays;
 import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
-import org.mmwinter.engine.pipeline.ResultEvent;
-import org.mmwinter.engine.pipeline.ResultType;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 /**
  * Our {@link EnginePipeline} set up for the workload (its instrument, and its accounts registered so that the
@@ -22,7 +23,7 @@ import org.mmwinter.engine.pipeline.ResultType;
  */
 public final class PipelineDriver implements AutoCloseable
 {
-    /** {@link org.mmwinter.engine.pipeline.CommandEvent#sourceId} of the commands this driver sends. */
+    /** {@link org.mmwinter.engine.message.CommandEvent#sourceId} of the commands this driver sends. */
     public static final int SOURCE_ID = 7;
     private static final long AWAIT_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(5);
 

@@ -6,7 +6,8 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
-import org.mmwinter.engine.pipeline.CommandEvent;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
 
 /**
  * The workload's commands as inbound ring slots, written in place (nothing allocated): GTC and IOC are NEW limit
@@ -57,11 +58,11 @@ public final class WorkloadCommands
                 break;
 
             case CommandType.CANCEL:
-                event.type = org.mmwinter.engine.pipeline.CommandType.CANCEL;
+                event.type = org.mmwinter.engine.message.CommandType.CANCEL;
                 break;
 
             case CommandType.MOVE:
-                event.type = org.mmwinter.engine.pipeline.CommandType.AMEND;
+                event.type = org.mmwinter.engine.message.CommandType.AMEND;
                 event.price = commands.prices()[i];
                 event.qty = commands.sizes()[i];
                 break;
@@ -74,7 +75,7 @@ public final class WorkloadCommands
     private static void newOrder(
         final CommandEvent event, final int orderType, final int tif, final long price, final long qty)
     {
-        event.type = org.mmwinter.engine.pipeline.CommandType.NEW;
+        event.type = org.mmwinter.engine.message.CommandType.NEW;
         event.orderType = orderType;
         event.tif = tif;
         event.price = price;

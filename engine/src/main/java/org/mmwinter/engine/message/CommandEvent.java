@@ -1,15 +1,20 @@
-package org.mmwinter.engine.pipeline;
+package org.mmwinter.engine.message;
 
 import java.nio.charset.StandardCharsets;
 
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
-import org.mmwinter.engine.flow.FlowCommand;
+import org.mmwinter.engine.core.OrderType;
+import org.mmwinter.engine.core.RejectReason;
+import org.mmwinter.engine.core.TimeInForce;
 
 /**
- * A pre-allocated, mutable slot of the inbound ring. Producers fill the command fields; the sequencer (the journal
- * stage) stamps {@link #sequence} and {@link #nowNs}; the matching stage reads them and records {@link #result}.
+ * One command, the same from the edge to the journal: what the order-flow parser fills, what a producer offers,
+ * what a slot of the inbound ring holds, what the journal records and recovery reads back. Mutable and reused.
+ * Producers fill the command fields; in the engine the sequencer (the journal stage) stamps {@link #sequence} and
+ * {@link #nowNs}, and the matching stage records {@link #result}; {@code replay match} applies a parsed command
+ * directly, with the flow's own time as engine time.
  */
 public final class CommandEvent
 {
@@ -18,7 +23,8 @@ public final class CommandEvent
 
     /** Journal-wide position of this command, stamped by the sequencer (1-based, continues across restarts). */
     public long sequence;
-    /** Engine time stamped by the sequencer; the only time the core sees. */
+    /** Engine time: stamped by the sequencer in the engine, the flow's {@code ts_ns} in a replay; the only time the
+     * core sees. */
     public long nowNs;
     /** The sender's own timestamp (the flow's ts_ns), carried to outputs unchanged. */
     public long clientTsNs;
@@ -27,16 +33,20 @@ public final class CommandEvent
     /** The sender's reference (a CSV line number, a FIX ClOrdID handle). */
     public long correlationId;
 
+    /** A {@link CommandType}. */
     public int type;
     public int accountId;
     /** The client's order id (empty for commands that name no order). */
     public final ClientOrderId clientOrderId = new ClientOrderId();
     public int instrumentId;
     public int side;
-    public int orderType;
-    public int tif;
+    /** An {@link OrderType} (NEW only). */
+    public int orderType = OrderType.LIMIT;
+    public int tif = TimeInForce.GTC;
     public int stp;
-    public long price;
+    /** In ticks; {@link MatchingEngine#NO_PRICE} for a market order. */
+    public long price = MatchingEngine.NO_PRICE;
+    /** In lots: the quantity of a NEW, the new remaining quantity of an AMEND. */
     public long qty;
 
     public int priceScale;
@@ -50,7 +60,7 @@ public final class CommandEvent
     /** Reject reason from the core, {@code 0} when accepted. */
     public int result;
 
-    public void clear()
+    public CommandEvent clear()
     {
         sequence = 0;
         nowNs = 0;
@@ -62,8 +72,8 @@ public final class CommandEvent
         clientOrderId.clear();
         instrumentId = MatchingEngine.ANY_INSTRUMENT;
         side = 0;
-        orderType = 0;
-        tif = 0;
+        orderType = OrderType.LIMIT;
+        tif = TimeInForce.GTC;
         stp = 0;
         price = MatchingEngine.NO_PRICE;
         qty = 0;
@@ -74,47 +84,30 @@ public final class CommandEvent
         bandBps = 0;
         nameLength = 0;
         result = 0;
-    }
-
-    /**
-     * Fills the order-flow fields from a parsed command.
-     */
-    public CommandEvent setFlow(final FlowCommand command, final int sourceId, final long correlationId)
-    {
-        type = command.action;
-        clientTsNs = command.tsNs;
-        accountId = command.accountId;
-        clientOrderId.copyFrom(command.clientOrderId);
-        instrumentId = command.instrumentId;
-        side = command.side;
-        orderType = command.type;
-        tif = command.tif;
-        stp = command.stp;
-        price = command.price;
-        qty = command.qty;
-        this.sourceId = sourceId;
-        this.correlationId = correlationId;
-        nameLength = 0;
         return this;
     }
 
     /**
-     * The order-flow fields as a {@link FlowCommand} (for the core), time from the sequencer.
+     * Runs an order-flow command through the core at {@link #nowNs}.
+     *
+     * @return the core's {@link RejectReason}; {@link RejectReason#BAD_ACTION} for a type that is not order flow.
      */
-    public FlowCommand toFlow(final FlowCommand out)
+    public int applyTo(final MatchingEngine engine)
     {
-        out.action = type;
-        out.tsNs = nowNs;
-        out.accountId = accountId;
-        out.clientOrderId.copyFrom(clientOrderId);
-        out.instrumentId = instrumentId;
-        out.side = side;
-        out.type = orderType;
-        out.tif = tif;
-        out.stp = stp;
-        out.price = price;
-        out.qty = qty;
-        return out;
+        switch (type)
+        {
+            case CommandType.NEW:
+                return engine.newOrder(
+                    nowNs, instrumentId, accountId, clientOrderId, side, orderType, tif, stp, price, qty);
+            case CommandType.CANCEL:
+                return engine.cancel(nowNs, accountId, clientOrderId, instrumentId);
+            case CommandType.AMEND:
+                return engine.amend(nowNs, accountId, clientOrderId, instrumentId, price, qty);
+            case CommandType.MASS_CANCEL:
+                return engine.massCancel(nowNs, accountId, instrumentId);
+            default:
+                return RejectReason.BAD_ACTION;
+        }
     }
 
     public CommandEvent setAddInstrument(final Instrument instrument)
@@ -160,7 +153,7 @@ public final class CommandEvent
     }
 
     /**
-     * Copies every command field (not the result) from another slot: used by recovery and tests.
+     * Copies every command field (not the result) from another command.
      */
     public CommandEvent copyFrom(final CommandEvent other)
     {

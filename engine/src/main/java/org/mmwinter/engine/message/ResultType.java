@@ -1,4 +1,4 @@
-package org.mmwinter.engine.pipeline;
+package org.mmwinter.engine.message;
 
 /**
  * Kinds of outbound results. Execution reports and DONE are never dropped; TRADE and LEVEL are public market data.

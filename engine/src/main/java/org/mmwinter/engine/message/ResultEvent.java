@@ -1,4 +1,4 @@
-package org.mmwinter.engine.pipeline;
+package org.mmwinter.engine.message;
 
 import org.mmwinter.engine.core.ClientOrderId;
 

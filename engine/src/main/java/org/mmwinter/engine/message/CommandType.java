@@ -1,17 +1,16 @@
-package org.mmwinter.engine.pipeline;
-
-import org.mmwinter.engine.flow.FlowAction;
+package org.mmwinter.engine.message;
 
 /**
- * Kinds of inbound commands: the four order-flow commands share their codes with {@link FlowAction}; the rest are
- * control (halt/resume) and internal records (definitions that recovery needs to rebuild the same state).
+ * Kinds of inbound commands: the four order-flow commands (the CSV contract's actions, see
+ * {@link org.mmwinter.engine.flow.FlowAction}), control (halt/resume) and internal records (definitions that
+ * recovery needs to rebuild the same state). The codes are the journal's: they never change meaning.
  */
 public final class CommandType
 {
-    public static final int NEW = FlowAction.NEW;
-    public static final int CANCEL = FlowAction.CANCEL;
-    public static final int AMEND = FlowAction.AMEND;
-    public static final int MASS_CANCEL = FlowAction.MASS_CANCEL;
+    public static final int NEW = 1;
+    public static final int CANCEL = 2;
+    public static final int AMEND = 3;
+    public static final int MASS_CANCEL = 4;
     /** Circuit breaker on: the instrument refuses NEW and AMEND. */
     public static final int HALT = 10;
     /** Circuit breaker off. */
@@ -39,11 +38,15 @@ public final class CommandType
     {
         switch (type)
         {
+            case NEW: return "NEW";
+            case CANCEL: return "CANCEL";
+            case AMEND: return "AMEND";
+            case MASS_CANCEL: return "MASS_CANCEL";
             case HALT: return "HALT";
             case RESUME: return "RESUME";
             case ADD_INSTRUMENT: return "ADD_INSTRUMENT";
             case REGISTER_ACCOUNT: return "REGISTER_ACCOUNT";
-            default: return FlowAction.name(type);
+            default: return "?";
         }
     }
 }
