@@ -8,16 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.DefaultInstruments;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.flow.OrderFlowParser;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.state.AccountRegistry;
+import org.mmwinter.engine.state.StateDigest;
 
 /**
  * {@code replay match}: drives an order-flow CSV straight through the matching core and writes
@@ -32,7 +32,7 @@ public final class MatchRun implements MatchingListener
     private final MatchingEngine engine = new MatchingEngine(this);
     private final AccountRegistry accounts = new AccountRegistry();
     private final DefaultInstruments instruments = new DefaultInstruments(engine, true);
-    private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
+    private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts::register);
     private final CommandEvent command = new CommandEvent();
     private final StringBuilder row = new StringBuilder(160);
 

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.process.PipelineFlowRun;
+import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

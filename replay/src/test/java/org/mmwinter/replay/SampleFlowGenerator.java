@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
@@ -24,8 +23,9 @@ import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.flow.DefaultInstruments;
 import org.mmwinter.engine.flow.FlowAction;
-import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.flow.OrderFlowParser;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.state.AccountRegistry;
 
 /**
  * Writes a realistic, seeded order flow in the contract's CSV: BTC-USD, ETH-USD and SOL-USD around a drifting mid,
@@ -70,7 +70,7 @@ public final class SampleFlowGenerator
     private final MatchingEngine engine = new MatchingEngine(tracker);
     private final AccountRegistry accounts = new AccountRegistry();
     private final DefaultInstruments instruments = new DefaultInstruments(engine, true);
-    private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
+    private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts::register);
     private final CommandEvent command = new CommandEvent();
     private final StringBuilder line = new StringBuilder(128);
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mmwinter.engine.core.ClientOrderId;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.process.PipelineFlowRun;
+import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

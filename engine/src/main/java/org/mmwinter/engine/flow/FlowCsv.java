@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Arrays;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.BookVisitor;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
@@ -13,6 +12,7 @@ import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
+import org.mmwinter.engine.state.AccountRegistry;
 
 /**
  * The output files of the order-flow contract (trades.csv, book.csv, events.csv), written the same way by

@@ -10,11 +10,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
-import org.mmwinter.engine.pipeline.EngineState;
+import org.mmwinter.engine.state.AccountRegistry;
+import org.mmwinter.engine.state.EngineState;
 
 /**
  * Snapshots of the engine's state, so that a restart replays only the journal after them. A snapshot is written

@@ -1,9 +1,9 @@
 package org.mmwinter.engine.message;
 
 /**
- * Kinds of inbound commands: the four order-flow commands (the CSV contract's actions, see
- * {@link org.mmwinter.engine.flow.FlowAction}), control (halt/resume) and internal records (definitions that
- * recovery needs to rebuild the same state). The codes are the journal's: they never change meaning.
+ * Kinds of inbound commands: the four order-flow commands (the actions of the CSV contract), control (halt/resume)
+ * and internal records (definitions that recovery needs to rebuild the same state). The codes are the journal's:
+ * they never change meaning.
  */
 public final class CommandType
 {

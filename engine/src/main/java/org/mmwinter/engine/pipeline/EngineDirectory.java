@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.flow.AccountResolver;
 import org.mmwinter.engine.flow.InstrumentLookup;
 import org.mmwinter.engine.flow.SymbolResolver;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.state.AccountRegistry;
 
 /**
  * Names to ids for every producer thread. A new account or instrument is given its id and its definition is published

@@ -19,11 +19,13 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmwinter.engine.journal.InputJournal;
 import org.mmwinter.engine.journal.JournalCorruptException;
-import org.mmwinter.engine.journal.Snapshots;
 import org.mmwinter.engine.journal.OutputJournal;
+import org.mmwinter.engine.journal.Snapshots;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.state.EngineState;
+import org.mmwinter.engine.state.StateDigest;
 
 /**
  * The engine: producers publish into a multi-producer inbound ring; the sequencer stamps and journals each command,
@@ -70,7 +72,7 @@ public final class EnginePipeline implements AutoCloseable
             return "recovered " + (snapshotSequence > 0 ? "snapshot at sequence " + snapshotSequence + " + " : "") +
                 "journal (" + records + " records read, " + commands + " order-flow commands, last sequence " +
                 lastSequence + ") in " + String.format("%.3f", elapsedNs / 1e9) + " s, digest=" +
-                org.mmwinter.engine.core.StateDigest.toHex(digest);
+                org.mmwinter.engine.state.StateDigest.toHex(digest);
         }
     }
 

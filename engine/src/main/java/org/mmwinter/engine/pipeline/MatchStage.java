@@ -2,6 +2,7 @@ package org.mmwinter.engine.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.state.EngineState;
 
 /**
  * The one thread that changes state: applies each journaled command to the books and publishes its results,

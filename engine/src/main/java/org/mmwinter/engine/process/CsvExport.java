@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.journal.OutputJournal;
-import org.mmwinter.engine.pipeline.EngineState;
 import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.state.AccountRegistry;
+import org.mmwinter.engine.state.EngineState;
 
 /**
  * The engine's journals as the files of {@code replay match}, so that the two front ends can be compared.

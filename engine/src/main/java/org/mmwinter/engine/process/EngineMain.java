@@ -11,17 +11,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.gateway.OrderFlowGateway;
 import org.mmwinter.engine.journal.ChronicleSettings;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
-import org.mmwinter.engine.pipeline.EngineState;
-import picocli.CommandLine;
+import org.mmwinter.engine.state.EngineState;
+import org.mmwinter.engine.state.StateDigest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code engine.jar}: runs the engine process, or inspects a data directory offline.

@@ -13,10 +13,10 @@ import java.util.Map;
 
 import com.lmax.disruptor.EventHandler;
 import org.mmwinter.engine.flow.FlowCsv;
-import org.mmwinter.engine.pipeline.EngineDirectory;
-import org.mmwinter.engine.pipeline.EngineState;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.pipeline.EngineDirectory;
+import org.mmwinter.engine.state.EngineState;
 
 /**
  * Writes the files of the order-flow contract for a flow routed through the engine: trades.csv as fills arrive on

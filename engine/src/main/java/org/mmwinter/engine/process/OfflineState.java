@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.journal.InputJournal;
-import org.mmwinter.engine.pipeline.EngineState;
+import org.mmwinter.engine.state.EngineState;
 
 /**
  * Rebuilds the engine's state from a data directory without starting the engine: the {@code digest} and

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
-import org.mmwinter.engine.pipeline.EngineState;
+import org.mmwinter.engine.state.EngineState;
 
 /**
  * An order-flow file through the whole engine (rings, journal, matching) into the three files of

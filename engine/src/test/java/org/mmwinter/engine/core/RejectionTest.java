@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mmwinter.engine.state.AccountRegistry;
+import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mmwinter.engine.core.MatchingEngine.ANY_INSTRUMENT;

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.state.AccountRegistry;
+import org.mmwinter.engine.state.StateDigest;
 
 /**
  * Order-flow files for tests: written from a seeded {@link FlowGenerator}, and run straight through the core (the
@@ -85,7 +85,7 @@ public final class FlowFiles
         });
         final AccountRegistry accounts = new AccountRegistry();
         final DefaultInstruments instruments = new DefaultInstruments(engine, true);
-        final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
+        final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts::register);
         final CommandEvent command = new CommandEvent();
         long lines = 0;
         try (BufferedReader in = Files.newBufferedReader(flow, StandardCharsets.UTF_8))

@@ -7,7 +7,6 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
@@ -16,6 +15,7 @@ import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.state.AccountRegistry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -51,7 +51,7 @@ class FlowGeneratorTest
                 accounts.register(FlowGenerator.accountName(a));
             }
             final DefaultInstruments instruments = new DefaultInstruments(engine, false);
-            final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
+            final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts::register);
             final CommandEvent command = new CommandEvent();
             final CommandEvent parsed = new CommandEvent();
             int parseRejects = 0;
@@ -95,7 +95,7 @@ class FlowGeneratorTest
             replayEngine[0] = new MatchingEngine(
                 new DecimalTape(replayed, id -> replayEngine[0].instrument(id), accounts::name));
             final DefaultInstruments instruments = new DefaultInstruments(replayEngine[0], true);
-            final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
+            final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts::register);
 
             final CommandEvent command = new CommandEvent();
             final CommandEvent parsed = new CommandEvent();

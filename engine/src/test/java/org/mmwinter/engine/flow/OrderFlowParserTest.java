@@ -10,8 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
@@ -21,6 +19,7 @@ import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.state.AccountRegistry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,7 +67,7 @@ final class OrderFlowParserTest
         engine.addInstrument(Instrument.createDefault(1, "BTC"));
         accounts = new AccountRegistry();
         final DefaultInstruments instruments = new DefaultInstruments(engine, true);
-        parser = new OrderFlowParser(instruments, instruments, accounts);
+        parser = new OrderFlowParser(instruments, instruments, accounts::register);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -281,7 +280,7 @@ final class OrderFlowParserTest
     void fixedInstrumentsLeaveAnUnknownSymbolToTheCore()
     {
         final DefaultInstruments fixed = new DefaultInstruments(engine, false);
-        final OrderFlowParser strict = new OrderFlowParser(fixed, fixed, accounts);
+        final OrderFlowParser strict = new OrderFlowParser(fixed, fixed, accounts::register);
 
         assertEquals(RejectReason.NONE, strict.parse("1,NEW,a,1,ETH,BUY,LIMIT,GTC,1,1", command));
         assertEquals(MatchingEngine.UNKNOWN_INSTRUMENT, command.instrumentId);

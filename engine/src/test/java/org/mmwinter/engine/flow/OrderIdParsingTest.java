@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.state.AccountRegistry;
+import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,7 +28,7 @@ final class OrderIdParsingTest
     private final MatchingEngine engine = new MatchingEngine(MatchingListener.NO_OP);
     private final AccountRegistry accounts = new AccountRegistry();
     private final DefaultInstruments instruments = new DefaultInstruments(engine, true);
-    private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts);
+    private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts::register);
     private final CommandEvent command = new CommandEvent();
 
     @ParameterizedTest(name = "order_id ''{0}''")

@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mmwinter.engine.core.BookRows;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.ReferenceEngine;
-import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.flow.FlowGenerator;
+import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.state.EngineState;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

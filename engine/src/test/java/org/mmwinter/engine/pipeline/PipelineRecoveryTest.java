@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.process.OfflineState;
 import org.mmwinter.engine.process.PipelineFlowRun;
+import org.mmwinter.engine.state.EngineState;
+import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -8,9 +8,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.process.PipelineFlowRun;
+import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

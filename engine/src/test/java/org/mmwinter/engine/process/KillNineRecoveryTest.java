@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.journal.InputJournal;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.pipeline.EngineConfig;
-import org.mmwinter.engine.pipeline.EngineState;
+import org.mmwinter.engine.state.EngineState;
+import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

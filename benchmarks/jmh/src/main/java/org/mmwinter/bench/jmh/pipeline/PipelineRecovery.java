@@ -11,12 +11,12 @@ import java.util.concurrent.Callable;
 import org.mmwinter.bench.workload.MixShape;
 import org.mmwinter.bench.workload.Workload;
 import org.mmwinter.bench.workload.WorkloadConfig;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
-import picocli.CommandLine;
+import org.mmwinter.engine.state.StateDigest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Recovery speed: journals {@code --commands} commands of the mix once (input journal only, no snapshots), then

@@ -1,16 +1,15 @@
-package org.mmwinter.engine.core;
+package org.mmwinter.engine.state;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.agrona.collections.Object2IntHashMap;
-import org.mmwinter.engine.flow.AccountResolver;
 
 /**
  * Account names at the edges, dense int ids inside the core. Ids are given in order of first use, so the same
  * flow gives the same ids; names are what outputs and the state digest show.
  */
-public final class AccountRegistry implements AccountResolver
+public final class AccountRegistry
 {
     public static final int UNKNOWN = -1;
 
@@ -31,11 +30,6 @@ public final class AccountRegistry implements AccountResolver
         names.add(name);
         ids.put(name, id);
         return id;
-    }
-
-    public int resolve(final String name)
-    {
-        return register(name);
     }
 
     /**

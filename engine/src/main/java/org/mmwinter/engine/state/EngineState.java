@@ -1,10 +1,8 @@
-package org.mmwinter.engine.pipeline;
+package org.mmwinter.engine.state;
 
-import org.mmwinter.engine.core.AccountRegistry;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.core.StateDigest;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 

@@ -1,7 +1,11 @@
-package org.mmwinter.engine.core;
+package org.mmwinter.engine.state;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import org.mmwinter.engine.core.BookVisitor;
+import org.mmwinter.engine.core.ClientOrderId;
+import org.mmwinter.engine.core.MatchingEngine;
 
 /**
  * A 64-bit fingerprint of the engine's state: every resting order (symbol, side, price, remaining qty, account name,
