@@ -251,6 +251,22 @@ public final class MatchingEngine
     }
 
     /**
+     * Reports every level of one instrument's book through {@link MatchingListener#onBookLevel}, so that a market
+     * data subscriber that lost updates can start again from the book as it is. Changes nothing.
+     *
+     * @return {@link RejectReason#UNKNOWN_INSTRUMENT} or {@link RejectReason#NONE}.
+     */
+    public int publishBook(final int instrumentId)
+    {
+        if (instrumentId < 0 || instrumentId >= instrumentCount)
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        books[instrumentId].publishLevels();
+        return RejectReason.NONE;
+    }
+
+    /**
      * Visits the resting orders of one instrument in priority order.
      */
     public void forEachOrder(final int instrumentId, final BookVisitor visitor)

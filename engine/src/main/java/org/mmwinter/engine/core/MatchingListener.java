@@ -106,6 +106,15 @@ public interface MatchingListener
     {
     }
 
+    /**
+     * One level of a book as it stands, answering {@link MatchingEngine#publishBook}: bids best first, then asks
+     * best first. Not a change: a subscriber that lost updates replaces its copy of the book with these.
+     */
+    default void onBookLevel(
+        final int instrumentId, final int side, final long price, final long qty, final int orderCount)
+    {
+    }
+
     /** Public L2 update: the level's new aggregate quantity and order count (both 0 when the level is gone). */
     default void onLevelChanged(
         final int instrumentId, final int side, final long price, final long qty, final int orderCount)

@@ -218,6 +218,22 @@ final class OrderBook
         this.tradeCount = tradeCount;
     }
 
+    void publishLevels()
+    {
+        for (int s = Side.BUY; s <= Side.SELL; s++)
+        {
+            final BookSide side = side(s);
+            for (int index = side.topIndex(); index >= 0; index--)
+            {
+                final PriceLevel level = side.levelAtIndex(index);
+                if (!level.isEmpty())
+                {
+                    listener.onBookLevel(instrumentId, s, level.price, level.totalQty, level.orderCount);
+                }
+            }
+        }
+    }
+
     void forEachOrder(final BookVisitor visitor)
     {
         visit(bids, visitor);

@@ -90,8 +90,8 @@ public final class OrderFlowGateway implements EventHandler<ResultEvent>, AutoCl
         final Session session = sessions.get(r.sourceId);
         if (session != null)
         {
-            session.send(r.reason == RejectReason.NONE ? "OK," + r.correlationId :
-                "REJECTED," + r.correlationId + "," + RejectReason.describe(r.reason));
+            session.send(r.rejectReason == RejectReason.NONE ? "OK," + r.correlationId :
+                "REJECTED," + r.correlationId + "," + RejectReason.describe(r.rejectReason));
         }
     }
 

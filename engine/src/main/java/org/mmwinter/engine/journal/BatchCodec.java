@@ -114,6 +114,7 @@ public final class BatchCodec
                 break;
             case CommandType.HALT:
             case CommandType.RESUME:
+            case CommandType.BOOK_SNAPSHOT:
                 b.writeZigZag(event.instrumentId);
                 break;
             case CommandType.ADD_INSTRUMENT:
@@ -215,6 +216,7 @@ public final class BatchCodec
                         break;
                     case CommandType.HALT:
                     case CommandType.RESUME:
+                    case CommandType.BOOK_SNAPSHOT:
                         event.instrumentId = (int)b.readZigZag();
                         break;
                     case CommandType.ADD_INSTRUMENT:

@@ -91,6 +91,7 @@ public final class ResultCodec
                 b.writeZigZag(r.qty);
                 break;
             case ResultType.LEVEL:
+            case ResultType.BOOK_LEVEL:
                 b.writeZigZag(r.side);
                 b.writeZigZag(r.price);
                 b.writeZigZag(r.qty);
@@ -131,20 +132,20 @@ public final class ResultCodec
             case ResultType.AMENDED:
                 b.writeZigZag(r.price);
                 b.writeZigZag(r.qty);
-                b.writeZigZag(r.reason);
+                b.writeZigZag(r.priorityKept ? 1 : 0);
                 break;
             case ResultType.CANCELED:
             case ResultType.REDUCED:
                 b.writeZigZag(r.qty);
                 b.writeZigZag(r.remaining);
-                b.writeZigZag(r.reason);
+                b.writeZigZag(r.cancelReason);
                 break;
             case ResultType.EXPIRED:
                 b.writeZigZag(r.qty);
                 break;
             default:
                 // REJECTED and DONE: the reason.
-                b.writeZigZag(r.reason);
+                b.writeZigZag(r.rejectReason);
                 break;
         }
     }
@@ -198,6 +199,7 @@ public final class ResultCodec
                         r.qty = b.readZigZag();
                         break;
                     case ResultType.LEVEL:
+                    case ResultType.BOOK_LEVEL:
                         r.side = (int)b.readZigZag();
                         r.price = b.readZigZag();
                         r.qty = b.readZigZag();
@@ -261,19 +263,19 @@ public final class ResultCodec
                 r.price = b.readZigZag();
                 r.qty = b.readZigZag();
                 r.remaining = r.qty;
-                r.reason = (int)b.readZigZag();
+                r.priorityKept = b.readZigZag() != 0;
                 break;
             case ResultType.CANCELED:
             case ResultType.REDUCED:
                 r.qty = b.readZigZag();
                 r.remaining = b.readZigZag();
-                r.reason = (int)b.readZigZag();
+                r.cancelReason = (int)b.readZigZag();
                 break;
             case ResultType.EXPIRED:
                 r.qty = b.readZigZag();
                 break;
             default:
-                r.reason = (int)b.readZigZag();
+                r.rejectReason = (int)b.readZigZag();
                 break;
         }
     }
@@ -295,7 +297,9 @@ public final class ResultCodec
         r.makerOrderId = MatchingEngine.NO_ORDER_ID;
         r.makerClientOrderId.clear();
         r.makerRemaining = 0;
-        r.reason = 0;
+        r.rejectReason = 0;
+        r.cancelReason = 0;
+        r.priorityKept = false;
         r.orderCount = 0;
     }
 }

@@ -19,6 +19,8 @@ public final class CommandType
     public static final int ADD_INSTRUMENT = 12;
     /** Gives an account name its id. */
     public static final int REGISTER_ACCOUNT = 13;
+    /** Asks for every level of an instrument's book, sent to the asker as BOOK_LEVEL results; changes nothing. */
+    public static final int BOOK_SNAPSHOT = 14;
 
     private CommandType()
     {
@@ -31,7 +33,7 @@ public final class CommandType
 
     public static boolean isKnown(final int type)
     {
-        return isOrderFlow(type) || (type >= HALT && type <= REGISTER_ACCOUNT);
+        return isOrderFlow(type) || (type >= HALT && type <= BOOK_SNAPSHOT);
     }
 
     public static String name(final int type)
@@ -46,6 +48,7 @@ public final class CommandType
             case RESUME: return "RESUME";
             case ADD_INSTRUMENT: return "ADD_INSTRUMENT";
             case REGISTER_ACCOUNT: return "REGISTER_ACCOUNT";
+            case BOOK_SNAPSHOT: return "BOOK_SNAPSHOT";
             default: return "?";
         }
     }

@@ -31,8 +31,12 @@ public final class ResultEvent
     public long makerOrderId;
     public final ClientOrderId makerClientOrderId = new ClientOrderId();
     public long makerRemaining;
-    /** Reject reason (REJECTED, DONE), cancel reason (CANCELED), 1 when priority was kept (AMENDED). */
-    public int reason;
+    /** Why the command was refused ({@code RejectReason}, REJECTED and DONE; {@code NONE} when accepted). */
+    public int rejectReason;
+    /** Why the order lost quantity without trading ({@code CancelReason}, CANCELED and REDUCED). */
+    public int cancelReason;
+    /** Whether an amend kept the order's time priority (AMENDED). */
+    public boolean priorityKept;
     public int orderCount;
 
     public ResultEvent copyFrom(final ResultEvent other)
@@ -56,7 +60,9 @@ public final class ResultEvent
         makerOrderId = other.makerOrderId;
         makerClientOrderId.copyFrom(other.makerClientOrderId);
         makerRemaining = other.makerRemaining;
-        reason = other.reason;
+        rejectReason = other.rejectReason;
+        cancelReason = other.cancelReason;
+        priorityKept = other.priorityKept;
         orderCount = other.orderCount;
         return this;
     }
@@ -67,6 +73,6 @@ public final class ResultEvent
             " corr=" + correlationId + " instrument=" + instrumentId + " account=" + accountId +
             " order=" + orderId + "/" + clientOrderId +
             " side=" + side + " price=" + price + " qty=" + qty + " remaining=" + remaining +
-            " maker=" + makerAccountId + "/" + makerOrderId + "/" + makerClientOrderId + " reason=" + reason + '}';
+            " maker=" + makerAccountId + "/" + makerOrderId + "/" + makerClientOrderId + " reject=" + rejectReason + " cancel=" + cancelReason + " kept=" + priorityKept + '}';
     }
 }

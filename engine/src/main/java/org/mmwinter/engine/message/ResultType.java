@@ -17,6 +17,8 @@ public final class ResultType
     public static final int DONE = 9;
     /** Self-trade prevention shrank a live order without a trade. */
     public static final int REDUCED = 10;
+    /** One level of a book as it stands, answering a BOOK_SNAPSHOT command (to its sender only). */
+    public static final int BOOK_LEVEL = 11;
 
     private ResultType()
     {
@@ -41,6 +43,7 @@ public final class ResultType
             case LEVEL: return "LEVEL";
             case DONE: return "DONE";
             case REDUCED: return "REDUCED";
+            case BOOK_LEVEL: return "BOOK_LEVEL";
             default: return "?";
         }
     }

@@ -51,7 +51,7 @@ final class ResultPublisher implements MatchingListener
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.DONE);
         order(r, command.instrumentId, command.accountId, MatchingEngine.NO_ORDER_ID, command.clientOrderId);
-        r.reason = command.result;
+        r.rejectReason = command.result;
         ring.publish(seq);
     }
 
@@ -88,7 +88,7 @@ final class ResultPublisher implements MatchingListener
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.REJECTED);
         order(r, command.instrumentId, accountId, orderId, clientOrderId);
-        r.reason = reason;
+        r.rejectReason = reason;
         ring.publish(seq);
     }
 
@@ -140,7 +140,7 @@ final class ResultPublisher implements MatchingListener
         final ResultEvent r = fill(ring.get(seq), ResultType.CANCELED);
         order(r, instrumentId, accountId, orderId, clientOrderId);
         r.qty = qty;
-        r.reason = reason;
+        r.cancelReason = reason;
         ring.publish(seq);
     }
 
@@ -161,7 +161,7 @@ final class ResultPublisher implements MatchingListener
         order(r, instrumentId, accountId, orderId, clientOrderId);
         r.qty = qty;
         r.remaining = remaining;
-        r.reason = CancelReason.SELF_TRADE;
+        r.cancelReason = CancelReason.SELF_TRADE;
         ring.publish(seq);
     }
 
@@ -202,7 +202,7 @@ final class ResultPublisher implements MatchingListener
         r.price = price;
         r.qty = qty;
         r.remaining = qty;
-        r.reason = priorityKept ? 1 : 0;
+        r.priorityKept = priorityKept;
         ring.publish(seq);
     }
 
@@ -230,6 +230,23 @@ final class ResultPublisher implements MatchingListener
         }
         final long seq = claim();
         final ResultEvent r = fill(ring.get(seq), ResultType.LEVEL);
+        order(r, instrumentId, -1, MatchingEngine.NO_ORDER_ID, null);
+        r.side = side;
+        r.price = price;
+        r.qty = qty;
+        r.orderCount = orderCount;
+        ring.publish(seq);
+    }
+
+    public void onBookLevel(
+        final int instrumentId, final int side, final long price, final long qty, final int orderCount)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.BOOK_LEVEL);
         order(r, instrumentId, -1, MatchingEngine.NO_ORDER_ID, null);
         r.side = side;
         r.price = price;
@@ -270,7 +287,9 @@ final class ResultPublisher implements MatchingListener
         r.makerOrderId = MatchingEngine.NO_ORDER_ID;
         r.makerClientOrderId.clear();
         r.makerRemaining = 0;
-        r.reason = 0;
+        r.rejectReason = 0;
+        r.cancelReason = 0;
+        r.priorityKept = false;
         r.orderCount = 0;
         return r;
     }

@@ -26,7 +26,7 @@ public final class AckTracker implements EventHandler<ResultEvent>
         {
             lastAcked = event.correlationId;
             acked = acked + 1;
-            if (event.reason != 0)
+            if (event.rejectReason != 0)
             {
                 rejected = rejected + 1;
             }

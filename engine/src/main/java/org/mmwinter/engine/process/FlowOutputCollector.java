@@ -71,7 +71,7 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
             {
                 engineReasons = Arrays.copyOf(engineReasons, Math.max(line + 1, engineReasons.length * 2));
             }
-            engineReasons[line] = r.reason;
+            engineReasons[line] = r.rejectReason;
         }
     }
 

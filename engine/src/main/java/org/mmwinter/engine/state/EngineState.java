@@ -76,6 +76,9 @@ public final class EngineState
             case CommandType.RESUME:
                 return engine.halt(command.instrumentId, false);
 
+            case CommandType.BOOK_SNAPSHOT:
+                return engine.publishBook(command.instrumentId);
+
             case CommandType.ADD_INSTRUMENT:
                 return addInstrument(command);
 

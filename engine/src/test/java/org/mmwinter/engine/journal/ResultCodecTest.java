@@ -114,19 +114,19 @@ class ResultCodecTest
                 r.price = price;
                 r.qty = qty;
                 r.remaining = qty;
-                r.reason = random.nextInt(2);
+                r.priorityKept = random.nextBoolean();
                 break;
             case ResultType.CANCELED:
             case ResultType.REDUCED:
                 r.qty = qty;
                 r.remaining = type == ResultType.REDUCED ? random.nextLong(1, Long.MAX_VALUE) : 0;
-                r.reason = 1 + random.nextInt(3);
+                r.cancelReason = 1 + random.nextInt(3);
                 break;
             case ResultType.EXPIRED:
                 r.qty = qty;
                 break;
             default:
-                r.reason = random.nextInt(400);
+                r.rejectReason = random.nextInt(400);
                 break;
         }
         return r;

@@ -39,7 +39,7 @@ class CircuitBreakerTest
         {
             if (event.type == ResultType.DONE && event.commandType == CommandType.NEW)
             {
-                outcomes.put(event.clientOrderId.decimalValue(), event.reason);
+                outcomes.put(event.clientOrderId.decimalValue(), event.rejectReason);
             }
         };
         final EnginePipeline pipeline = new EnginePipeline(config, List.of(done), List.of(),

@@ -57,7 +57,7 @@ class PipelineDifferentialTest
             }
             if (r.type == ResultType.DONE)
             {
-                reasons[(int)r.correlationId] = r.reason;
+                reasons[(int)r.correlationId] = r.rejectReason;
             }
             else if (r.type == ResultType.FILL)
             {
