@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmwinter.bench.harness.LatencyRecorder;
+import org.mmwinter.bench.jmh.ClientOrderIdTable;
 import org.mmwinter.bench.jmh.EngineBookAdapter;
 import org.mmwinter.bench.workload.CommandArrays;
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
@@ -65,12 +67,22 @@ public final class PipelineDriver implements AutoCloseable
     }
 
     /**
-     * Sends command {@code index} of {@code commands}, yielding while the inbound ring is full (on 2 cores a
-     * producer spinning on a full ring takes the core the engine needs).
+     * Sends command {@code index} of {@code commands} with the id {@code ids} has for its order.
+     */
+    public void publish(
+        final CommandArrays commands, final int index, final ClientOrderIdTable ids, final long clientTsNs)
+    {
+        publish(commands, index, ids.get(commands.orderIds()[index]), clientTsNs);
+    }
+
+    /**
+     * Sends command {@code index} of {@code commands} naming {@code clientOrderId}, yielding while the inbound ring
+     * is full (on 2 cores a producer spinning on a full ring takes the core the engine needs).
      *
      * @param clientTsNs carried to the command's results (the latency mains put its planned send time there).
      */
-    public void publish(final CommandArrays commands, final int index, final long clientTsNs)
+    public void publish(
+        final CommandArrays commands, final int index, final ClientOrderId clientOrderId, final long clientTsNs)
     {
         final EnginePipeline pipeline = this.pipeline;
         long slot;
@@ -82,7 +94,8 @@ public final class PipelineDriver implements AutoCloseable
         {
             throw new IllegalStateException("the pipeline stopped: " + pipeline.failStop().describe());
         }
-        WorkloadCommands.write(commands, index, pipeline.slot(slot), instrumentId, SOURCE_ID, published, clientTsNs);
+        WorkloadCommands.write(
+            commands, index, clientOrderId, pipeline.slot(slot), instrumentId, SOURCE_ID, published, clientTsNs);
         pipeline.publish(slot);
         published++;
     }
@@ -90,11 +103,11 @@ public final class PipelineDriver implements AutoCloseable
     /**
      * Sends every command of {@code commands} and waits for all their results.
      */
-    public void publishAndAwait(final CommandArrays commands)
+    public void publishAndAwait(final CommandArrays commands, final ClientOrderIdTable ids)
     {
         for (int i = 0; i < commands.count(); i++)
         {
-            publish(commands, i, 0);
+            publish(commands, i, ids, 0);
         }
         awaitCompleted(published);
     }
