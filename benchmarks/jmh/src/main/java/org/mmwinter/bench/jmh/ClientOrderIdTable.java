@@ -9,8 +9,8 @@ import org.mmwinter.engine.core.ClientOrderId;
  * command that names it.
  * <p>
  * Size: one {@link ClientOrderId} (48 bytes) and one reference per id, whatever the style. The 1,000-order mix uses
- * about 1.12 million ids (54 MB), the 1,000,000-order mix about 1.24 million (60 MB), small beside the 3 GB fork heap
- * that the 1,000,000-order book with its two million preallocated orders needs anyway.
+ * 127,012 ids (6.6 MB), the 100,000-order one 226,580 (12 MB), the 1,000,000-order one 1,252,876 (65 MB): small beside
+ * the 3 GB fork heap that the 1,000,000-order book with its two million preallocated orders needs anyway.
  */
 public final class ClientOrderIdTable
 {

@@ -29,11 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>
  * {@code ids} is how our engine is sent the workload's order ids ({@link IdStyle}): {@code numeric} the decimal
  * text (today's flows), {@code alnum8} eight characters, {@code uuid36} a 36-character UUID-like id. The ids are
- * spelt before measurement into a {@link ClientOrderIdTable} (one entry per workload order id: about 1.1 million
- * entries, 55-60 MB, for every book size, since the mix's new orders dominate), so a command pays one array read
- * and what the engine does with the id's text, not the spelling. The fork heap stays at 3 GB for every
- * {@code ids}: the 1,000,000-order book preallocates two million orders (each carrying its id's four words) and
- * the 2,000,000-command mix; the table adds about 2 % of that, and one heap for all values keeps the runs
+ * spelt before measurement into a {@link ClientOrderIdTable} (one entry per workload order id, 52 bytes each:
+ * 127,012 ids or 6.6 MB at 1,000 orders, 1,252,876 or 65 MB at 1,000,000), so a command pays one array read and
+ * what the engine does with the id's text, not the spelling. The fork heap stays at 3 GB for every {@code ids}:
+ * the 1,000,000-order book preallocates two million orders (each carrying its id's four words) beside the
+ * 2,000,000-command mix, the table adds about 2 % of that heap, and one heap for all values keeps the runs
  * comparable. The naive book ignores {@code ids} (it keys by the numbers); run it with {@code -p ids=numeric}.
  */
 @BenchmarkMode(Mode.Throughput)

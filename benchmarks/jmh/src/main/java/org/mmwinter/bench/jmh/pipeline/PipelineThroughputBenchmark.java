@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the (yielding) wait strategy. Each fork journals into a fresh temporary directory, deleted at the end.
  * <p>
  * {@code ids} spells the workload's order ids as {@link IdStyle} does for {@code MixedWorkloadBenchmark}, before
- * measurement (a {@link org.mmwinter.bench.jmh.ClientOrderIdTable} of about 1.1 million ids, 55 MB of the 3 GB
- * heap): the producer copies an id's four words into the ring slot, and the journal writes numeric ids as a
- * varint and any other as its characters.
+ * measurement (a {@link org.mmwinter.bench.jmh.ClientOrderIdTable} of the 127,012 ids of the 1,000-order mix,
+ * 6.6 MB of the 3 GB heap): the producer copies an id's four words into the ring slot, and the journal writes
+ * numeric ids as a varint and any other as its characters.
  * <p>
  * The fork flags after the heap are the root pom's {@code chronicle.jvm.flags} (a test checks they match).
  */

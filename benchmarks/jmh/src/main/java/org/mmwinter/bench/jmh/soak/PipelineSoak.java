@@ -216,9 +216,8 @@ public final class PipelineSoak implements Callable<Integer>
         String summary()
         {
             return String.format("soak (%s ids%s): %,d commands in %.1f s (%,.0f commands/s including the " +
-                    "forced GCs); " +
-                    "heap after GC first %,d B, last %,d B (%+,d B), min %,d B, max %,d B; journal bytes/command first %.3f, " +
-                    "last %.3f; journal files on disk %,d B%n",
+                    "forced GCs); heap after GC first %,d B, last %,d B (%+,d B), min %,d B, max %,d B; " +
+                    "journal bytes/command first %.3f, last %.3f; journal files on disk %,d B%n",
                 ids, fresh == null ? ", repeating each cycle" :
                     String.format(", fresh: %,d distinct NEW ids", fresh.newOrders()),
                 total, seconds, total / seconds, firstHeap, lastHeap, lastHeap - firstHeap, minHeap, maxHeap,
