@@ -29,9 +29,12 @@ case "$MODE" in
     ROUNDS=1
     JMH_OPS=(-f 1 -wi 3 -w 500ms -i 5 -r 500ms)
     JMH_MIX=(-f 1 -wi 2 -w 1s -i 5 -r 1s)
+    MIX_IDS=(-p ids=alnum8,uuid36 -p restingOrders=1000)
     JMH_PIPE=(-f 1 -wi 2 -w 2s -i 4 -r 2s)
-    # Our pipeline: every journal setting with the default (split) stages, and the combined stages with the journal on.
-    OURS_PIPE_RUNS=("-p journal=off,on,sync -p stages=split" "-p journal=on -p stages=combined")
+    # Our pipeline: every journal setting with the default (split) stages, and the combined stages with the journal on,
+    # numeric ids (what exchange-core's side sends); then 36-character ids with the journal on.
+    OURS_PIPE_RUNS=("-p journal=off,on,sync -p stages=split -p ids=numeric" "-p journal=on -p stages=combined -p ids=numeric"
+                    "-p journal=on -p stages=split -p ids=uuid36")
     LAT=(--warmup-seconds 1 --seconds 3)
     SOAK=(--commands 5000000 --every 250000)
     RECOVERY=(--commands 10000000 --runs 3)
@@ -40,8 +43,10 @@ case "$MODE" in
     ROUNDS=2
     JMH_OPS=(-f 2 -wi 5 -w 1s -i 10 -r 1s)
     JMH_MIX=(-f 2 -wi 5 -w 2s -i 10 -r 2s)
+    MIX_IDS=(-p ids=alnum8,uuid36)
     JMH_PIPE=(-f 2 -wi 5 -w 2s -i 10 -r 2s)
-    OURS_PIPE_RUNS=("-p journal=off,on,sync,on+output -p stages=combined,split")
+    OURS_PIPE_RUNS=("-p journal=off,on,sync,on+output -p stages=combined,split -p ids=numeric"
+                    "-p journal=on -p stages=split -p ids=alnum8,uuid36")
     LAT=(--warmup-seconds 5 --seconds 20)
     SOAK=(--commands 100000000 --every 5000000)
     RECOVERY=(--commands 10000000 --runs 3)
@@ -102,7 +107,10 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
   echo "== round $ROUND of $ROUNDS"
   jmh ours ops "$OURS_JAR" -- 'org.mmwinter.bench.jmh.OrderBookOpsBenchmark' "${JMH_OPS[@]}"
   jmh peer ops "$PEER_JAR" -- 'org.mmwinter.bench.peer.OrderBookOpsBenchmark' "${JMH_OPS[@]}"
-  jmh ours mixed "$OURS_JAR" -- 'org.mmwinter.bench.jmh.MixedWorkloadBenchmark' "${JMH_MIX[@]}"
+  # Numeric ids beside exchange-core and the naive book; then our engine alone with string ids (8 and 36 chars).
+  jmh ours mixed "$OURS_JAR" -- 'org.mmwinter.bench.jmh.MixedWorkloadBenchmark' -p ids=numeric "${JMH_MIX[@]}"
+  jmh ours mixedids "$OURS_JAR" -- 'org.mmwinter.bench.jmh.MixedWorkloadBenchmark' -p impl=ours "${MIX_IDS[@]}" \
+    "${JMH_MIX[@]}"
   jmh peer mixed "$PEER_JAR" -- 'org.mmwinter.bench.peer.MixedWorkloadBenchmark' "${JMH_MIX[@]}"
   latency ours org.mmwinter.bench.jmh.latency.DisruptorHopLatency "$OURS_JAR" -- --variant yielding
   latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- --variant journal-off

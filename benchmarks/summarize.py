@@ -56,6 +56,9 @@ def load_jmh(out):
             method = result["benchmark"].rsplit(".", 1)[1]
             params = dict(result.get("params") or {})
             impl = params.pop("impl", None)
+            # Numeric ids are what exchange-core's side sends: only other id styles get rows of their own.
+            if params.get("ids") == "numeric":
+                params.pop("ids")
             column = COLUMNS.get((side, impl))
             if column is None:
                 continue
@@ -121,14 +124,18 @@ def label(method, params):
         if name == "restingOrders":
             value = "{:,}".format(int(value))
         text = text.replace("{" + name + "}", str(value))
+    if "ids" in values:
+        text += " (%s ids)" % values["ids"]
     return text
 
 
 def sort_key(key):
     method, params = key
     index = ORDER.index(method) if method in ORDER else len(ORDER)
-    numeric = tuple(int(v) if str(v).isdigit() else 0 for _, v in params)
-    return index, numeric, params
+    # Each id style after the numeric row of the same benchmark and parameters.
+    plain = tuple((name, v) for name, v in params if name != "ids")
+    numeric = tuple(int(v) if str(v).isdigit() else 0 for _, v in plain)
+    return index, numeric, dict(params).get("ids", ""), params
 
 
 def order_book_tables(rows):
@@ -194,7 +201,7 @@ def pipeline_table(rows):
         params = dict(key[1])
         journal = params.get("journal")
         return (JOURNALS.index(journal) if journal in JOURNALS else len(JOURNALS),
-                0 if params.get("stages", "split") == "split" else 1)
+                0 if params.get("stages", "split") == "split" else 1, params.get("ids", ""))
 
     best_journaled = None
     for key in sorted(ours_keys, key=order):
@@ -203,10 +210,11 @@ def pipeline_table(rows):
         ours = cell(key, "ours")
         peer_journal = PEER_JOURNAL.get(journal, journal)
         ec = cell(("pipeline", (("journal", peer_journal),)), "ec")
+        stages = params.get("stages", "split") + (", %s ids" % params["ids"] if "ids" in params else "")
         lines.append("| %s | %s | %s | %s (%s) | %s |" % (
-            JOURNAL_LABELS.get(journal, journal), params.get("stages", "split"), fmt_rate(ours[0], ours[1]),
+            JOURNAL_LABELS.get(journal, journal), stages, fmt_rate(ours[0], ours[1]),
             fmt_rate(ec[0], ec[1]) if ec else "–", peer_journal, fmt_ratio(ours[:2], ec[:2]) if ec else "–"))
-        if journal != "off" and (best_journaled is None or ours[0] > best_journaled[0]):
+        if journal != "off" and "ids" not in params and (best_journaled is None or ours[0] > best_journaled[0]):
             best_journaled = (ours[0], ours[1], journal, params.get("stages", "split"))
     if not ours_keys:
         for journal in ("off", "on"):

@@ -17,12 +17,15 @@ public final class Books
     {
     }
 
-    public static OrderBookAdapter create(final String impl, final int expectedOrders)
+    /**
+     * @param ids the client order ids our engine is sent (the naive book keys orders by the workload's numbers).
+     */
+    public static OrderBookAdapter create(final String impl, final int expectedOrders, final ClientOrderIdTable ids)
     {
         switch (impl)
         {
             case OURS:
-                return new EngineBookAdapter(expectedOrders);
+                return new EngineBookAdapter(expectedOrders, ids);
 
             case NAIVE:
                 return new NaiveBookAdapter();

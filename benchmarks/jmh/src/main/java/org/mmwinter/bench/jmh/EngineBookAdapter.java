@@ -10,7 +10,9 @@ import org.mmwinter.engine.core.TimeInForce;
 
 /**
  * Our {@link MatchingEngine} with one instrument, driven through its public API exactly as the pipeline will
- * drive it. Self-trade prevention is off because none of the peers has it.
+ * drive it. Self-trade prevention is off because none of the peers has it. The workload's {@code long} order ids
+ * become client order ids through a {@link ClientOrderIdTable} built beforehand, so that a command costs one array
+ * read more than with numeric ids, not the spelling of its id.
  */
 public final class EngineBookAdapter implements OrderBookAdapter
 {
@@ -18,14 +20,17 @@ public final class EngineBookAdapter implements OrderBookAdapter
 
     private final EventCounter listener = new EventCounter();
     private final MatchingEngine engine;
+    private final ClientOrderIdTable ids;
     private long rejects;
     private long nowNs;
 
     /**
      * @param expectedOrders live orders to preallocate, so that steady state allocates nothing.
+     * @param ids            the client order id of every workload order id the adapter will be sent.
      */
-    public EngineBookAdapter(final int expectedOrders)
+    public EngineBookAdapter(final int expectedOrders, final ClientOrderIdTable ids)
     {
+        this.ids = ids;
         engine = new MatchingEngine(listener, expectedOrders);
         engine.addInstrument(instrument(INSTRUMENT));
     }
@@ -41,35 +46,35 @@ public final class EngineBookAdapter implements OrderBookAdapter
 
     public long gtc(final int account, final long orderId, final int side, final long price, final long size)
     {
-        return check(engine.newOrder(++nowNs, INSTRUMENT, account, orderId, side, OrderType.LIMIT, TimeInForce.GTC,
-            StpMode.NONE, price, size));
+        return check(engine.newOrder(++nowNs, INSTRUMENT, account, ids.get(orderId), side, OrderType.LIMIT,
+            TimeInForce.GTC, StpMode.NONE, price, size));
     }
 
     public long ioc(final int account, final long orderId, final int side, final long price, final long size)
     {
-        return check(engine.newOrder(++nowNs, INSTRUMENT, account, orderId, side, OrderType.LIMIT, TimeInForce.IOC,
-            StpMode.NONE, price, size));
+        return check(engine.newOrder(++nowNs, INSTRUMENT, account, ids.get(orderId), side, OrderType.LIMIT,
+            TimeInForce.IOC, StpMode.NONE, price, size));
     }
 
     public long market(final int account, final long orderId, final int side, final long size)
     {
-        return check(engine.newOrder(++nowNs, INSTRUMENT, account, orderId, side, OrderType.MARKET, TimeInForce.IOC,
-            StpMode.NONE, MatchingEngine.NO_PRICE, size));
+        return check(engine.newOrder(++nowNs, INSTRUMENT, account, ids.get(orderId), side, OrderType.MARKET,
+            TimeInForce.IOC, StpMode.NONE, MatchingEngine.NO_PRICE, size));
     }
 
     public long cancel(final int account, final long orderId)
     {
-        return check(engine.cancel(++nowNs, account, orderId, INSTRUMENT));
+        return check(engine.cancel(++nowNs, account, ids.get(orderId), INSTRUMENT));
     }
 
     public long move(final int account, final long orderId, final long price, final long size)
     {
-        return check(engine.amend(++nowNs, account, orderId, INSTRUMENT, price, size));
+        return check(engine.amend(++nowNs, account, ids.get(orderId), INSTRUMENT, price, size));
     }
 
     public long reduce(final int account, final long orderId, final long price, final long oldSize, final long newSize)
     {
-        return check(engine.amend(++nowNs, account, orderId, INSTRUMENT, price, newSize));
+        return check(engine.amend(++nowNs, account, ids.get(orderId), INSTRUMENT, price, newSize));
     }
 
     public long rejects()

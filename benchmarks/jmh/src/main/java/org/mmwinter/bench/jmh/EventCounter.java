@@ -1,5 +1,6 @@
 package org.mmwinter.bench.jmh;
 
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingListener;
 
 /**
@@ -13,12 +14,19 @@ final class EventCounter implements MatchingListener
     long events;
 
     public void onAccepted(
-        final int instrumentId, final int accountId, final long orderId, final int side, final long price, final long qty)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final int side,
+        final long price,
+        final long qty)
     {
         events++;
     }
 
-    public void onRejected(final int accountId, final long orderId, final int reason)
+    public void onRejected(
+        final int accountId, final long orderId, final ClientOrderId clientOrderId, final int reason)
     {
         events++;
     }
@@ -30,21 +38,44 @@ final class EventCounter implements MatchingListener
         final int takerSide,
         final int makerAccountId,
         final long makerOrderId,
+        final ClientOrderId makerClientOrderId,
         final long makerRemaining,
         final int takerAccountId,
         final long takerOrderId,
+        final ClientOrderId takerClientOrderId,
         final long takerRemaining)
     {
         fills++;
     }
 
     public void onCanceled(
-        final int instrumentId, final int accountId, final long orderId, final long qty, final int reason)
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final int reason)
     {
         events++;
     }
 
-    public void onExpired(final int instrumentId, final int accountId, final long orderId, final long qty)
+    public void onReduced(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty,
+        final long remaining)
+    {
+        events++;
+    }
+
+    public void onExpired(
+        final int instrumentId,
+        final int accountId,
+        final long orderId,
+        final ClientOrderId clientOrderId,
+        final long qty)
     {
         events++;
     }
@@ -53,6 +84,7 @@ final class EventCounter implements MatchingListener
         final int instrumentId,
         final int accountId,
         final long orderId,
+        final ClientOrderId clientOrderId,
         final long price,
         final long qty,
         final boolean priorityKept)

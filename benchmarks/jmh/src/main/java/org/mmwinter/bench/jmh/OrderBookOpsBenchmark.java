@@ -40,6 +40,17 @@ import org.openjdk.jmh.annotations.Warmup;
 public class OrderBookOpsBenchmark
 {
     /**
+     * Order ids above the base book's that the scenarios use (at most 51,001: the 50-level sweep's ladder and its
+     * sweeps), and the market orders' {@link #MARKET_ORDER_IDS}: the ids are spelt into a table before measurement.
+     */
+    static final int OP_ORDER_IDS = 1 << 16;
+    /**
+     * Market orders cycle through this many ids: each is gone (filled) before its id comes back, and a bounded set
+     * of ids is what lets them be spelt beforehand.
+     */
+    static final int MARKET_ORDER_IDS = 1 << 10;
+
+    /**
      * A book holding the base book, for one implementation.
      */
     @State(Scope.Thread)
@@ -54,7 +65,8 @@ public class OrderBookOpsBenchmark
         void createBook(final int extraOrders, final CommandArrays fill)
         {
             base = OpScenarios.baseBook();
-            book = Books.create(impl, 2 * (base.fill().count() + extraOrders));
+            book = Books.create(impl, 2 * (base.fill().count() + extraOrders),
+                ClientOrderIdTable.of(IdStyle.NUMERIC, base.maxOrderId() + OP_ORDER_IDS));
             Replay.run(fill == null ? base.fill() : fill, book);
         }
 
@@ -173,7 +185,8 @@ public class OrderBookOpsBenchmark
     @State(Scope.Thread)
     public static class MarketState extends BaseBook
     {
-        long nextOrderId;
+        long firstOrderId;
+        int sent;
 
         @Setup(Level.Trial)
         public void setUp()
@@ -181,7 +194,7 @@ public class OrderBookOpsBenchmark
             createBook(1, null);
             final CommandArrays maker = OpScenarios.marketMaker(base);
             Replay.run(maker, book);
-            nextOrderId = maker.orderIds()[0] + 1;
+            firstOrderId = maker.orderIds()[0] + 1;
         }
     }
 
@@ -224,6 +237,6 @@ public class OrderBookOpsBenchmark
     @Benchmark
     public long market(final MarketState state)
     {
-        return state.book.market(7, state.nextOrderId++, OrderSide.BUY, 1);
+        return state.book.market(7, state.firstOrderId + (state.sent++ & (MARKET_ORDER_IDS - 1)), OrderSide.BUY, 1);
     }
 }

@@ -3,6 +3,7 @@ package org.mmwinter.bench.jmh;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mmwinter.bench.workload.AmendCycle;
 import org.mmwinter.bench.workload.CommandArrays;
@@ -24,14 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AdaptersReplayTest
 {
     @ParameterizedTest
-    @ValueSource(strings = {Books.OURS, Books.NAIVE})
-    void mixedWorkloadReplaysCleanly(final String impl)
+    @CsvSource({"ours, numeric", "ours, alnum8", "ours, uuid36", "ours, mixed", "naive, numeric"})
+    void mixedWorkloadReplaysCleanly(final String impl, final String ids)
     {
         for (final long seed : new long[] {1, 2, 3})
         {
             final Workload workload = WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(seed, 1_000, 30_000));
-            final OrderBookAdapter book = Books.create(impl, 4_000);
-            final String context = impl + ", seed " + seed;
+            final OrderBookAdapter book =
+                Books.create(impl, 4_000, ClientOrderIdTable.of(ids, workload.maxOrderId()));
+            final String context = impl + ", " + ids + " ids, seed " + seed;
 
             Replay.run(workload.fill(), book);
             assertEquals(1_000, book.liveOrders(), context);
@@ -94,18 +96,21 @@ class AdaptersReplayTest
         final CommandArrays maker = OpScenarios.marketMaker(base);
         Replay.run(maker, marketBook);
         final long fillsBefore = marketBook.fills();
-        for (int i = 0; i < 1_000; i++)
+        for (int i = 0; i < 3 * OrderBookOpsBenchmark.MARKET_ORDER_IDS; i++)
         {
-            marketBook.market(7, maker.orderIds()[0] + 1 + i, OrderSide.BUY, 1);
+            marketBook.market(7, maker.orderIds()[0] + 1 + (i & (OrderBookOpsBenchmark.MARKET_ORDER_IDS - 1)),
+                OrderSide.BUY, 1);
         }
-        assertEquals(1_000, marketBook.fills() - fillsBefore, impl + ": one fill per one-lot market order");
+        assertEquals(3 * OrderBookOpsBenchmark.MARKET_ORDER_IDS, marketBook.fills() - fillsBefore,
+            impl + ": one fill per one-lot market order, ids reused once each order is gone");
 
         Stream.of(addBook, amendBook, marketBook).forEach(book -> assertEquals(0, book.rejects(), impl));
     }
 
     private static OrderBookAdapter bookWith(final String impl, final CommandArrays fill)
     {
-        final OrderBookAdapter book = Books.create(impl, 60_000);
+        final long maxOrderId = OpScenarios.baseBook().maxOrderId() + OrderBookOpsBenchmark.OP_ORDER_IDS;
+        final OrderBookAdapter book = Books.create(impl, 60_000, ClientOrderIdTable.of(IdStyle.NUMERIC, maxOrderId));
         Replay.run(fill, book);
         return book;
     }

@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mmwinter.bench.jmh.naive.NaiveBookAdapter;
 import org.mmwinter.bench.workload.AmendCycle;
 import org.mmwinter.bench.workload.OpScenarios;
@@ -31,11 +33,15 @@ class EngineAllocationTest
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
 
-    @Test
-    void mixedWorkloadAllocatesNothingOnceWarm()
+    /**
+     * Every id style, {@code mixed} holding ids of 1 (order ids 3, 6, 9), 2 to 6, 8 and 36 characters in one book.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {IdStyle.NUMERIC, IdStyle.ALNUM8, IdStyle.UUID36, IdStyle.MIXED})
+    void mixedWorkloadAllocatesNothingOnceWarm(final String ids)
     {
         final Workload workload = WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(5, 1_000, 100_000));
-        final EngineBookAdapter book = new EngineBookAdapter(4_000);
+        final EngineBookAdapter book = new EngineBookAdapter(4_000, ClientOrderIdTable.of(ids, workload.maxOrderId()));
         Replay.run(workload.fill(), book);
 
         final long[] allocated = new long[ROUNDS];
@@ -46,15 +52,17 @@ class EngineAllocationTest
 
         assertEquals(0, book.rejects());
         assertEquals(0, Arrays.stream(allocated).min().getAsLong(),
-            "bytes allocated per round of " + (workload.mix().count() + 2_000) + " commands: " +
+            ids + " ids: bytes allocated per round of " + (workload.mix().count() + 2_000) + " commands: " +
             Arrays.toString(allocated));
     }
 
-    @Test
-    void singleOperationsAllocateNothingOnceWarm()
+    @ParameterizedTest
+    @ValueSource(strings = {IdStyle.NUMERIC, IdStyle.MIXED})
+    void singleOperationsAllocateNothingOnceWarm(final String ids)
     {
         final Workload base = OpScenarios.baseBook();
-        final EngineBookAdapter book = new EngineBookAdapter(10_000);
+        final EngineBookAdapter book = new EngineBookAdapter(10_000,
+            ClientOrderIdTable.of(ids, base.maxOrderId() + OrderBookOpsBenchmark.OP_ORDER_IDS));
         Replay.run(base.fill(), book);
         final AmendCycle cycle = OpScenarios.amendCycle(base, OpScenarios.AMENDED_ORDERS);
         Replay.run(cycle.placements(), book);
@@ -64,7 +72,7 @@ class EngineAllocationTest
         final long[] allocated = new long[ROUNDS];
         for (int round = 0; round < ROUNDS; round++)
         {
-            allocated[round] = amendAndTrade(cycle, book, firstMarketId + round * 10_000L);
+            allocated[round] = amendAndTrade(cycle, book, firstMarketId);
         }
 
         assertEquals(0, book.rejects());
@@ -102,7 +110,7 @@ class EngineAllocationTest
         {
             cycle.keepPriority(book);
             cycle.losePriority(book);
-            book.market(7, firstOrderId + i, OrderSide.BUY, 1);
+            book.market(7, firstOrderId + (i & (OrderBookOpsBenchmark.MARKET_ORDER_IDS - 1)), OrderSide.BUY, 1);
         }
         return allocatedBytes() - before;
     }

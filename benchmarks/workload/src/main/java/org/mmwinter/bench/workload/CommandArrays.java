@@ -2,7 +2,6 @@ package org.mmwinter.bench.workload;
 
 import java.util.Arrays;
 
-import org.mmwinter.engine.message.CommandType;
 
 /**
  * A sequence of commands as parallel primitive arrays, built once before measurement and then only read, so that

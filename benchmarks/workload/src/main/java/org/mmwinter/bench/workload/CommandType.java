@@ -1,6 +1,5 @@
 package org.mmwinter.bench.workload;
 
-import org.mmwinter.engine.message.CommandType;
 
 /**
  * The command kinds of the workload, as small ints so that replay switches over a byte array: the subset every

@@ -2,7 +2,6 @@ package org.mmwinter.bench.workload;
 
 import java.util.SplittableRandom;
 
-import org.mmwinter.engine.message.CommandType;
 
 /**
  * The fixed scenarios of the single-operation benchmarks, all built on the same base book (the 1,000-order

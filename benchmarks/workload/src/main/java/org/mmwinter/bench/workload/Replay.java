@@ -1,6 +1,5 @@
 package org.mmwinter.bench.workload;
 
-import org.mmwinter.engine.message.CommandType;
 
 /**
  * Feeds a {@link CommandArrays} to an {@link OrderBookAdapter}. One loop for every side, so that the dispatch

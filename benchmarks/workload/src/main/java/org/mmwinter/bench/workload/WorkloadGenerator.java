@@ -2,7 +2,6 @@ package org.mmwinter.bench.workload;
 
 import java.util.SplittableRandom;
 
-import org.mmwinter.engine.message.CommandType;
 
 /**
  * The one deterministic generator both sides replay: the same seed gives the same arrays, on any JVM.

@@ -6,6 +6,7 @@ import org.mmwinter.bench.harness.LatencyRecorder;
 import org.mmwinter.bench.harness.LatencyResult;
 import org.mmwinter.bench.harness.LatencyTarget;
 import org.mmwinter.bench.harness.MaxRateSearch;
+import org.mmwinter.bench.jmh.IdStyle;
 import org.mmwinter.bench.jmh.pipeline.CommandCycle;
 import org.mmwinter.bench.jmh.pipeline.PipelineDriver;
 import org.mmwinter.bench.jmh.pipeline.PipelineSettings;
@@ -23,7 +24,8 @@ import org.mmwinter.bench.workload.WorkloadConfig;
  * {@code java <chronicle.jvm.flags> -cp benchmarks.jar org.mmwinter.bench.jmh.latency.PipelineLatency
  * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on|journal-sync|journal-on+output[/split|/combined]
  * [--find-max [--max-p99-us 10000]] --out latency.jsonl}; the journal and matching stages run on two threads
- * ({@code /split}, the engine's default) or on one ({@code /combined}).
+ * ({@code /split}, the engine's default) or on one ({@code /combined}). A further {@code /alnum8}, {@code /uuid36}
+ * or {@code /mixed} spells the order ids as {@link IdStyle} does (default {@code numeric}), before measurement.
  * <p>
  * With {@code --find-max} it searches for the highest rate the pipeline sustains ({@link MaxRateSearch}), from the
  * first rate up, and reports the highest rate sustained and the next step, which was not.
@@ -43,7 +45,7 @@ public final class PipelineLatency implements LatencyTarget
 
     public void send(final long index, final long intendedNs)
     {
-        pipeline.publish(commands.commands(), commands.next(), intendedNs);
+        pipeline.publish(commands.commands(), commands.next(), commands.ids(), intendedNs);
     }
 
     public long completed()
@@ -57,40 +59,74 @@ public final class PipelineLatency implements LatencyTarget
         final String variant = options.variant().isEmpty() ? "journal-on" : options.variant();
         final String[] parts = variant.split("/");
         final String journal = PipelineSettings.journalOfVariant(parts[0]);
-        final String stages = parts.length > 1 ? parts[1] : PipelineSettings.DEFAULT_STAGES;
-        if (parts.length > 2 || !PipelineSettings.COMBINED.equals(stages) && !PipelineSettings.SPLIT.equals(stages))
+        String stages = PipelineSettings.DEFAULT_STAGES;
+        String ids = IdStyle.NUMERIC;
+        for (int i = 1; i < parts.length; i++)
         {
-            throw new IllegalArgumentException("--variant is journal-<off|on|sync|on+output>, optionally followed " +
-                "by /split (the default) or /combined, not " + variant);
+            if (PipelineSettings.COMBINED.equals(parts[i]) || PipelineSettings.SPLIT.equals(parts[i]))
+            {
+                stages = parts[i];
+            }
+            else if (isIdStyle(parts[i]))
+            {
+                ids = parts[i];
+            }
+            else
+            {
+                throw new IllegalArgumentException("--variant is journal-<off|on|sync|on+output>, optionally " +
+                    "followed by /split (the default) or /combined and by /numeric (the default), /alnum8, " +
+                    "/uuid36 or /mixed, not " + variant);
+            }
         }
         final Workload workload = MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS);
         final String label = "ours " + variant;
+        final String idStyle = ids;
+        final String stageLayout = stages;
         if (options.findMax())
         {
             MaxRateSearch.searchAndReport(
-                rate -> run(workload, journal, stages, label + ", max search", rate, options), label, options);
+                rate -> run(workload, journal, stageLayout, idStyle, label + ", max search", rate, options), label,
+                options);
         }
         else
         {
             for (final long rate : options.rates())
             {
-                options.report(run(workload, journal, stages, label, rate, options));
+                options.report(run(workload, journal, stages, ids, label, rate, options));
             }
         }
         System.exit(0);
     }
 
+    private static boolean isIdStyle(final String name)
+    {
+        try
+        {
+            IdStyle.of(name);
+            return true;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return false;
+        }
+    }
+
     private static LatencyResult run(
-        final Workload workload, final String journal, final String stages, final String label, final long rate,
+        final Workload workload,
+        final String journal,
+        final String stages,
+        final String ids,
+        final String label,
+        final long rate,
         final LatencyOptions options)
     {
-        final CommandCycle commands = new CommandCycle(workload);
+        final CommandCycle commands = new CommandCycle(workload, ids);
         try (ScratchDirectory data = ScratchDirectory.create("pipeline-latency");
             PipelineDriver pipeline = PipelineDriver.start(
                 PipelineSettings.config(data.path(), journal, stages),
                 workload.config().accounts()))
         {
-            pipeline.publishAndAwait(commands.fill());
+            pipeline.publishAndAwait(commands.fill(), commands.ids());
             final LatencyRecorder recorder = new LatencyRecorder();
             final PipelineLatency target = new PipelineLatency(pipeline, commands);
             pipeline.recordLatency(recorder, pipeline.completed());

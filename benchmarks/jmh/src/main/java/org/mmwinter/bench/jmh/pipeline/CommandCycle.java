@@ -1,5 +1,7 @@
 package org.mmwinter.bench.jmh.pipeline;
 
+import org.mmwinter.bench.jmh.ClientOrderIdTable;
+import org.mmwinter.bench.jmh.IdStyle;
 import org.mmwinter.bench.workload.CommandArrays;
 import org.mmwinter.bench.workload.Workload;
 
@@ -7,17 +9,23 @@ import org.mmwinter.bench.workload.Workload;
  * An endless stream of consistent commands for the pipeline, the same as exchange-core's side replays: the mix,
  * then the drain and the fill that bring the book back to where the mix starts, then the mix again. The reset
  * commands are ordinary cancels and GTC orders, 0.2 % of a cycle for the 1,000-order book. Order ids repeat from
- * one cycle to the next, which is allowed: each was cancelled or filled before its id comes back.
+ * one cycle to the next, which is allowed: each was cancelled or filled before its id comes back. The client order
+ * ids are spelt once, into a {@link ClientOrderIdTable} of the workload's ids, in the style asked for.
  */
 public final class CommandCycle
 {
     private final CommandArrays fill;
     private final CommandArrays cycle;
+    private final ClientOrderIdTable ids;
     private final int length;
     private int next;
 
-    public CommandCycle(final Workload workload)
+    /**
+     * @param idStyle an {@link IdStyle} name.
+     */
+    public CommandCycle(final Workload workload, final String idStyle)
     {
+        ids = ClientOrderIdTable.of(idStyle, workload.maxOrderId());
         fill = workload.fill();
         cycle = concat(workload.mix(), workload.drain(), workload.fill());
         length = cycle.count();
@@ -27,6 +35,12 @@ public final class CommandCycle
     public CommandArrays fill()
     {
         return fill;
+    }
+
+    /** The client order id of every order id of {@link #fill()} and {@link #commands()}. */
+    public ClientOrderIdTable ids()
+    {
+        return ids;
     }
 
     /** The commands {@link #next()} indexes into. */

@@ -7,14 +7,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmwinter.bench.harness.LatencyRecorder;
+import org.mmwinter.bench.jmh.ClientOrderIdTable;
 import org.mmwinter.bench.jmh.EngineBookAdapter;
 import org.mmwinter.bench.workload.CommandArrays;
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.message.CommandEvent;
-import org.mmwinter.engine.pipeline.EngineConfig;
-import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.pipeline.EnginePipeline;
+import org.mmwinter.engine.pipeline.Publication;
 
 /**
  * Our {@link EnginePipeline} set up for the workload (its instrument, and its accounts registered so that the
@@ -28,6 +31,8 @@ public final class PipelineDriver implements AutoCloseable
     private static final long AWAIT_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(5);
 
     private final EnginePipeline pipeline;
+    private final Publication publication;
+    private final CommandEvent command = new CommandEvent();
     private final DoneCounter done = new DoneCounter();
     private final int instrumentId;
     private long published;
@@ -40,6 +45,7 @@ public final class PipelineDriver implements AutoCloseable
         }
         pipeline = new EnginePipeline(config, List.of(done), List.of(), new SystemEpochNanoClock());
         pipeline.start();
+        publication = pipeline.publication(SOURCE_ID);
         instrumentId = pipeline.directory().define(EngineBookAdapter.instrument(0));
         if (instrumentId == MatchingEngine.UNKNOWN_INSTRUMENT)
         {
@@ -66,36 +72,45 @@ public final class PipelineDriver implements AutoCloseable
     }
 
     /**
-     * Sends command {@code index} of {@code commands}, yielding while the inbound ring is full (on 2 cores a
-     * producer spinning on a full ring takes the core the engine needs).
+     * Sends command {@code index} of {@code commands} with the id {@code ids} has for its order.
+     */
+    public void publish(
+        final CommandArrays commands, final int index, final ClientOrderIdTable ids, final long clientTsNs)
+    {
+        publish(commands, index, ids.get(commands.orderIds()[index]), clientTsNs);
+    }
+
+    /**
+     * Sends command {@code index} of {@code commands} naming {@code clientOrderId}, yielding while the inbound ring
+     * is full (on 2 cores a producer spinning on a full ring takes the core the engine needs).
      *
      * @param clientTsNs carried to the command's results (the latency mains put its planned send time there).
      */
-    public void publish(final CommandArrays commands, final int index, final long clientTsNs)
+    public void publish(
+        final CommandArrays commands, final int index, final ClientOrderId clientOrderId, final long clientTsNs)
     {
-        final EnginePipeline pipeline = this.pipeline;
-        long slot;
-        while ((slot = pipeline.tryClaim()) == EnginePipeline.BUSY)
+        final CommandEvent command = this.command;
+        WorkloadCommands.write(commands, index, clientOrderId, command, instrumentId, SOURCE_ID, published, clientTsNs);
+        long result;
+        while ((result = publication.offer(command, published)) == Publication.BUSY)
         {
             Thread.yield();
         }
-        if (slot == EnginePipeline.STOPPED)
+        if (result < 0)
         {
             throw new IllegalStateException("the pipeline stopped: " + pipeline.failStop().describe());
         }
-        WorkloadCommands.write(commands, index, pipeline.slot(slot), instrumentId, SOURCE_ID, published, clientTsNs);
-        pipeline.publish(slot);
         published++;
     }
 
     /**
      * Sends every command of {@code commands} and waits for all their results.
      */
-    public void publishAndAwait(final CommandArrays commands)
+    public void publishAndAwait(final CommandArrays commands, final ClientOrderIdTable ids)
     {
         for (int i = 0; i < commands.count(); i++)
         {
-            publish(commands, i, 0);
+            publish(commands, i, ids, 0);
         }
         awaitCompleted(published);
     }
@@ -177,7 +192,7 @@ public final class PipelineDriver implements AutoCloseable
             {
                 return;
             }
-            if (event.reason != 0)
+            if (event.rejectReason != 0)
             {
                 rejects.lazySet(rejects.get() + 1);
             }

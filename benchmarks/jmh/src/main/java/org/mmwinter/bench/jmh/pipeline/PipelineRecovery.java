@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.mmwinter.bench.jmh.IdStyle;
 import org.mmwinter.bench.workload.MixShape;
 import org.mmwinter.bench.workload.Workload;
 import org.mmwinter.bench.workload.WorkloadConfig;
@@ -37,6 +38,10 @@ public final class PipelineRecovery implements Callable<Integer>
 
     @Option(names = "--runs", paramLabel = "N", description = "Recoveries to time (default 3).")
     int runs = 3;
+
+    @Option(names = "--ids", paramLabel = "numeric|alnum8|uuid36|mixed",
+        description = "How the workload's order ids are spelt (default numeric).")
+    String ids = IdStyle.NUMERIC;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Append the result as a JSON line to FILE.")
     Path out;
@@ -69,7 +74,7 @@ public final class PipelineRecovery implements Callable<Integer>
             throw new CommandLine.ParameterException(new CommandLine(this), "--commands and --runs must be positive");
         }
         final Workload workload = MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS);
-        final CommandCycle cycle = new CommandCycle(workload);
+        final CommandCycle cycle = new CommandCycle(workload, ids);
         try (ScratchDirectory data = ScratchDirectory.create("pipeline-recovery", dataParent))
         {
             final EngineConfig config = PipelineSettings.config(data.path(), PipelineSettings.ON,
@@ -79,10 +84,10 @@ public final class PipelineRecovery implements Callable<Integer>
             final long journalBytes;
             try (PipelineDriver pipeline = PipelineDriver.start(config, workload.config().accounts()))
             {
-                pipeline.publishAndAwait(cycle.fill());
+                pipeline.publishAndAwait(cycle.fill(), cycle.ids());
                 for (int i = 0; i < commands; i++)
                 {
-                    pipeline.publish(cycle.commands(), cycle.next(), 0);
+                    pipeline.publish(cycle.commands(), cycle.next(), cycle.ids(), 0);
                 }
                 pipeline.awaitCompleted(pipeline.published());
                 digest = pipeline.pipeline().digest();
@@ -127,6 +132,7 @@ public final class PipelineRecovery implements Callable<Integer>
     {
         final StringBuilder json = new StringBuilder();
         json.append("{\"benchmark\":\"recovery\",\"commands\":").append(commands)
+            .append(",\"ids\":\"").append(ids).append('"')
             .append(",\"journalBytes\":").append(journalBytes)
             .append(",\"runs\":[");
         for (int i = 0; i < timed.size(); i++)

@@ -2,17 +2,18 @@ package org.mmwinter.bench.jmh.pipeline;
 
 import org.mmwinter.bench.workload.CommandArrays;
 import org.mmwinter.bench.workload.CommandType;
+import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.message.CommandEvent;
-import org.mmwinter.engine.message.CommandType;
 
 /**
  * The workload's commands as inbound ring slots, written in place (nothing allocated): GTC and IOC are NEW limit
  * orders, MARKET a NEW market IOC, CANCEL a cancel, and a MOVE an AMEND to the new price with the order's
- * remaining size, which is how our core moves an order (it loses priority and trades if it now crosses).
+ * remaining size, which is how our core moves an order (it loses priority and trades if it now crosses). The
+ * caller chooses the client order id (a {@link org.mmwinter.bench.jmh.ClientOrderIdTable} entry, or a fresh one).
  */
 public final class WorkloadCommands
 {
@@ -21,12 +22,14 @@ public final class WorkloadCommands
     }
 
     /**
-     * Fills {@code event} with command {@code i} of {@code commands}. The workload's account numbers are used as
-     * account ids unchanged, so they must have been registered in that order.
+     * Fills {@code event} with command {@code i} of {@code commands}, naming its order {@code clientOrderId} (which
+     * the slot copies). The workload's account numbers are used as account ids unchanged, so they must have been
+     * registered in that order.
      */
     public static void write(
         final CommandArrays commands,
         final int i,
+        final ClientOrderId clientOrderId,
         final CommandEvent event,
         final int instrumentId,
         final int sourceId,
@@ -38,7 +41,7 @@ public final class WorkloadCommands
         event.correlationId = correlationId;
         event.clientTsNs = clientTsNs;
         event.accountId = commands.accounts()[i];
-        event.orderId = commands.orderIds()[i];
+        event.clientOrderId.copyFrom(clientOrderId);
         event.instrumentId = instrumentId;
         event.side = commands.sides()[i];
         event.stp = StpMode.NONE;

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.mmwinter.bench.jmh.IdStyle;
 import org.mmwinter.bench.jmh.pipeline.CommandCycle;
 import org.mmwinter.bench.jmh.pipeline.PipelineDriver;
 import org.mmwinter.bench.jmh.pipeline.PipelineSettings;
 import org.mmwinter.bench.jmh.pipeline.ScratchDirectory;
+import org.mmwinter.bench.workload.CommandArrays;
 import org.mmwinter.bench.workload.MixShape;
 import org.mmwinter.bench.workload.Workload;
 import org.mmwinter.bench.workload.WorkloadConfig;
@@ -31,6 +33,10 @@ import picocli.CommandLine.Option;
  * ({@code commands,heap_after_gc_bytes,journal_bytes_per_command,elapsed_s,journal_bytes}) to {@code --out} and
  * stdout, and deletes its data directory at the end.
  * <p>
+ * {@code --ids} spells the order ids as {@link IdStyle} does (default {@code numeric}, the workload's numbers
+ * repeating from one cycle to the next); {@code --fresh-ids} gives every NEW an id never sent before
+ * ({@link FreshIds}), so that an engine keeping anything per id it has seen would show a climbing heap.
+ * <p>
  * {@code java <chronicle.jvm.flags> -Xms2g -Xmx2g -cp benchmarks.jar org.mmwinter.bench.jmh.soak.PipelineSoak
  * --commands 100000000 --out soak.csv}
  */
@@ -39,7 +45,10 @@ import picocli.CommandLine.Option;
 public final class PipelineSoak implements Callable<Integer>
 {
     static final String HEADER = "commands,heap_after_gc_bytes,journal_bytes_per_command,elapsed_s,journal_bytes";
-    /** Input journal bytes a command takes (about 18) with room to spare, to refuse a run the disk cannot hold. */
+    /**
+     * Input journal bytes a command with a numeric id takes (about 16) with room to spare, to refuse a run the disk
+     * cannot hold; any other id adds its characters.
+     */
     private static final long DISK_BYTES_PER_COMMAND = 25;
 
     @Option(names = "--commands", paramLabel = "N", description = "Commands to push (default 100000000).")
@@ -59,6 +68,13 @@ public final class PipelineSoak implements Callable<Integer>
     @Option(names = "--stages", paramLabel = "combined|split", description = "Default split.")
     String stages = PipelineSettings.DEFAULT_STAGES;
 
+    @Option(names = "--ids", paramLabel = "numeric|alnum8|uuid36|mixed",
+        description = "How order ids are spelt (default numeric).")
+    String ids = IdStyle.NUMERIC;
+
+    @Option(names = "--fresh-ids", description = "Every NEW gets an id never sent before.")
+    boolean freshIds;
+
     public static void main(final String[] args)
     {
         System.exit(new CommandLine(new PipelineSoak()).execute(args));
@@ -72,18 +88,21 @@ public final class PipelineSoak implements Callable<Integer>
         }
         final long step = every > 0 ? every : Math.max(1, commands / 20);
         final Workload workload = MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS);
-        final CommandCycle cycle = new CommandCycle(workload);
+        final IdStyle style = IdStyle.of(ids);
+        final CommandCycle cycle = new CommandCycle(workload, ids);
         final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (ScratchDirectory data = ScratchDirectory.create("pipeline-soak", dataParent))
         {
-            final long needed = commands * DISK_BYTES_PER_COMMAND;
+            final long needed = commands *
+                (DISK_BYTES_PER_COMMAND + (IdStyle.NUMERIC.equals(ids) ? 0 : style.maxTextLength()));
             if (data.usableSpace() < needed)
             {
                 System.err.printf("soak: %s has %,d bytes free, %,d commands need about %,d%n",
                     data.path(), data.usableSpace(), commands, needed);
                 return 1;
             }
-            final Soak soak = new Soak(data, cycle, workload.config().accounts(), memory);
+            final FreshIds fresh = freshIds ? new FreshIds(style, workload.maxOrderId()) : null;
+            final Soak soak = new Soak(data, cycle, fresh, workload.config().accounts(), memory);
             try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)))
             {
                 System.out.println(HEADER);
@@ -102,21 +121,29 @@ public final class PipelineSoak implements Callable<Integer>
     {
         private final ScratchDirectory data;
         private final CommandCycle cycle;
+        private final FreshIds fresh;
         private final int accounts;
         private final MemoryMXBean memory;
         private long firstHeap = -1;
         private long lastHeap;
         private long maxHeap;
+        private long minHeap = Long.MAX_VALUE;
         private double firstBytesPerCommand;
         private double lastBytesPerCommand;
         private double seconds;
         private long total;
         private long bytesOnDisk;
 
-        Soak(final ScratchDirectory data, final CommandCycle cycle, final int accounts, final MemoryMXBean memory)
+        Soak(
+            final ScratchDirectory data,
+            final CommandCycle cycle,
+            final FreshIds fresh,
+            final int accounts,
+            final MemoryMXBean memory)
         {
             this.data = data;
             this.cycle = cycle;
+            this.fresh = fresh;
             this.accounts = accounts;
             this.memory = memory;
         }
@@ -126,7 +153,19 @@ public final class PipelineSoak implements Callable<Integer>
             try (PipelineDriver pipeline = PipelineDriver.start(
                 PipelineSettings.config(data.path(), PipelineSettings.ON, stages), accounts))
             {
-                pipeline.publishAndAwait(cycle.fill());
+                if (fresh == null)
+                {
+                    pipeline.publishAndAwait(cycle.fill(), cycle.ids());
+                }
+                else
+                {
+                    for (int i = 0; i < cycle.fill().count(); i++)
+                    {
+                        pipeline.publish(cycle.fill(), i, fresh.idOf(cycle.fill(), i), 0);
+                    }
+                    pipeline.awaitCompleted(pipeline.published());
+                }
+                final CommandArrays cycleCommands = cycle.commands();
                 final long start = System.nanoTime();
                 long sent = 0;
                 while (sent < commands)
@@ -134,7 +173,15 @@ public final class PipelineSoak implements Callable<Integer>
                     final long stop = Math.min(commands, sent + step);
                     for (; sent < stop; sent++)
                     {
-                        pipeline.publish(cycle.commands(), cycle.next(), 0);
+                        final int index = cycle.next();
+                        if (fresh == null)
+                        {
+                            pipeline.publish(cycleCommands, index, cycle.ids(), 0);
+                        }
+                        else
+                        {
+                            pipeline.publish(cycleCommands, index, fresh.idOf(cycleCommands, index), 0);
+                        }
                     }
                     pipeline.awaitCompleted(pipeline.published());
                     System.gc();
@@ -155,6 +202,7 @@ public final class PipelineSoak implements Callable<Integer>
                     }
                     lastHeap = heap;
                     maxHeap = Math.max(maxHeap, heap);
+                    minHeap = Math.min(minHeap, heap);
                     lastBytesPerCommand = bytesPerCommand;
                 }
                 if (pipeline.rejects() != 0)
@@ -167,10 +215,12 @@ public final class PipelineSoak implements Callable<Integer>
 
         String summary()
         {
-            return String.format("soak: %,d commands in %.1f s (%,.0f commands/s including the forced GCs); " +
-                    "heap after GC first %,d B, last %,d B (%+,d B), max %,d B; journal bytes/command first %.3f, " +
-                    "last %.3f; journal files on disk %,d B%n",
-                total, seconds, total / seconds, firstHeap, lastHeap, lastHeap - firstHeap, maxHeap,
+            return String.format("soak (%s ids%s): %,d commands in %.1f s (%,.0f commands/s including the " +
+                    "forced GCs); heap after GC first %,d B, last %,d B (%+,d B), min %,d B, max %,d B; " +
+                    "journal bytes/command first %.3f, last %.3f; journal files on disk %,d B%n",
+                ids, fresh == null ? ", repeating each cycle" :
+                    String.format(", fresh: %,d distinct NEW ids", fresh.newOrders()),
+                total, seconds, total / seconds, firstHeap, lastHeap, lastHeap - firstHeap, minHeap, maxHeap,
                 firstBytesPerCommand, lastBytesPerCommand, bytesOnDisk);
         }
     }

@@ -1,7 +1,8 @@
 package org.mmwinter.bench.jmh.pipeline;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mmwinter.bench.jmh.ClientOrderIdTable;
 import org.mmwinter.bench.jmh.EngineBookAdapter;
 import org.mmwinter.bench.workload.Replay;
 import org.mmwinter.bench.workload.Workload;
@@ -19,11 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PipelineDriverTest
 {
     @ParameterizedTest
-    @ValueSource(longs = {1, 2})
-    void pipelineEndsWithTheBookAndTradesOfTheDirectReplay(final long seed)
+    @CsvSource({"1, numeric", "2, numeric", "1, uuid36", "2, mixed"})
+    void pipelineEndsWithTheBookAndTradesOfTheDirectReplay(final long seed, final String idStyle)
     {
         final Workload workload = WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(seed, 1_000, 30_000));
-        final EngineBookAdapter direct = new EngineBookAdapter(4_000);
+        final ClientOrderIdTable ids = ClientOrderIdTable.of(idStyle, workload.maxOrderId());
+        final EngineBookAdapter direct = new EngineBookAdapter(4_000, ids);
         Replay.run(workload.fill(), direct);
         Replay.run(workload.mix(), direct);
 
@@ -32,11 +34,11 @@ class PipelineDriverTest
                 PipelineSettings.config(data.path(), PipelineSettings.ON, PipelineSettings.COMBINED),
                 workload.config().accounts()))
         {
-            pipeline.publishAndAwait(workload.fill());
-            pipeline.publishAndAwait(workload.mix());
+            pipeline.publishAndAwait(workload.fill(), ids);
+            pipeline.publishAndAwait(workload.mix(), ids);
             final MatchingEngine engine = pipeline.pipeline().stateWhenIdle().engine();
 
-            final String context = "seed " + seed;
+            final String context = "seed " + seed + ", " + idStyle + " ids";
             assertEquals(0, pipeline.rejects(), context);
             assertEquals(0, direct.rejects(), context);
             assertEquals(workload.fill().count() + workload.mix().count(), pipeline.completed(), context);

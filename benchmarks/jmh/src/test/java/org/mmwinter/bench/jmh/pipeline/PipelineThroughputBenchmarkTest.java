@@ -20,12 +20,13 @@ class PipelineThroughputBenchmarkTest
     private static final int CHUNKS = 3;
 
     @ParameterizedTest
-    @CsvSource({"off, combined", "on, combined", "on, split"})
-    void everyCommandOfEveryChunkIsDone(final String journal, final String stages)
+    @CsvSource({"off, combined, numeric", "on, combined, numeric", "on, split, numeric", "on, split, uuid36"})
+    void everyCommandOfEveryChunkIsDone(final String journal, final String stages, final String ids)
     {
         final PipelineThroughputBenchmark.PipelineState state = new PipelineThroughputBenchmark.PipelineState();
         state.journal = journal;
         state.stages = stages;
+        state.ids = ids;
         state.setUp();
         final Path data = state.data.path();
         final long fill = state.commands.fill().count();

@@ -11,7 +11,6 @@ import org.mmwinter.bench.peer.PeerBooks;
 import org.mmwinter.bench.workload.CommandArrays;
 import org.mmwinter.bench.workload.CommandType;
 import org.mmwinter.bench.workload.OrderSide;
-import org.mmwinter.engine.message.CommandType;
 
 /**
  * The workload's arrays as exchange-core API commands, built before measurement: one object per command, which
