@@ -37,6 +37,8 @@ public final class EnginePipeline implements AutoCloseable
 {
     /** Source id of the engine's own commands (definitions, operator halts). */
     public static final int ENGINE_SOURCE_ID = 0;
+    /** Source ids of participants' publications start here; producers that are not participants use lower ones. */
+    public static final int FIRST_PARTICIPANT_SOURCE_ID = 1 << 20;
 
     private final EngineConfig config;
     private final EpochNanoClock clock;
@@ -45,6 +47,10 @@ public final class EnginePipeline implements AutoCloseable
     private final FailStop failStop = new FailStop();
     private final AtomicLong busyCount = new AtomicLong();
     private final EngineDirectory directory;
+    private final ParticipantRouter router = new ParticipantRouter();
+    private final List<Participant> participants = new ArrayList<>();
+    private final AtomicLong participantsDisconnected = new AtomicLong();
+    private int nextParticipantSourceId = FIRST_PARTICIPANT_SOURCE_ID;
 
     private InputJournal inputJournal;
     private OutputJournal outputJournal;
@@ -144,6 +150,7 @@ public final class EnginePipeline implements AutoCloseable
         {
             outHandlers.add(new OutputJournalStage(outputJournal, config.maxBatch(), failStop));
         }
+        outHandlers.add(router);
         outHandlers.addAll(resultHandlers);
         if (!marketDataHandlers.isEmpty())
         {
@@ -153,10 +160,6 @@ public final class EnginePipeline implements AutoCloseable
             marketData.handleEventsWith(marketDataHandlers.toArray(new EventHandler[0]));
             fanOut = new MarketDataFanOut(marketData.getRingBuffer());
             outHandlers.add(fanOut);
-        }
-        if (outHandlers.isEmpty())
-        {
-            outHandlers.add((event, sequence, endOfBatch) -> { });
         }
         outbound.handleEventsWith(outHandlers.toArray(new EventHandler[0]));
 
@@ -308,6 +311,64 @@ public final class EnginePipeline implements AutoCloseable
     public Publication publication(final int sourceId)
     {
         return new Publication(this, sourceId);
+    }
+
+    /**
+     * Plugs a participant in (at start-up or while running): its accounts are registered if new, its reports flow
+     * into its own queue from the next result on, and its publication is ready. The caller polls it, or hosts it
+     * with {@link Participant#startHostThread()}.
+     *
+     * @throws IllegalStateException before {@link #start}, after {@link #close}, or when one of its accounts already
+     *                               belongs to another participant.
+     */
+    public synchronized Participant register(final ParticipantSpec spec, final ParticipantListener listener)
+    {
+        if (!accepting)
+        {
+            throw new IllegalStateException("participants plug into a running engine: start it first");
+        }
+        final int[] accounts = new int[spec.accounts().size()];
+        for (int i = 0; i < accounts.length; i++)
+        {
+            accounts[i] = directory.resolve(spec.accounts().get(i));
+            if (accounts[i] < 0)
+            {
+                throw new IllegalStateException("account " + spec.accounts().get(i) + " of participant " +
+                    spec.name() + " cannot be registered (name too long, or the engine stopped)");
+            }
+        }
+        final int sourceId = nextParticipantSourceId++;
+        final Participant participant = new Participant(this, spec, listener, sourceId);
+        router.add(participant, sourceId, accounts);
+        participants.add(participant);
+        return participant;
+    }
+
+    /** Participants disconnected so far (fell behind, threw, or were closed). */
+    public long participantsDisconnected()
+    {
+        return participantsDisconnected.get();
+    }
+
+    synchronized Publication addPublication(final Participant participant)
+    {
+        final int sourceId = nextParticipantSourceId++;
+        router.addSource(participant, sourceId);
+        return publication(sourceId);
+    }
+
+    /**
+     * A participant was disconnected: out of the routing, counted, said once.
+     */
+    void onDisconnected(final Participant participant, final String reason)
+    {
+        router.remove(participant);
+        participantsDisconnected.incrementAndGet();
+        if (!"closed".equals(reason))
+        {
+            System.err.println("engine: participant " + participant.name() + " disconnected: " + reason +
+                " (matching goes on)");
+        }
     }
 
     /**
@@ -465,6 +526,15 @@ public final class EnginePipeline implements AutoCloseable
         }
         closed = true;
         accepting = false;
+        final List<Participant> plugged;
+        synchronized (this)
+        {
+            plugged = new ArrayList<>(participants);
+        }
+        for (final Participant participant : plugged)
+        {
+            participant.disconnect("engine stopped");
+        }
         if (inbound != null)
         {
             shutdown(inbound);
