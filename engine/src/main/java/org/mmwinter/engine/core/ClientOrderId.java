@@ -31,12 +31,15 @@ public final class ClientOrderId
     private static final long CODE_MASK = 0x7F;
     private static final String ALPHABET = "-./0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
     private static final byte[] CODES = new byte[128];
+    private static final byte[] ASCII = new byte[128];
+    private static final long CODE_ZERO = ALPHABET.indexOf('0') + 1;
 
     static
     {
         for (int i = 0; i < ALPHABET.length(); i++)
         {
             CODES[ALPHABET.charAt(i)] = (byte)(i + 1);
+            ASCII[i + 1] = (byte)ALPHABET.charAt(i);
         }
     }
 
@@ -124,18 +127,36 @@ public final class ClientOrderId
         {
             return TOO_LONG;
         }
-        for (int i = offset, end = offset + length; i < end; i++)
+        // Word by word, seven bits a character, checking as it goes; assigned only once all are good.
+        long a = 0;
+        long b = 0;
+        long c = 0;
+        long d = 0;
+        for (int word = 0, i = 0; i < length; word++)
         {
-            if (!isIdCharacter(bytes[i]))
+            long packed = 0;
+            for (int shift = 0; shift < PER_WORD * BITS && i < length; shift += BITS, i++)
             {
-                return BAD_CHARACTER;
+                final int ch = bytes[offset + i];
+                final long code = ch >= 0 ? CODES[ch] : 0;
+                if (code == 0)
+                {
+                    return BAD_CHARACTER;
+                }
+                packed |= code << shift;
+            }
+            switch (word)
+            {
+                case 0: a = packed; break;
+                case 1: b = packed; break;
+                case 2: c = packed; break;
+                default: d = packed; break;
             }
         }
-        clear();
-        for (int i = 0; i < length; i++)
-        {
-            setCode(i, CODES[bytes[offset + i]]);
-        }
+        w0 = a;
+        w1 = b;
+        w2 = c;
+        w3 = d;
         return OK;
     }
 
@@ -169,20 +190,28 @@ public final class ClientOrderId
      */
     public long decimalValue()
     {
-        final int length = length();
-        if (length == 0 || length > 18 || (length > 1 && charAt(0) == '0'))
+        if (w0 == 0 || w2 != 0 || w3 != 0 || ((w0 & CODE_MASK) == CODE_ZERO && (w0 >>> BITS) != 0))
         {
             return -1;
         }
         long value = 0;
-        for (int i = 0; i < length; i++)
+        for (long w = w0; w != 0; w >>>= BITS)
         {
-            final char c = charAt(i);
-            if (c < '0' || c > '9')
+            final long digit = (w & CODE_MASK) - CODE_ZERO;
+            if (digit < 0 || digit > 9)
             {
                 return -1;
             }
-            value = value * 10 + (c - '0');
+            value = value * 10 + digit;
+        }
+        for (long w = w1; w != 0; w >>>= BITS)
+        {
+            final long digit = (w & CODE_MASK) - CODE_ZERO;
+            if (digit < 0 || digit > 9)
+            {
+                return -1;
+            }
+            value = value * 10 + digit;
         }
         return value;
     }
@@ -240,12 +269,21 @@ public final class ClientOrderId
      */
     public int writeAscii(final byte[] bytes, final int offset)
     {
-        final int length = length();
-        for (int i = 0; i < length; i++)
+        int at = offset;
+        at = writeWord(w0, bytes, at);
+        if (w1 != 0)
         {
-            bytes[offset + i] = (byte)ALPHABET.charAt(code(i) - 1);
+            at = writeWord(w1, bytes, at);
+            if (w2 != 0)
+            {
+                at = writeWord(w2, bytes, at);
+                if (w3 != 0)
+                {
+                    at = writeWord(w3, bytes, at);
+                }
+            }
         }
-        return length;
+        return at - offset;
     }
 
     /**
@@ -295,6 +333,16 @@ public final class ClientOrderId
     public String toString()
     {
         return appendTo(new StringBuilder(MAX_LENGTH)).toString();
+    }
+
+    private static int writeWord(final long word, final byte[] bytes, final int offset)
+    {
+        int at = offset;
+        for (long w = word; w != 0; w >>>= BITS)
+        {
+            bytes[at++] = ASCII[(int)(w & CODE_MASK)];
+        }
+        return at;
     }
 
     private int code(final int index)

@@ -1,5 +1,7 @@
 package org.mmwinter.engine.journal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 
 import org.mmwinter.engine.core.ClientOrderId;
@@ -17,6 +19,45 @@ final class JournalBuffer
      * flows and generators send) take a byte or two less than their text. Any other tag is the text's length.
      */
     private static final int DECIMAL_ID_TAG = 0x40;
+    /**
+     * Tags of a client order id that is a UUID in its canonical 8-4-4-4-12 form, lower or upper case hex (Coinbase's
+     * {@code client_oid}): its 16 bytes instead of its 36 characters.
+     */
+    private static final int LOWER_UUID_TAG = 0x41;
+    private static final int UPPER_UUID_TAG = 0x42;
+    private static final int UUID_LENGTH = 36;
+    private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    /** Where the 32 hex digits of a canonical UUID stand in its text. */
+    private static final int[] UUID_HEX_AT = new int[32];
+    /** Hex digit values by ASCII code, with a flag for a letter's case; -1 for anything else. */
+    private static final int[] HEX_DIGIT = new int[128];
+    private static final int LOWER_LETTER = 0x10;
+    private static final int UPPER_LETTER = 0x20;
+
+    static
+    {
+        for (int i = 0, at = 0; i < UUID_LENGTH; i++)
+        {
+            if (!isUuidDash(i))
+            {
+                UUID_HEX_AT[at++] = i;
+            }
+        }
+        Arrays.fill(HEX_DIGIT, -1);
+        for (int d = 0; d < 10; d++)
+        {
+            HEX_DIGIT['0' + d] = d;
+        }
+        for (int d = 0; d < 6; d++)
+        {
+            HEX_DIGIT['a' + d] = (10 + d) | LOWER_LETTER;
+            HEX_DIGIT['A' + d] = (10 + d) | UPPER_LETTER;
+        }
+    }
+
+    private final byte[] idText = new byte[ClientOrderId.MAX_LENGTH];
 
     private final CRC32 crc = new CRC32();
     byte[] bytes;
@@ -147,7 +188,8 @@ final class JournalBuffer
     }
 
     /**
-     * A client order id: one tag byte, then the varint of a canonical decimal id or the id's ASCII characters.
+     * A client order id: one tag byte, then the varint of a canonical decimal id, the 16 bytes of a canonical UUID, or
+     * the id's ASCII characters.
      */
     void writeClientOrderId(final ClientOrderId id)
     {
@@ -157,13 +199,56 @@ final class JournalBuffer
         {
             bytes[position++] = DECIMAL_ID_TAG;
             writeVarLong(decimal);
+            return;
         }
-        else
+        final byte[] text = idText;
+        final int length = id.writeAscii(text, 0);
+        if (length == UUID_LENGTH && writeUuid(text))
         {
-            final int length = id.writeAscii(bytes, position + 1);
-            bytes[position] = (byte)length;
-            position += 1 + length;
+            return;
         }
+        bytes[position] = (byte)length;
+        System.arraycopy(text, 0, bytes, position + 1, length);
+        position += 1 + length;
+    }
+
+    /**
+     * Writes {@code text} (36 characters) as a UUID tag and 16 bytes if it is one in canonical form, all lower or
+     * all upper case hex: one pass over the fixed hex positions, with a table for the digits.
+     *
+     * @return false, having written nothing, if it is not.
+     */
+    private boolean writeUuid(final byte[] text)
+    {
+        if (text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
+        {
+            return false;
+        }
+        int cases = 0;
+        final int start = position + 1;
+        for (int i = 0; i < 16; i++)
+        {
+            final int high = HEX_DIGIT[text[UUID_HEX_AT[2 * i]] & 0x7F];
+            final int low = HEX_DIGIT[text[UUID_HEX_AT[2 * i + 1]] & 0x7F];
+            if ((high | low) < 0)
+            {
+                return false;
+            }
+            cases |= high | low;
+            bytes[start + i] = (byte)((high & 0xF) << 4 | (low & 0xF));
+        }
+        if ((cases & (LOWER_LETTER | UPPER_LETTER)) == (LOWER_LETTER | UPPER_LETTER))
+        {
+            return false;
+        }
+        bytes[position] = (byte)((cases & UPPER_LETTER) != 0 ? UPPER_UUID_TAG : LOWER_UUID_TAG);
+        position = start + 16;
+        return true;
+    }
+
+    private static boolean isUuidDash(final int index)
+    {
+        return index == 8 || index == 13 || index == 18 || index == 23;
     }
 
     void readClientOrderId(final ClientOrderId id)
@@ -184,12 +269,38 @@ final class JournalBuffer
             id.clear();
             return;
         }
+        if (tag == LOWER_UUID_TAG || tag == UPPER_UUID_TAG)
+        {
+            readUuid(id, tag == LOWER_UUID_TAG ? LOWER_HEX : UPPER_HEX);
+            return;
+        }
         if (tag < 0 || tag > ClientOrderId.MAX_LENGTH || position + tag > limit ||
             id.parse(bytes, position, tag) != ClientOrderId.OK)
         {
             throw new JournalCorruptException("bad client order id (tag " + tag + ")");
         }
         position += tag;
+    }
+
+    private void readUuid(final ClientOrderId id, final byte[] hex)
+    {
+        if (position + 16 > limit)
+        {
+            throw new JournalCorruptException("UUID order id cut short");
+        }
+        final byte[] text = idText;
+        for (int i = 0; i < UUID_LENGTH; )
+        {
+            if (isUuidDash(i))
+            {
+                text[i++] = '-';
+                continue;
+            }
+            final int b = bytes[position++] & 0xFF;
+            text[i++] = hex[b >>> 4];
+            text[i++] = hex[b & 0xF];
+        }
+        id.parse(text, 0, UUID_LENGTH);
     }
 
     /**

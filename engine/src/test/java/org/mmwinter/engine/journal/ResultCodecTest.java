@@ -134,13 +134,31 @@ class ResultCodecTest
 
     /**
      * A client order id of every shape the codec distinguishes: canonical decimals (stored as a varint, up to 18
-     * digits), numbers with leading zeros or too long for a varint (stored as text), and text of any length.
+     * digits), numbers with leading zeros or too long for a varint (stored as text), UUIDs (16 bytes when all one
+     * case), and text of any length.
      */
     static void randomId(final SplittableRandom random, final ClientOrderId id)
     {
         final String alphabet = "-./0123456789:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
-        switch (random.nextInt(5))
+        switch (random.nextInt(7))
         {
+            case 5:
+            case 6:
+            {
+                // UUIDs: all lower case and all upper case hex are stored in 16 bytes, mixed case as text.
+                final StringBuilder uuid = new StringBuilder();
+                final boolean lower = random.nextBoolean();
+                final boolean mixed = random.nextInt(4) == 0;
+                for (int i = 0; i < 36; i++)
+                {
+                    final boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+                    final String hex = lower ^ (mixed && random.nextBoolean()) ? "0123456789abcdef" :
+                        "0123456789ABCDEF";
+                    uuid.append(dash ? '-' : hex.charAt(random.nextInt(16)));
+                }
+                id.parse(uuid, 0, 36);
+                break;
+            }
             case 0:
                 id.setDecimal(random.nextLong(0, Long.MAX_VALUE));
                 break;
