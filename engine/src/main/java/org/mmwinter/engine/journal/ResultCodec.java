@@ -1,23 +1,20 @@
 package org.mmwinter.engine.journal;
 
-import org.mmwinter.engine.core.ClientOrderId;
+import java.util.Arrays;
+
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.message.ResultEvent;
-import org.mmwinter.engine.message.ResultType;
 
 /**
- * Binary layout of one output-journal document: a batch of results, each a shared header (type, command sequence,
- * command type, source, correlation, times; deltas where results of one command repeat them) and only the fields
- * its type carries, all zig-zag varints, closed by a CRC32. An execution report names its order both ways: the
- * engine's order id and the client's ({@link JournalBuffer#writeClientOrderId}), and a FILL its maker's too.
- * Version 1 documents (written before string ids) still decode: their numeric order id reads as the client's id
- * in decimal text, and the engine order id, which they do not have, as {@link MatchingEngine#NO_ORDER_ID}.
+ * One output-journal document: a batch of results, each written as {@link ResultLayouts} describes, closed by a
+ * CRC32. Version 1 documents (written before string ids) still decode: their numeric order id reads as the
+ * client's id in decimal text, and the engine order id, which they do not have, as
+ * {@link MatchingEngine#NO_ORDER_ID}.
  */
 public final class ResultCodec
 {
     public static final int VERSION = 2;
     private static final int NUMERIC_ID_VERSION = 1;
-    private static final int MAX_RECORD_LENGTH = 20 * 10 + 2 * JournalBuffer.MAX_CLIENT_ORDER_ID_LENGTH;
 
     /**
      * Receives decoded results, one reused event at a time.
@@ -29,11 +26,8 @@ public final class ResultCodec
     }
 
     private final JournalBuffer buffer;
+    private final long[] last = new long[RecordLayout.MAX_FIELDS];
     private int count;
-    private long lastSequence;
-    private long lastClientTs;
-    private long lastNowNs;
-    private long lastCorrelation;
 
     public ResultCodec(final int capacity)
     {
@@ -43,10 +37,7 @@ public final class ResultCodec
     public void beginBatch()
     {
         count = 0;
-        lastSequence = 0;
-        lastClientTs = 0;
-        lastNowNs = 0;
-        lastCorrelation = 0;
+        Arrays.fill(last, 0);
         buffer.beginFrame(VERSION);
     }
 
@@ -65,89 +56,18 @@ public final class ResultCodec
         return buffer.bytes;
     }
 
+    /**
+     * @throws IllegalArgumentException for a result type the journal does not know (an engine bug).
+     */
     public void add(final ResultEvent r)
     {
-        final JournalBuffer b = buffer;
-        b.ensure(MAX_RECORD_LENGTH);
-        final int type = r.type;
-        b.writeByte(type);
-        // Results of one command share their header: as deltas it costs a byte or two per result.
-        b.writeZigZag(r.commandSequence - lastSequence);
-        lastSequence = r.commandSequence;
-        b.writeZigZag(r.commandType);
-        b.writeZigZag(r.sourceId);
-        b.writeZigZag(r.correlationId - lastCorrelation);
-        lastCorrelation = r.correlationId;
-        b.writeZigZag(r.clientTsNs - lastClientTs);
-        lastClientTs = r.clientTsNs;
-        b.writeZigZag(r.nowNs - lastNowNs);
-        lastNowNs = r.nowNs;
-        b.writeZigZag(r.instrumentId);
-        switch (type)
+        final RecordLayout layout = ResultLayouts.CURRENT;
+        if (!layout.knows(r.type))
         {
-            case ResultType.TRADE:
-                b.writeZigZag(r.side);
-                b.writeZigZag(r.price);
-                b.writeZigZag(r.qty);
-                break;
-            case ResultType.LEVEL:
-            case ResultType.BOOK_LEVEL:
-                b.writeZigZag(r.side);
-                b.writeZigZag(r.price);
-                b.writeZigZag(r.qty);
-                b.writeZigZag(r.orderCount);
-                break;
-            default:
-                b.writeZigZag(r.accountId);
-                b.writeZigZag(r.orderId);
-                b.writeClientOrderId(r.clientOrderId);
-                writeOrderFields(b, r);
-                break;
+            throw new IllegalArgumentException("cannot journal result type " + r.type);
         }
+        layout.write(buffer, r.type, r, ResultLayouts.ACCESS, last);
         count++;
-    }
-
-    /**
-     * The fields each execution report uses, after account and order id.
-     */
-    private static void writeOrderFields(final JournalBuffer b, final ResultEvent r)
-    {
-        switch (r.type)
-        {
-            case ResultType.ACCEPTED:
-                b.writeZigZag(r.side);
-                b.writeZigZag(r.price);
-                b.writeZigZag(r.qty);
-                break;
-            case ResultType.FILL:
-                b.writeZigZag(r.side);
-                b.writeZigZag(r.price);
-                b.writeZigZag(r.qty);
-                b.writeZigZag(r.remaining);
-                b.writeZigZag(r.makerAccountId);
-                b.writeZigZag(r.makerOrderId);
-                b.writeClientOrderId(r.makerClientOrderId);
-                b.writeZigZag(r.makerRemaining);
-                break;
-            case ResultType.AMENDED:
-                b.writeZigZag(r.price);
-                b.writeZigZag(r.qty);
-                b.writeZigZag(r.priorityKept ? 1 : 0);
-                break;
-            case ResultType.CANCELED:
-            case ResultType.REDUCED:
-                b.writeZigZag(r.qty);
-                b.writeZigZag(r.remaining);
-                b.writeZigZag(r.cancelReason);
-                break;
-            case ResultType.EXPIRED:
-                b.writeZigZag(r.qty);
-                break;
-            default:
-                // REJECTED and DONE: the reason.
-                b.writeZigZag(r.rejectReason);
-                break;
-        }
     }
 
     public void endBatch()
@@ -169,48 +89,22 @@ public final class ResultCodec
     {
         final JournalBuffer b = buffer;
         final int results = b.openFrame(length, 6, NUMERIC_ID_VERSION, VERSION, where);
-        final boolean numericIds = b.frameVersion() == NUMERIC_ID_VERSION;
+        final RecordLayout layout = b.frameVersion() == NUMERIC_ID_VERSION ?
+            ResultLayouts.NUMERIC_IDS : ResultLayouts.CURRENT;
+        final long[] last = this.last;
+        Arrays.fill(last, 0);
         try
         {
-            long sequence = 0;
-            long correlation = 0;
-            long clientTs = 0;
-            long nowNs = 0;
             for (int i = 0; i < results; i++)
             {
                 final int type = b.readByte();
-                clear(r, type);
-                sequence += b.readZigZag();
-                r.commandSequence = sequence;
-                r.commandType = (int)b.readZigZag();
-                r.sourceId = (int)b.readZigZag();
-                correlation += b.readZigZag();
-                r.correlationId = correlation;
-                clientTs += b.readZigZag();
-                r.clientTsNs = clientTs;
-                nowNs += b.readZigZag();
-                r.nowNs = nowNs;
-                r.instrumentId = (int)b.readZigZag();
-                switch (type)
+                if (!layout.knows(type))
                 {
-                    case ResultType.TRADE:
-                        r.side = (int)b.readZigZag();
-                        r.price = b.readZigZag();
-                        r.qty = b.readZigZag();
-                        break;
-                    case ResultType.LEVEL:
-                    case ResultType.BOOK_LEVEL:
-                        r.side = (int)b.readZigZag();
-                        r.price = b.readZigZag();
-                        r.qty = b.readZigZag();
-                        r.orderCount = (int)b.readZigZag();
-                        break;
-                    default:
-                        r.accountId = (int)b.readZigZag();
-                        r.orderId = readOrderIds(b, r.clientOrderId, numericIds);
-                        readOrderFields(b, r, numericIds);
-                        break;
+                    throw new JournalCorruptException("unknown result type " + type + " at result " + i);
                 }
+                clear(r, type);
+                layout.read(b, type, r, ResultLayouts.ACCESS, last);
+                ResultLayouts.implied(r);
                 handler.onResult(r);
             }
             if (!b.fullyRead())
@@ -222,61 +116,6 @@ public final class ResultCodec
         catch (final JournalCorruptException ex)
         {
             throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    /**
-     * The engine order id and the client order id of a result; a version 1 document has one number, the client's.
-     */
-    private static long readOrderIds(final JournalBuffer b, final ClientOrderId clientOrderId, final boolean numeric)
-    {
-        if (numeric)
-        {
-            b.readNumericClientOrderId(clientOrderId);
-            return MatchingEngine.NO_ORDER_ID;
-        }
-        final long orderId = b.readZigZag();
-        b.readClientOrderId(clientOrderId);
-        return orderId;
-    }
-
-    private static void readOrderFields(final JournalBuffer b, final ResultEvent r, final boolean numericIds)
-    {
-        switch (r.type)
-        {
-            case ResultType.ACCEPTED:
-                r.side = (int)b.readZigZag();
-                r.price = b.readZigZag();
-                r.qty = b.readZigZag();
-                r.remaining = r.qty;
-                break;
-            case ResultType.FILL:
-                r.side = (int)b.readZigZag();
-                r.price = b.readZigZag();
-                r.qty = b.readZigZag();
-                r.remaining = b.readZigZag();
-                r.makerAccountId = (int)b.readZigZag();
-                r.makerOrderId = readOrderIds(b, r.makerClientOrderId, numericIds);
-                r.makerRemaining = b.readZigZag();
-                break;
-            case ResultType.AMENDED:
-                r.price = b.readZigZag();
-                r.qty = b.readZigZag();
-                r.remaining = r.qty;
-                r.priorityKept = b.readZigZag() != 0;
-                break;
-            case ResultType.CANCELED:
-            case ResultType.REDUCED:
-                r.qty = b.readZigZag();
-                r.remaining = b.readZigZag();
-                r.cancelReason = (int)b.readZigZag();
-                break;
-            case ResultType.EXPIRED:
-                r.qty = b.readZigZag();
-                break;
-            default:
-                r.rejectReason = (int)b.readZigZag();
-                break;
         }
     }
 

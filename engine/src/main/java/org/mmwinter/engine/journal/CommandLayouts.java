@@ -1,0 +1,139 @@
+package org.mmwinter.engine.journal;
+
+import org.mmwinter.engine.core.ClientOrderId;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
+
+import static org.mmwinter.engine.journal.RecordLayout.DELTA;
+import static org.mmwinter.engine.journal.RecordLayout.ID;
+import static org.mmwinter.engine.journal.RecordLayout.NUMERIC_ID;
+import static org.mmwinter.engine.journal.RecordLayout.TEXT;
+
+/**
+ * The input journal's records, described once: which {@link CommandEvent} fields each command type carries, in
+ * order, and how each is written ({@link RecordLayout}). Values are written as they came, even invalid ones, so
+ * that recovery makes the core refuse them again. Version 1 is version 2 with the client order id written as a
+ * number.
+ */
+final class CommandLayouts implements RecordLayout.Access<CommandEvent>
+{
+    static final int NOW_NS = 1;
+    static final int CLIENT_TS = 2;
+    static final int SOURCE = 3;
+    static final int CORRELATION = 4;
+    static final int ACCOUNT = 5;
+    static final int CLIENT_ORDER_ID = 6;
+    static final int INSTRUMENT = 7;
+    static final int SIDE = 8;
+    static final int ORDER_TYPE = 9;
+    static final int TIF = 10;
+    static final int STP = 11;
+    static final int PRICE = 12;
+    static final int QTY = 13;
+    static final int PRICE_SCALE = 14;
+    static final int TICK_UNITS = 15;
+    static final int QTY_SCALE = 16;
+    static final int LOT_UNITS = 17;
+    static final int BAND_BPS = 18;
+    static final int NAME = 19;
+
+    /** The layout this engine writes (version 2). */
+    static final RecordLayout CURRENT;
+    /** Version 1, read only. */
+    static final RecordLayout NUMERIC_IDS;
+    /** The one {@link RecordLayout.Access} for commands. */
+    static final CommandLayouts ACCESS = new CommandLayouts();
+
+    static
+    {
+        final int[] header = {NOW_NS | DELTA, CLIENT_TS | DELTA, SOURCE, CORRELATION | DELTA};
+        final int[][] bodies = new int[CommandType.BOOK_SNAPSHOT + 1][];
+        bodies[CommandType.NEW] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT, SIDE, ORDER_TYPE, TIF, STP,
+            PRICE, QTY};
+        bodies[CommandType.CANCEL] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT};
+        bodies[CommandType.AMEND] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT, PRICE, QTY};
+        bodies[CommandType.MASS_CANCEL] = new int[]{ACCOUNT, INSTRUMENT};
+        bodies[CommandType.HALT] = new int[]{INSTRUMENT};
+        bodies[CommandType.RESUME] = new int[]{INSTRUMENT};
+        bodies[CommandType.BOOK_SNAPSHOT] = new int[]{INSTRUMENT};
+        bodies[CommandType.ADD_INSTRUMENT] = new int[]{INSTRUMENT, PRICE_SCALE, TICK_UNITS, QTY_SCALE, LOT_UNITS,
+            BAND_BPS, NAME | TEXT};
+        bodies[CommandType.REGISTER_ACCOUNT] = new int[]{ACCOUNT, NAME | TEXT};
+        CURRENT = new RecordLayout(header, bodies, CommandEvent.MAX_NAME_LENGTH);
+        NUMERIC_IDS = CURRENT.rewrite(ID, NUMERIC_ID, CommandEvent.MAX_NAME_LENGTH);
+    }
+
+    private CommandLayouts()
+    {
+    }
+
+    public long get(final CommandEvent c, final int name)
+    {
+        switch (name)
+        {
+            case NOW_NS: return c.nowNs;
+            case CLIENT_TS: return c.clientTsNs;
+            case SOURCE: return c.sourceId;
+            case CORRELATION: return c.correlationId;
+            case ACCOUNT: return c.accountId;
+            case INSTRUMENT: return c.instrumentId;
+            case SIDE: return c.side;
+            case ORDER_TYPE: return c.orderType;
+            case TIF: return c.tif;
+            case STP: return c.stp;
+            case PRICE: return c.price;
+            case QTY: return c.qty;
+            case PRICE_SCALE: return c.priceScale;
+            case TICK_UNITS: return c.tickUnits;
+            case QTY_SCALE: return c.qtyScale;
+            case LOT_UNITS: return c.lotUnits;
+            case BAND_BPS: return c.bandBps;
+            default: throw new IllegalArgumentException("not a number field of a command: " + name);
+        }
+    }
+
+    public void set(final CommandEvent c, final int name, final long value)
+    {
+        switch (name)
+        {
+            case NOW_NS: c.nowNs = value; break;
+            case CLIENT_TS: c.clientTsNs = value; break;
+            case SOURCE: c.sourceId = (int)value; break;
+            case CORRELATION: c.correlationId = value; break;
+            case ACCOUNT: c.accountId = (int)value; break;
+            case INSTRUMENT: c.instrumentId = (int)value; break;
+            case SIDE: c.side = (int)value; break;
+            case ORDER_TYPE: c.orderType = (int)value; break;
+            case TIF: c.tif = (int)value; break;
+            case STP: c.stp = (int)value; break;
+            case PRICE: c.price = value; break;
+            case QTY: c.qty = value; break;
+            case PRICE_SCALE: c.priceScale = (int)value; break;
+            case TICK_UNITS: c.tickUnits = value; break;
+            case QTY_SCALE: c.qtyScale = (int)value; break;
+            case LOT_UNITS: c.lotUnits = value; break;
+            case BAND_BPS: c.bandBps = value; break;
+            default: throw new IllegalArgumentException("not a number field of a command: " + name);
+        }
+    }
+
+    public ClientOrderId id(final CommandEvent c, final int name)
+    {
+        return c.clientOrderId;
+    }
+
+    public byte[] text(final CommandEvent c, final int name)
+    {
+        return c.name;
+    }
+
+    public int textLength(final CommandEvent c, final int name)
+    {
+        return c.nameLength;
+    }
+
+    public void setTextLength(final CommandEvent c, final int name, final int length)
+    {
+        c.nameLength = length;
+    }
+}

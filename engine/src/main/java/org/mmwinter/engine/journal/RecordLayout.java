@@ -1,0 +1,228 @@
+package org.mmwinter.engine.journal;
+
+import java.util.Arrays;
+
+import org.mmwinter.engine.core.ClientOrderId;
+
+/**
+ * A journal record layout, described once as data: a header and, per record type, the fields in the order they are
+ * written, each with how it is written. Encoding and decoding are the same walk over that description, so the two
+ * directions cannot drift apart, and an older layout is the same description with some fields written another way.
+ * <p>
+ * A field is an int: the low byte names it (the {@link Access} of the message type maps names to its fields), the
+ * next byte says how it is written: {@link #PLAIN} a zig-zag varint, {@link #DELTA} the zig-zag varint of its change
+ * since the record before in the same document (times, sequences and correlation ids climb slowly), {@link #ID} a
+ * client order id ({@link JournalBuffer#writeClientOrderId}), {@link #NUMERIC_ID} a client order id as layout
+ * version 1 wrote it (a number), {@link #TEXT} a length and ASCII/UTF-8 bytes.
+ */
+final class RecordLayout
+{
+    static final int PLAIN = 0;
+    static final int DELTA = 1 << 8;
+    static final int ID = 2 << 8;
+    static final int NUMERIC_ID = 3 << 8;
+    static final int TEXT = 4 << 8;
+
+    private static final int NAME_MASK = 0xFF;
+    private static final int HOW_MASK = 0xFF00;
+    /** Field names are below this, so that per-field delta state fits a small array. */
+    static final int MAX_FIELDS = 64;
+
+    /**
+     * How a layout reads and writes the fields of one message type.
+     *
+     * @param <E> the message type.
+     */
+    interface Access<E>
+    {
+        long get(E message, int name);
+
+        void set(E message, int name, long value);
+
+        /** The client order id field {@code name} of the message. */
+        ClientOrderId id(E message, int name);
+
+        /** Bytes of text field {@code name} (a symbol or account name), and {@link #textLength}. */
+        byte[] text(E message, int name);
+
+        int textLength(E message, int name);
+
+        void setTextLength(E message, int name, int length);
+    }
+
+    private final int[] header;
+    private final int[][] bodies;
+    /** Bytes one record can take at most. */
+    final int maxRecordLength;
+
+    /**
+     * @param header fields every record has, after its type byte.
+     * @param bodies fields of each record type, indexed by type; null for a type the layout does not know.
+     */
+    RecordLayout(final int[] header, final int[][] bodies, final int maxTextLength)
+    {
+        this.header = header.clone();
+        this.bodies = new int[bodies.length][];
+        int longest = 0;
+        for (int type = 0; type < bodies.length; type++)
+        {
+            if (bodies[type] != null)
+            {
+                this.bodies[type] = bodies[type].clone();
+                longest = Math.max(longest, bodies[type].length);
+            }
+        }
+        maxRecordLength = 1 + (header.length + longest) *
+            Math.max(10, Math.max(JournalBuffer.MAX_CLIENT_ORDER_ID_LENGTH, 5 + maxTextLength));
+    }
+
+    static int name(final int field)
+    {
+        return field & NAME_MASK;
+    }
+
+    /**
+     * This layout with every field written {@code from} written {@code to} instead (how an older version differs).
+     */
+    RecordLayout rewrite(final int from, final int to, final int maxTextLength)
+    {
+        final int[][] older = new int[bodies.length][];
+        for (int type = 0; type < bodies.length; type++)
+        {
+            if (bodies[type] != null)
+            {
+                older[type] = Arrays.stream(bodies[type]).map(f -> (f & HOW_MASK) == from ? name(f) | to : f)
+                    .toArray();
+            }
+        }
+        return new RecordLayout(header, older, maxTextLength);
+    }
+
+    /**
+     * This layout without the fields named in {@code names} (an older version that did not have them).
+     */
+    RecordLayout without(final int[] names, final int maxTextLength)
+    {
+        final int[][] older = new int[bodies.length][];
+        for (int type = 0; type < bodies.length; type++)
+        {
+            if (bodies[type] != null)
+            {
+                older[type] = Arrays.stream(bodies[type])
+                    .filter(f -> Arrays.stream(names).noneMatch(n -> n == name(f))).toArray();
+            }
+        }
+        return new RecordLayout(header, older, maxTextLength);
+    }
+
+    boolean knows(final int type)
+    {
+        return type >= 0 && type < bodies.length && bodies[type] != null;
+    }
+
+    /**
+     * Writes one record: its type byte, the header, its type's fields. The caller has checked {@link #knows}.
+     */
+    <E> void write(final JournalBuffer b, final int type, final E message, final Access<E> access, final long[] last)
+    {
+        b.ensure(maxRecordLength);
+        b.writeByte(type);
+        writeFields(b, header, message, access, last);
+        writeFields(b, bodies[type], message, access, last);
+    }
+
+    /**
+     * Reads one record's header and fields into {@code message} (its type byte already read and known).
+     */
+    <E> void read(final JournalBuffer b, final int type, final E message, final Access<E> access, final long[] last)
+    {
+        readFields(b, header, message, access, last);
+        readFields(b, bodies[type], message, access, last);
+    }
+
+    private static <E> void writeFields(
+        final JournalBuffer b, final int[] fields, final E message, final Access<E> access, final long[] last)
+    {
+        for (final int field : fields)
+        {
+            final int name = field & NAME_MASK;
+            final int how = field & HOW_MASK;
+            if (how == PLAIN)
+            {
+                b.writeZigZag(access.get(message, name));
+                continue;
+            }
+            switch (how)
+            {
+                case DELTA:
+                {
+                    final long value = access.get(message, name);
+                    b.writeZigZag(value - last[name]);
+                    last[name] = value;
+                    break;
+                }
+                case ID:
+                    b.writeClientOrderId(access.id(message, name));
+                    break;
+                case TEXT:
+                {
+                    final int length = access.textLength(message, name);
+                    b.writeZigZag(length);
+                    b.write(access.text(message, name), length);
+                    break;
+                }
+                case NUMERIC_ID:
+                    throw new IllegalStateException("layout version 1 is read, never written");
+                default:
+                    b.writeZigZag(access.get(message, name));
+                    break;
+            }
+        }
+    }
+
+    private static <E> void readFields(
+        final JournalBuffer b, final int[] fields, final E message, final Access<E> access, final long[] last)
+    {
+        for (final int field : fields)
+        {
+            final int name = field & NAME_MASK;
+            final int how = field & HOW_MASK;
+            if (how == PLAIN)
+            {
+                access.set(message, name, b.readZigZag());
+                continue;
+            }
+            switch (how)
+            {
+                case DELTA:
+                {
+                    final long value = last[name] + b.readZigZag();
+                    last[name] = value;
+                    access.set(message, name, value);
+                    break;
+                }
+                case ID:
+                    b.readClientOrderId(access.id(message, name));
+                    break;
+                case NUMERIC_ID:
+                    b.readNumericClientOrderId(access.id(message, name));
+                    break;
+                case TEXT:
+                {
+                    final byte[] text = access.text(message, name);
+                    final int length = (int)b.readZigZag();
+                    if (length < 0 || length > text.length)
+                    {
+                        throw new JournalCorruptException("bad text length " + length);
+                    }
+                    b.read(text, length);
+                    access.setTextLength(message, name, length);
+                    break;
+                }
+                default:
+                    access.set(message, name, b.readZigZag());
+                    break;
+            }
+        }
+    }
+}
