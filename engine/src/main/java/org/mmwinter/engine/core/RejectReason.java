@@ -2,7 +2,8 @@ package org.mmwinter.engine.core;
 
 /**
  * Reason codes carried by a rejection; a rejected command never changes state.
- * Codes are grouped by range: 1xx identity, 2xx order fields, 3xx instrument and market state, 4xx edge parsing.
+ * Codes are grouped by range: 1xx identity, 2xx order fields, 3xx instrument and market state, 4xx the edge (parsing,
+ * a full ring, a gateway's limits).
  */
 public final class RejectReason
 {
@@ -44,6 +45,9 @@ public final class RejectReason
     public static final int MISSING_FIELD = 404;
     public static final int BAD_LINE = 405;
     public static final int BUSY = 406;
+    public static final int ACCOUNT_NOT_ALLOWED = 407;
+    public static final int LINE_TOO_LONG = 408;
+    public static final int OPERATOR_NOT_ALLOWED = 409;
 
     private RejectReason()
     {
@@ -90,6 +94,9 @@ public final class RejectReason
             case MISSING_FIELD: return "missing field";
             case BAD_LINE: return "malformed line";
             case BUSY: return "engine busy";
+            case ACCOUNT_NOT_ALLOWED: return "account not allowed on this port";
+            case LINE_TOO_LONG: return "line too long";
+            case OPERATOR_NOT_ALLOWED: return "operator commands not allowed on this port";
             default: return "reason " + reason;
         }
     }

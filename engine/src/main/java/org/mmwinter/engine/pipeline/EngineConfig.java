@@ -23,6 +23,8 @@ import org.mmwinter.engine.journal.Durability;
 public final class EngineConfig
 {
     public static final String DEFAULT_RESOURCE = "/engine-default.conf";
+    /** Room for a few acknowledgement lines: a smaller bound would disconnect a client for one long line. */
+    public static final int MIN_GATEWAY_OUTPUT = 4096;
 
     private Path dataDir = Path.of("data");
     private int ringSize = 1 << 16;
@@ -38,6 +40,10 @@ public final class EngineConfig
     private boolean snapshotsEnabled = true;
     private boolean combinedStages = false;
     private long snapshotEvery;
+    private int gatewayMaxConnections = 256;
+    private int gatewayOutputMaxBytes = 1 << 20;
+    private List<String> gatewayAccounts = List.of();
+    private boolean gatewayAllowRemote;
     private final List<InstrumentSpec> instruments = new ArrayList<>();
 
     /**
@@ -136,6 +142,10 @@ public final class EngineConfig
                     case "snapshot.enabled": snapshotsEnabled = bool(value); break;
                     case "pipeline.stages": combinedStages = stages(value); break;
                     case "snapshot.every": snapshotEvery = Long.parseLong(value); break;
+                    case "gateway.max.connections": gatewayMaxConnections = positive(value); break;
+                    case "gateway.output.max.bytes": gatewayOutputMaxBytes = atLeast(value, MIN_GATEWAY_OUTPUT); break;
+                    case "gateway.accounts": gatewayAccounts = names(value); break;
+                    case "gateway.allow.remote": gatewayAllowRemote = bool(value); break;
                     default:
                         if (key.startsWith("instrument.") && key.lastIndexOf('.') > "instrument.".length())
                         {
@@ -201,6 +211,33 @@ public final class EngineConfig
             throw new IllegalArgumentException("must be positive");
         }
         return n;
+    }
+
+    private static int atLeast(final String value, final int least)
+    {
+        final int n = Integer.parseInt(value);
+        if (n < least)
+        {
+            throw new IllegalArgumentException("must be at least " + least);
+        }
+        return n;
+    }
+
+    /**
+     * A comma-separated list of account names, blanks dropped; empty for none.
+     */
+    private static List<String> names(final String value)
+    {
+        final List<String> names = new ArrayList<>();
+        for (final String name : value.split(","))
+        {
+            final String trimmed = name.trim();
+            if (!trimmed.isEmpty() && !names.contains(trimmed))
+            {
+                names.add(trimmed);
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static boolean bool(final String value)
@@ -398,6 +435,54 @@ public final class EngineConfig
     public EngineConfig snapshotEvery(final long every)
     {
         this.snapshotEvery = every;
+        return this;
+    }
+
+    /** Connections the order-flow gateway holds at once; one more is told so and closed. */
+    public int gatewayMaxConnections()
+    {
+        return gatewayMaxConnections;
+    }
+
+    public EngineConfig gatewayMaxConnections(final int max)
+    {
+        this.gatewayMaxConnections = positive(Integer.toString(max));
+        return this;
+    }
+
+    /** Bytes of acknowledgements a gateway session may leave unsent before it is disconnected as a slow client. */
+    public int gatewayOutputMaxBytes()
+    {
+        return gatewayOutputMaxBytes;
+    }
+
+    public EngineConfig gatewayOutputMaxBytes(final int max)
+    {
+        this.gatewayOutputMaxBytes = atLeast(Integer.toString(max), MIN_GATEWAY_OUTPUT);
+        return this;
+    }
+
+    /** Accounts the gateway port accepts commands for; empty for any account. */
+    public List<String> gatewayAccounts()
+    {
+        return gatewayAccounts;
+    }
+
+    public EngineConfig gatewayAccounts(final List<String> accounts)
+    {
+        this.gatewayAccounts = names(String.join(",", accounts));
+        return this;
+    }
+
+    /** Whether the gateway may listen on an address other than loopback (it has no authentication and no TLS). */
+    public boolean gatewayAllowRemote()
+    {
+        return gatewayAllowRemote;
+    }
+
+    public EngineConfig gatewayAllowRemote(final boolean allow)
+    {
+        this.gatewayAllowRemote = allow;
         return this;
     }
 

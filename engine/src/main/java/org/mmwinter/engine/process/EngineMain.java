@@ -64,6 +64,11 @@ public final class EngineMain implements Callable<Integer>
         description = "Gateway TCP port for order-flow CSV clients (default 7601; 0: any free port; -1: none).")
     int port = 7601;
 
+    @Option(names = "--allow-remote",
+        description = "Let the gateway listen on a non-loopback --host (it has no authentication and no TLS); " +
+            "as gateway.allow.remote=true.")
+    boolean allowRemote;
+
     public static void main(final String[] args)
     {
         ChronicleSettings.apply();
@@ -89,6 +94,8 @@ public final class EngineMain implements Callable<Integer>
         final AckTracker acks = new AckTracker(FlowSource.SOURCE_ID);
         final FlowOutputCollector collector = input != null && out != null ? new FlowOutputCollector(out) : null;
         final OrderFlowGateway gateway = port >= 0 ? new OrderFlowGateway() : null;
+        // The gateway is a participant (it polls its own acknowledgements on its own thread), not a result handler:
+        // no engine thread ever waits on it or on its clients.
         final List<com.lmax.disruptor.EventHandler<org.mmwinter.engine.message.ResultEvent>> handlers =
             new java.util.ArrayList<>();
         handlers.add(acks);
@@ -96,9 +103,9 @@ public final class EngineMain implements Callable<Integer>
         {
             handlers.add(collector);
         }
-        if (gateway != null)
+        if (allowRemote)
         {
-            handlers.add(gateway);
+            config.gatewayAllowRemote(true);
         }
         final EnginePipeline pipeline = new EnginePipeline(config, handlers, List.of(),
             new org.agrona.concurrent.SystemEpochNanoClock());
@@ -128,7 +135,15 @@ public final class EngineMain implements Callable<Integer>
             {
                 final java.net.InetSocketAddress address = gateway.start(pipeline, host, port);
                 System.out.println("engine: listening on tcp://" + address.getHostString() + ":" + address.getPort() +
-                    " (order-flow CSV: header, then one command a line; one OK or REJECTED line back per line)");
+                    " (order-flow CSV: header, then one command a line; one OK or REJECTED line back per line;" +
+                    " max connections " + config.gatewayMaxConnections() + ", accounts " +
+                    (config.gatewayAccounts().isEmpty() ? "any" : String.join(",", config.gatewayAccounts())) + ")");
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                System.err.println("engine: " + ex.getMessage());
+                pipeline.close();
+                return 2;
             }
             catch (final IOException ex)
             {

@@ -51,7 +51,9 @@ final class RejectionTest
     private static final long RNG_MAX_PRICE = Long.MAX_VALUE / 100;
     private static final long RNG_MAX_QTY = Long.MAX_VALUE / 1000;
 
-    /** Reasons given before the core (the order-flow parser, a full ring), covered where they are produced. */
+    /**
+     * Reasons given before the core (the order-flow parser, a full ring, a gateway), covered where they are produced.
+     */
     private static final Set<Integer> NOT_FROM_THE_CORE = Set.of(
         RejectReason.BAD_ORDER_ID,
         RejectReason.ORDER_ID_TOO_LONG,
@@ -65,7 +67,10 @@ final class RejectionTest
         RejectReason.TOO_MANY_DECIMALS,
         RejectReason.MISSING_FIELD,
         RejectReason.BAD_LINE,
-        RejectReason.BUSY);
+        RejectReason.BUSY,
+        RejectReason.ACCOUNT_NOT_ALLOWED,
+        RejectReason.LINE_TOO_LONG,
+        RejectReason.OPERATOR_NOT_ALLOWED);
 
     private record Case(String name, int reason, int account, long orderId, ToIntFunction<EngineFixture> command)
     {

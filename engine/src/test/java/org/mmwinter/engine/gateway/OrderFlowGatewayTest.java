@@ -39,7 +39,7 @@ class OrderFlowGatewayTest
         final Path flow = FlowFiles.write(dir.resolve("flow.csv"), 5, lines);
         final OrderFlowGateway gateway = new OrderFlowGateway();
         try (EnginePipeline pipeline = new EnginePipeline(
-            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(gateway), List.of(),
+            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(), List.of(),
             new SystemEpochNanoClock()))
         {
             pipeline.start();
@@ -97,7 +97,7 @@ class OrderFlowGatewayTest
     {
         final OrderFlowGateway gateway = new OrderFlowGateway();
         try (EnginePipeline pipeline = new EnginePipeline(
-            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(gateway), List.of(),
+            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(), List.of(),
             new SystemEpochNanoClock()))
         {
             pipeline.start();
@@ -123,7 +123,7 @@ class OrderFlowGatewayTest
     {
         final OrderFlowGateway gateway = new OrderFlowGateway();
         try (EnginePipeline pipeline = new EnginePipeline(
-            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(gateway), List.of(),
+            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(), List.of(),
             new SystemEpochNanoClock()))
         {
             pipeline.start();
