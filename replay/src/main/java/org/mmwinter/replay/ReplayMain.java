@@ -1,6 +1,7 @@
 package org.mmwinter.replay;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -64,7 +65,7 @@ public final class ReplayMain implements Callable<Integer>
                 System.err.println("replay match: " + ex.getMessage());
                 return 1;
             }
-            catch (final IOException | java.io.UncheckedIOException ex)
+            catch (final IOException | UncheckedIOException ex)
             {
                 System.err.println("replay match: I/O error: " + ex.getMessage());
                 return 1;

@@ -11,8 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.process.EngineMain;
 import org.mmwinter.engine.process.PipelineFlowRun;
 import org.mmwinter.engine.state.StateDigest;
+import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -99,7 +101,7 @@ final class EngineAgreesWithReplayTest
         final Path data = tmp.resolve("data");
         PipelineFlowRun.run(engineConfig(data), flow, tmp.resolve("engine"), Long.MAX_VALUE);
 
-        final int exit = new picocli.CommandLine(new org.mmwinter.engine.process.EngineMain())
+        final int exit = new CommandLine(new EngineMain())
             .execute("export", "--data", data.toString(), "--out", tmp.resolve("export").toString());
         assertEquals(0, exit);
         assertEquals(CsvOutputs.text(tmp.resolve("replay").resolve(CsvOutputs.TRADES)),

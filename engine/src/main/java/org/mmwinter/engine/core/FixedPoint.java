@@ -1,5 +1,7 @@
 package org.mmwinter.engine.core;
 
+import java.math.BigDecimal;
+
 /**
  * Exact decimal text to and from scaled longs, for the edges only: no {@code double}, no {@code BigDecimal}.
  */
@@ -151,7 +153,7 @@ public final class FixedPoint
             if (scaled == Long.MIN_VALUE)
             {
                 // Only reachable through a caller bug; keep the text exact anyway.
-                return sb.append(new java.math.BigDecimal(scaled).movePointLeft(scale).stripTrailingZeros().toPlainString()
+                return sb.append(new BigDecimal(scaled).movePointLeft(scale).stripTrailingZeros().toPlainString()
                     .substring(1));
             }
             abs = -scaled;

@@ -15,7 +15,9 @@ public final class MatchingEngine
     public static final long NO_PRICE = Long.MIN_VALUE;
     /** Instrument argument meaning "any instrument" (CANCEL, AMEND, MASS_CANCEL without a symbol). */
     public static final int ANY_INSTRUMENT = -1;
-    /** Returned by {@link #instrumentId(String)} for an unknown symbol; a command naming it is refused or mismatches. */
+    /**
+     * Returned by {@link #instrumentId(String)} for an unknown symbol; a command naming it is refused or mismatches.
+     */
     public static final int UNKNOWN_INSTRUMENT = -2;
     /** Engine order id of "no order" (a rejected NEW, a command that named no live order). */
     public static final long NO_ORDER_ID = 0;

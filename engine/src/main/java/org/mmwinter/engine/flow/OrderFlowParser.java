@@ -14,7 +14,8 @@ import org.mmwinter.engine.message.CommandEvent;
 /**
  * Parses lines of the order-flow CSV contract
  * ({@code ts_ns,action,account,order_id,symbol,side,type,tif,price,qty[,stp]}) into {@link CommandEvent}s in engine
- * units, the flow's {@code ts_ns} as both the sender's time and the proposed engine time. A bad line is a reason code, never an exception: the caller records it and goes on.
+ * units, the flow's {@code ts_ns} as both the sender's time and the proposed engine time. A bad line is a reason
+ * code, never an exception: the caller records it and goes on.
  */
 public final class OrderFlowParser
 {

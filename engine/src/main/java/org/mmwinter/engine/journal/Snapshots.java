@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -99,7 +100,7 @@ public final class Snapshots
 
         final Path file = directory.resolve(String.format("%s%020d%s", PREFIX, state.lastSequence(), SUFFIX));
         final Path tmp = directory.resolve(file.getFileName() + ".tmp");
-        Files.write(tmp, java.util.Arrays.copyOf(b.bytes, b.position));
+        Files.write(tmp, Arrays.copyOf(b.bytes, b.position));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         final List<Path> all = list(directory);
         for (int i = 0; i < all.size() - KEEP; i++)

@@ -73,6 +73,7 @@ public final class ResultEvent
             " corr=" + correlationId + " instrument=" + instrumentId + " account=" + accountId +
             " order=" + orderId + "/" + clientOrderId +
             " side=" + side + " price=" + price + " qty=" + qty + " remaining=" + remaining +
-            " maker=" + makerAccountId + "/" + makerOrderId + "/" + makerClientOrderId + " reject=" + rejectReason + " cancel=" + cancelReason + " kept=" + priorityKept + '}';
+            " maker=" + makerAccountId + "/" + makerOrderId + "/" + makerClientOrderId +
+            " reject=" + rejectReason + " cancel=" + cancelReason + " kept=" + priorityKept + '}';
     }
 }

@@ -2,6 +2,7 @@ package org.mmwinter.engine.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public final class EngineConfig
                 return new EngineConfig();
             }
             final Properties properties = new Properties();
-            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return new EngineConfig().apply(properties, DEFAULT_RESOURCE);
         }
         catch (final IOException ex)

@@ -2,6 +2,7 @@ package org.mmwinter.engine.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -113,7 +114,7 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
         {
             return MatchingEngine.UNKNOWN_INSTRUMENT;
         }
-        final Instrument[] bigger = java.util.Arrays.copyOf(instrumentsById, id + 1);
+        final Instrument[] bigger = Arrays.copyOf(instrumentsById, id + 1);
         bigger[id] = instrument;
         instrumentsById = bigger;
         instrumentsBySymbol.put(symbol, instrument);
@@ -174,7 +175,7 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
         String[] names = accountNames;
         if (id >= names.length)
         {
-            names = java.util.Arrays.copyOf(names, Math.max(id + 1, names.length * 2));
+            names = Arrays.copyOf(names, Math.max(id + 1, names.length * 2));
         }
         names[id] = name;
         accountNames = names;

@@ -13,6 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.concurrent.EpochNanoClock;
@@ -78,7 +80,7 @@ public final class EnginePipeline implements AutoCloseable
             return "recovered " + (snapshotSequence > 0 ? "snapshot at sequence " + snapshotSequence + " + " : "") +
                 "journal (" + records + " records read, " + commands + " order-flow commands, last sequence " +
                 lastSequence + ") in " + String.format("%.3f", elapsedNs / 1e9) + " s, digest=" +
-                org.mmwinter.engine.state.StateDigest.toHex(digest);
+                StateDigest.toHex(digest);
         }
     }
 
@@ -112,7 +114,7 @@ public final class EnginePipeline implements AutoCloseable
     @SuppressWarnings("unchecked")
     public RecoveryReport start()
     {
-        final com.lmax.disruptor.WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
+        final WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
         outbound = new Disruptor<>(ResultEvent::new, config.outputRingSize(), threads("engine-results"),
             ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
         publisher = new ResultPublisher(outbound.getRingBuffer());
@@ -557,7 +559,7 @@ public final class EnginePipeline implements AutoCloseable
         {
             disruptor.shutdown(10, TimeUnit.SECONDS);
         }
-        catch (final com.lmax.disruptor.TimeoutException ex)
+        catch (final TimeoutException ex)
         {
             disruptor.halt();
         }

@@ -8,8 +8,9 @@ import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * The sequencer: stamps each command with the next journal sequence and a monotonic engine time (read once per
- * batch), and appends it to the input journal, one document per Disruptor batch (or per {@code maxBatch} commands). The matching stage runs
- * behind this one, so nothing is matched, let alone acknowledged, before its command is in the journal.
+ * batch), and appends it to the input journal, one document per Disruptor batch (or per {@code maxBatch} commands).
+ * The matching stage runs behind this one, so nothing is matched, let alone acknowledged, before its command is in
+ * the journal.
  */
 final class JournalStage implements EventHandler<CommandEvent>
 {

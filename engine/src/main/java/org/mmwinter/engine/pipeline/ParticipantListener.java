@@ -19,7 +19,7 @@ public interface ParticipantListener
      * Public trades and level changes, if it subscribed. Dropped (counted) when it lags; the next one delivered then
      * has {@link ExecutionReport#gap} set, and a book snapshot resynchronises.
      */
-    default void onMarketData(ExecutionReport update)
+    default void onMarketData(final ExecutionReport update)
     {
     }
 
@@ -27,7 +27,7 @@ public interface ParticipantListener
      * Once, when the engine stopped delivering to it: it fell behind, it threw, it was closed, or the engine
      * stopped.
      */
-    default void onDisconnected(String reason)
+    default void onDisconnected(final String reason)
     {
     }
 }

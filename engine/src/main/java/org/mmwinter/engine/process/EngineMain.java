@@ -3,25 +3,30 @@ package org.mmwinter.engine.process;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.lmax.disruptor.EventHandler;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmwinter.engine.gateway.OrderFlowGateway;
 import org.mmwinter.engine.journal.ChronicleSettings;
+import org.mmwinter.engine.journal.Durability;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.state.EngineState;
 import org.mmwinter.engine.state.StateDigest;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * Entry point of {@code engine.jar}: runs the engine process, or inspects a data directory offline.
@@ -96,8 +101,7 @@ public final class EngineMain implements Callable<Integer>
         final OrderFlowGateway gateway = port >= 0 ? new OrderFlowGateway() : null;
         // The gateway is a participant (it polls its own acknowledgements on its own thread), not a result handler:
         // no engine thread ever waits on it or on its clients.
-        final List<com.lmax.disruptor.EventHandler<org.mmwinter.engine.message.ResultEvent>> handlers =
-            new java.util.ArrayList<>();
+        final List<EventHandler<ResultEvent>> handlers = new ArrayList<>();
         handlers.add(acks);
         if (collector != null)
         {
@@ -108,7 +112,7 @@ public final class EngineMain implements Callable<Integer>
             config.gatewayAllowRemote(true);
         }
         final EnginePipeline pipeline = new EnginePipeline(config, handlers, List.of(),
-            new org.agrona.concurrent.SystemEpochNanoClock());
+            new SystemEpochNanoClock());
         if (collector != null)
         {
             collector.bind(pipeline.directory());
@@ -122,8 +126,8 @@ public final class EngineMain implements Callable<Integer>
         catch (final JournalCorruptException ex)
         {
             System.err.println("engine: refusing to start: " + ex.getMessage());
-            System.err.println("engine: the journal under " + config.dataDir().toAbsolutePath().normalize() + " is damaged; " +
-                "move it aside or restore it, nothing was changed");
+            System.err.println("engine: the journal under " + config.dataDir().toAbsolutePath().normalize() +
+                " is damaged; move it aside or restore it, nothing was changed");
             return 3;
         }
         System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath().normalize() +
@@ -133,7 +137,7 @@ public final class EngineMain implements Callable<Integer>
         {
             try
             {
-                final java.net.InetSocketAddress address = gateway.start(pipeline, host, port);
+                final InetSocketAddress address = gateway.start(pipeline, host, port);
                 System.out.println("engine: listening on tcp://" + address.getHostString() + ":" + address.getPort() +
                     " (order-flow CSV: header, then one command a line; one OK or REJECTED line back per line;" +
                     " max connections " + config.gatewayMaxConnections() + ", accounts " +
@@ -219,7 +223,8 @@ public final class EngineMain implements Callable<Integer>
                 if (collector != null)
                 {
                     collector.finish(out, source.linesRead(), pipeline.stateWhenIdle());
-                    System.out.println("engine: wrote trades.csv, book.csv, events.csv to " + out.toAbsolutePath().normalize());
+                    System.out.println("engine: wrote trades.csv, book.csv, events.csv to " +
+                        out.toAbsolutePath().normalize());
                 }
                 if (exitAfterInput)
                 {
@@ -354,8 +359,8 @@ public final class EngineMain implements Callable<Integer>
         {
             PipelineBench.deleteRecursively(data);
             final EngineConfig config = PipelineBench.benchConfig(data, "on".equals(journal),
-                "sync-batch".equals(durability) ? org.mmwinter.engine.journal.Durability.SYNC_BATCH :
-                    org.mmwinter.engine.journal.Durability.NONE, wait).combinedStages("combined".equals(stages))
+                "sync-batch".equals(durability) ? Durability.SYNC_BATCH : Durability.NONE, wait)
+                .combinedStages("combined".equals(stages))
                 .outputJournalEnabled(!"off".equals(outputJournal));
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
                 ", " + config);

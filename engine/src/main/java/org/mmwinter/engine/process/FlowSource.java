@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.concurrent.locks.LockSupport;
 
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.flow.OrderFlowParser;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.pipeline.EngineDirectory;

@@ -19,10 +19,10 @@ import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.journal.Durability;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
-import org.mmwinter.engine.pipeline.EngineConfig;
-import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.pipeline.Publication;
 
 /**

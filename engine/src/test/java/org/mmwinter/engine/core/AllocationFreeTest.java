@@ -2,6 +2,7 @@ package org.mmwinter.engine.core;
 
 import java.lang.management.ManagementFactory;
 
+import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,8 +33,8 @@ final class AllocationFreeTest
     @Test
     void steadyStateCommandsAllocateNothing()
     {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final ThreadMXBean threads =
+            (ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long threadId = Thread.currentThread().getId();
         final SteadyState flow = new SteadyState();
 

@@ -313,20 +313,22 @@ final class AuditingListener implements MatchingListener
         final long unexplained = ledger.entered - ledger.out - remaining;
         if (unexplained < 0)
         {
-            throw broken(ledger.accountId + "/" + ledger.orderId + " lost more than it entered: entered " + ledger.entered + ", out " + ledger.out +
-                ", remaining " + remaining);
+            throw broken(ledger.accountId + "/" + ledger.orderId + " lost more than it entered: entered " +
+                ledger.entered + ", out " + ledger.out + ", remaining " + remaining);
         }
         final long grown = unexplained - ledger.unexplained;
         if (grown != 0)
         {
             if (grown < 0)
             {
-                throw broken(ledger.accountId + "/" + ledger.orderId + ": quantity came back from nowhere (" + grown + ")");
+                throw broken(ledger.accountId + "/" + ledger.orderId + ": quantity came back from nowhere (" + grown +
+                    ")");
             }
             if (takerStp != StpMode.DECREMENT || ledger.accountId != command.accountId ||
                 ledger.instrumentId != takerInstrument)
             {
-                throw broken(ledger.accountId + "/" + ledger.orderId + " lost " + grown + " without a fill, cancel or expiry");
+                throw broken(ledger.accountId + "/" + ledger.orderId + " lost " + grown +
+                    " without a fill, cancel or expiry");
             }
             reports.add(ReferenceEngine.decremented(ledger.instrumentId, ledger.accountId, ledger.orderId, grown));
             ledger.unexplained = unexplained;

@@ -221,18 +221,19 @@ final class MarketDataTest
                 final int tif = type == OrderType.MARKET ?
                     (random.nextBoolean() ? TimeInForce.IOC : TimeInForce.FOK) : random.nextInt(4);
                 final long price = type == OrderType.MARKET ? MatchingEngine.NO_PRICE : 95 + random.nextInt(11);
-                engine.newOrder(step, 0, account, EngineFixture.idOf(nextOrderId++), random.nextInt(2), type, tif, random.nextInt(5),
-                    price, 1 + random.nextInt(20));
+                engine.newOrder(step, 0, account, EngineFixture.idOf(nextOrderId++), random.nextInt(2), type, tif,
+                    random.nextInt(5), price, 1 + random.nextInt(20));
             }
             else if (action < 16)
             {
                 final long orderId = 1 + random.nextInt((int)nextOrderId);
-                engine.amend(step, account, EngineFixture.idOf(orderId), MatchingEngine.ANY_INSTRUMENT, 95 + random.nextInt(11),
-                    1 + random.nextInt(20));
+                engine.amend(step, account, EngineFixture.idOf(orderId), MatchingEngine.ANY_INSTRUMENT,
+                    95 + random.nextInt(11), 1 + random.nextInt(20));
             }
             else if (action < 19)
             {
-                engine.cancel(step, account, EngineFixture.idOf(1 + random.nextInt((int)nextOrderId)), MatchingEngine.ANY_INSTRUMENT);
+                engine.cancel(step, account, EngineFixture.idOf(1 + random.nextInt((int)nextOrderId)),
+                    MatchingEngine.ANY_INSTRUMENT);
             }
             else
             {

@@ -76,8 +76,8 @@ class MarketOrderPriceBandTest
 
     private void limit(final int account, final int side, final long price, final long qty)
     {
-        final int reason = engine.newOrder(0, ID, account, EngineFixture.idOf(orderId++), side, OrderType.LIMIT, TimeInForce.GTC,
-            StpMode.NONE, price, qty);
+        final int reason = engine.newOrder(0, ID, account, EngineFixture.idOf(orderId++), side, OrderType.LIMIT,
+            TimeInForce.GTC, StpMode.NONE, price, qty);
         assertEquals(RejectReason.NONE, reason);
     }
 }

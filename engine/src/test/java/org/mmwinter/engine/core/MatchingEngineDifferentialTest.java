@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mmwinter.engine.flow.FlowAction;
-import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.flow.FlowGenerator;
+import org.mmwinter.engine.message.CommandEvent;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -102,7 +102,8 @@ class MatchingEngineDifferentialTest
             "rested", "amend kept priority", "amend lost priority", "amend traded",
             "canceled user", "canceled mass cancel", "canceled self-trade prevention", "decremented",
             "STP CANCEL_NEWEST", "STP CANCEL_OLDEST", "STP CANCEL_BOTH", "STP DECREMENT", "self-trade allowed",
-            "rejected unknown order", "rejected duplicate order id", "rejected missing order id", "rejected bad account",
+            "rejected unknown order", "rejected duplicate order id", "rejected missing order id",
+            "rejected bad account",
             "id numeric accepted", "id short accepted", "id 36 characters accepted", "id of a dead order reused",
             "rejected symbol does not match the order", "rejected bad side", "rejected bad type",
             "rejected bad time in force", "rejected bad self-trade prevention mode", "rejected non-positive price",

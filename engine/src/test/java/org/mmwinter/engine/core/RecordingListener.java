@@ -50,7 +50,8 @@ public final class RecordingListener implements MatchingListener
         final long price,
         final long qty)
     {
-        events.add("ACCEPTED " + accountId + "/" + clientOrderId + " " + Side.name(side) + " " + price(price) + "x" + qty);
+        events.add("ACCEPTED " + accountId + "/" + clientOrderId + " " + Side.name(side) + " " + price(price) + "x" +
+            qty);
     }
 
     public void onRejected(

@@ -609,7 +609,8 @@ public final class FlowGenerator
 
     private void remember(final CommandEvent command)
     {
-        if (command.orderType != OrderType.LIMIT || (command.tif != TimeInForce.GTC && command.tif != TimeInForce.POST_ONLY))
+        if (command.orderType != OrderType.LIMIT ||
+            (command.tif != TimeInForce.GTC && command.tif != TimeInForce.POST_ONLY))
         {
             return;
         }

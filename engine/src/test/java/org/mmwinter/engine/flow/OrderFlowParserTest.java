@@ -95,7 +95,8 @@ final class OrderFlowParserTest
         "9223372036854775807,NEW,a,9223372036854775807,BTC,BUY,LIMIT,GTC,1,1 | " +
             "NEW 9223372036854775807 a/9223372036854775807 BTC BUY LIMIT GTC NONE 100000000x100000000",
         "7,NEW,a,007,BTC,BUY,LIMIT,GTC,1,1 | NEW 7 a/007 BTC BUY LIMIT GTC NONE 100000000x100000000",
-        "7,NEW,a,bid-0.x:1/y_Z,BTC,BUY,LIMIT,GTC,1,1 | NEW 7 a/bid-0.x:1/y_Z BTC BUY LIMIT GTC NONE 100000000x100000000",
+        "7,NEW,a,bid-0.x:1/y_Z,BTC,BUY,LIMIT,GTC,1,1 | " +
+            "NEW 7 a/bid-0.x:1/y_Z BTC BUY LIMIT GTC NONE 100000000x100000000",
         "8,NEW,a,1,BTC,BUY,LIMIT,GTC,92233720368.54775807,92233720368.54775807 | " +
             "NEW 8 a/1 BTC BUY LIMIT GTC NONE 9223372036854775807x9223372036854775807",
         // Values the core refuses pass the parser unchanged.
@@ -364,7 +365,8 @@ final class OrderFlowParserTest
         {
             case FlowAction.NEW:
                 return head + "/" + cmd.clientOrderId + " " + symbol + " " + Side.name(cmd.side) + " " +
-                    OrderType.name(cmd.orderType) + " " + TimeInForce.name(cmd.tif) + " " + StpMode.name(cmd.stp) + " " +
+                    OrderType.name(cmd.orderType) + " " + TimeInForce.name(cmd.tif) + " " + StpMode.name(cmd.stp) +
+                    " " +
                     (cmd.price == MatchingEngine.NO_PRICE ? "MKT" : Long.toString(cmd.price)) + "x" + cmd.qty;
             case FlowAction.AMEND:
                 return head + "/" + cmd.clientOrderId + " " + symbol + " " + cmd.price + "x" + cmd.qty;

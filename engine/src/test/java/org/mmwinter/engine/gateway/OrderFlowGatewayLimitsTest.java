@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -223,7 +224,7 @@ final class OrderFlowGatewayLimitsTest
             List.of(), List.of(), new SystemEpochNanoClock());
         pipeline.start();
         // The port is taken: had the gateway tried to bind, it would have failed with a BindException instead.
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
         {
             final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> gateway.start(pipeline, "0.0.0.0", taken.getLocalPort()));

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -146,7 +147,7 @@ class JournalDamageTest
         // Cut inside the journal's data, past the first batches: the tail documents are incomplete.
         final int at = indexOf(bytes, MARKER.getBytes(StandardCharsets.US_ASCII));
         final int cut = at + 2_000;
-        Files.write(file, java.util.Arrays.copyOf(bytes, cut));
+        Files.write(file, Arrays.copyOf(bytes, cut));
 
         final JournalCorruptException refused = assertThrows(JournalCorruptException.class,
             () -> OfflineState.rebuild(dir.resolve("data")));
@@ -164,7 +165,9 @@ class JournalDamageTest
     {
         final Path input = dir.resolve("data").resolve("input");
         Files.createDirectories(input);
-        final Process child = ChildJvm.command(TornWriteChild.class, input.toString()).redirectErrorStream(true).start();
+        final Process child = ChildJvm.command(TornWriteChild.class, input.toString())
+            .redirectErrorStream(true)
+            .start();
         final String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         assertTrue(out.contains("torn"), out);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -51,7 +52,7 @@ class FlowControlTest
             }
             if ((sequence & 7) == 0)
             {
-                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                LockSupport.parkNanos(200_000);
             }
         };
         try (EnginePipeline pipeline = new EnginePipeline(config(), List.of(slow), List.of(),
@@ -87,7 +88,7 @@ class FlowControlTest
         final EventHandler<ResultEvent> slowMarketData = (event, sequence, endOfBatch) ->
         {
             marketData.incrementAndGet();
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            LockSupport.parkNanos(1_000_000);
         };
         try (EnginePipeline pipeline = new EnginePipeline(config(), List.of(executions), List.of(slowMarketData),
             new SystemEpochNanoClock()))

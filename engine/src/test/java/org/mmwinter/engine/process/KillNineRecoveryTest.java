@@ -46,7 +46,8 @@ class KillNineRecoveryTest
             "the flow names orders with 36-character and short string ids");
         final Path data = dir.resolve("data");
         final Process engine = ChildJvm.command(EngineMain.class,
-            "--input", flow.toString(), "--data", data.toString(), "--rate", "10000", "--progress-ms", "5", "--port", "0")
+            "--input", flow.toString(), "--data", data.toString(), "--rate", "10000", "--progress-ms", "5",
+            "--port", "0")
             .redirectErrorStream(true)
             .start();
         long acked = 0;
@@ -99,6 +100,7 @@ class KillNineRecoveryTest
         FlowFiles.split(flow, journaled, dir.resolve("done.csv"), dir.resolve("rest.csv"));
         final PipelineFlowRun.Result rest = PipelineFlowRun.run(
             EngineConfig.defaults().dataDir(data), dir.resolve("rest.csv"), dir.resolve("out"), Long.MAX_VALUE);
-        assertEquals(StateDigest.toHex(FlowFiles.direct(flow, Long.MAX_VALUE).digest()), StateDigest.toHex(rest.digest()));
+        assertEquals(StateDigest.toHex(FlowFiles.direct(flow, Long.MAX_VALUE).digest()),
+            StateDigest.toHex(rest.digest()));
     }
 }

@@ -5,8 +5,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Sends commands to a {@link LatencyTarget} at a fixed offered rate, on a schedule fixed in advance: command
  * {@code i} is due at {@code start + i * interval}, and its latency counts from then (intended start times). The
- * sender waits for each due time (yielding, then spinning for the last microseconds) and never skips one, so a stall shows as the latency of every command queued
- * behind it. Warm-up and measurement are one continuous schedule; the warm-up's values are dropped by index.
+ * sender waits for each due time (yielding, then spinning for the last microseconds) and never skips one, so a
+ * stall shows as the latency of every command queued behind it. Warm-up and measurement are one continuous
+ * schedule; the warm-up's values are dropped by index.
  */
 public final class LatencyHarness
 {

@@ -73,8 +73,10 @@ class MaxRateSearchTest
 
         final List<String> lines = Files.readAllLines(out);
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(0).contains("\"variant\":\"sut, highest sustained\",\"offeredRate\":150000"), lines.get(0));
-        assertTrue(lines.get(1).contains("\"variant\":\"sut, first not sustained\",\"offeredRate\":225000"), lines.get(1));
+        assertTrue(lines.get(0).contains("\"variant\":\"sut, highest sustained\",\"offeredRate\":150000"),
+            lines.get(0));
+        assertTrue(lines.get(1).contains("\"variant\":\"sut, first not sustained\",\"offeredRate\":225000"),
+            lines.get(1));
     }
 
     @Test

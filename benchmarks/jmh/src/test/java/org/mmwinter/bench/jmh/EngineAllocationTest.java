@@ -3,6 +3,7 @@ package org.mmwinter.bench.jmh;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
+import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +31,8 @@ class EngineAllocationTest
 {
     private static final int ROUNDS = 6;
 
-    private final com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+    private final ThreadMXBean threads =
+        (ThreadMXBean)ManagementFactory.getThreadMXBean();
 
     /**
      * Every id style, {@code mixed} holding ids of 1 (order ids 3, 6, 9), 2 to 6, 8 and 36 characters in one book.

@@ -32,6 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class MixedWorkloadBenchmark
 {
+    /**
+     * One exchange-core book implementation filled to the chosen depth, and the mixed workload it replays.
+     */
     @State(Scope.Thread)
     public static class MixState
     {

@@ -58,7 +58,8 @@ public final class PeerBooks
                     LoggingConfiguration.DEFAULT), SYMBOL);
 
             case NAIVE:
-                return new ExchangeCoreBookAdapter(new OrderBookNaiveImpl(symbol(), LoggingConfiguration.DEFAULT), SYMBOL);
+                return new ExchangeCoreBookAdapter(
+                    new OrderBookNaiveImpl(symbol(), LoggingConfiguration.DEFAULT), SYMBOL);
 
             default:
                 throw new IllegalArgumentException("unknown exchange-core book " + impl + " (known: direct, naive)");

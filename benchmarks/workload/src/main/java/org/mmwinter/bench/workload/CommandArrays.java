@@ -33,7 +33,8 @@ public final class CommandArrays
     /**
      * Appends a command; used while building, never while measuring.
      */
-    public void add(final byte type, final int account, final long orderId, final byte side, final long price, final long size)
+    public void add(
+        final byte type, final int account, final long orderId, final byte side, final long price, final long size)
     {
         if (count == types.length)
         {

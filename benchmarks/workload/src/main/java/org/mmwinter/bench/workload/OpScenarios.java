@@ -27,7 +27,8 @@ public final class OpScenarios
      */
     public static Workload baseBook()
     {
-        return WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(SEED, WorkloadConfig.BASE_RESTING_ORDERS, 0));
+        return WorkloadGenerator.generate(
+            WorkloadConfig.exchangeCoreShape(SEED, WorkloadConfig.BASE_RESTING_ORDERS, 0));
     }
 
     /**

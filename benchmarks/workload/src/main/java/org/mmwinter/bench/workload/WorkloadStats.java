@@ -131,7 +131,8 @@ public final class WorkloadStats
         final double n = Math.max(1, mixCommands);
         return String.format(
             "mix=%d gtc=%.1f%% ioc=%.1f%% cancel=%.1f%% move=%.1f%% trading=%.1f%% fills=%d " +
-            "book: after fill %d orders/%d levels, mean over mix %.0f orders/%.0f levels, after mix %d orders/%d levels",
+            "book: after fill %d orders/%d levels, mean over mix %.0f orders/%.0f levels, " +
+            "after mix %d orders/%d levels",
             mixCommands, 100 * gtc / n, 100 * ioc / n, 100 * cancel / n, 100 * move / n, 100 * tradingCommands / n,
             fills, ordersAfterFill, levelsAfterFill, meanOrders, meanLevels, ordersAfterMix, levelsAfterMix);
     }

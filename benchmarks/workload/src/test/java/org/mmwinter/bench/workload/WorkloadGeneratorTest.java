@@ -1,8 +1,10 @@
 package org.mmwinter.bench.workload;
 
+import java.util.HashSet;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -90,8 +92,8 @@ class WorkloadGeneratorTest
      */
     private static final class LiveIdsBook implements OrderBookAdapter
     {
-        private final java.util.HashSet<Long> placed = new java.util.HashSet<>();
-        private final java.util.HashSet<Long> cancelled = new java.util.HashSet<>();
+        private final HashSet<Long> placed = new HashSet<>();
+        private final HashSet<Long> cancelled = new HashSet<>();
         private long rejects;
 
         public long gtc(final int account, final long orderId, final int side, final long price, final long size)
@@ -119,7 +121,8 @@ class WorkloadGeneratorTest
             return placed.contains(orderId) && !cancelled.contains(orderId) ? 0 : ++rejects;
         }
 
-        public long reduce(final int account, final long orderId, final long price, final long oldSize, final long newSize)
+        public long reduce(
+            final int account, final long orderId, final long price, final long oldSize, final long newSize)
         {
             return move(account, orderId, price, newSize);
         }

@@ -36,6 +36,9 @@ public class JournalCodecBenchmark
 {
     static final int BATCH = 4096;
 
+    /**
+     * One batch of commands with the chosen id style, already built, and the codecs that encode and decode it.
+     */
     @State(Scope.Thread)
     public static class Batch
     {

@@ -78,7 +78,8 @@ public final class DisruptorHopLatency implements LatencyTarget
                 return new BlockingWaitStrategy();
 
             default:
-                throw new IllegalArgumentException("unknown wait strategy " + name + " (yielding, busy-spin, blocking)");
+                throw new IllegalArgumentException(
+                    "unknown wait strategy " + name + " (yielding, busy-spin, blocking)");
         }
     }
 

@@ -52,7 +52,8 @@ public final class NaiveBookAdapter implements OrderBookAdapter
 
     public long reduce(final int account, final long orderId, final long price, final long oldSize, final long newSize)
     {
-        return trades(book.amend(account, orderId, BigDecimal.valueOf(price, PRICE_SCALE), BigDecimal.valueOf(newSize)));
+        return trades(
+            book.amend(account, orderId, BigDecimal.valueOf(price, PRICE_SCALE), BigDecimal.valueOf(newSize)));
     }
 
     public long fills()

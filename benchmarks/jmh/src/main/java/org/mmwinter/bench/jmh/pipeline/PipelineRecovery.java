@@ -15,9 +15,9 @@ import org.mmwinter.bench.workload.WorkloadConfig;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.state.StateDigest;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * Recovery speed: journals {@code --commands} commands of the mix once (input journal only, no snapshots), then

@@ -58,6 +58,9 @@ import org.openjdk.jmh.annotations.Warmup;
     "-Dchronicle.announcer.disable=true"})
 public class PipelineThroughputBenchmark
 {
+    /**
+     * A running pipeline for one journal setting, stage layout and id style, with the workload's commands ready.
+     */
     @State(Scope.Thread)
     public static class PipelineState
     {

@@ -26,6 +26,8 @@ public final class WorkloadCommands
      * the slot copies). The workload's account numbers are used as account ids unchanged, so they must have been
      * registered in that order.
      */
+    // Two CommandTypes meet here, the workload's and the engine's: the engine's is the one written out in full.
+    @SuppressWarnings("checkstyle:qualifiedName")
     public static void write(
         final CommandArrays commands,
         final int i,
@@ -75,6 +77,7 @@ public final class WorkloadCommands
         }
     }
 
+    @SuppressWarnings("checkstyle:qualifiedName")
     private static void newOrder(
         final CommandEvent event, final int orderType, final int tif, final long price, final long qty)
     {

@@ -212,7 +212,8 @@ public final class ExchangeCorePipeline implements AutoCloseable
 
     private static SerializationConfiguration diskJournal(final Path folder)
     {
-        final DiskSerializationProcessorConfiguration defaults = DiskSerializationProcessorConfiguration.createDefaultConfig();
+        final DiskSerializationProcessorConfiguration defaults =
+            DiskSerializationProcessorConfiguration.createDefaultConfig();
         final DiskSerializationProcessorConfiguration disk = DiskSerializationProcessorConfiguration.builder()
             .storageFolder(folder.toString())
             .snapshotLz4CompressorFactory(defaults.getSnapshotLz4CompressorFactory())

@@ -54,7 +54,8 @@ public final class PipelineCommands
         switch (commands.types()[i])
         {
             case CommandType.GTC:
-                return place(OrderType.GTC, uid, orderId, buy, price, buy ? ExchangeCoreBookAdapter.BID_RESERVE_PRICE : 0, size);
+                return place(
+                    OrderType.GTC, uid, orderId, buy, price, buy ? ExchangeCoreBookAdapter.BID_RESERVE_PRICE : 0, size);
 
             case CommandType.IOC:
                 return place(OrderType.IOC, uid, orderId, buy, price, buy ? price : 0, size);

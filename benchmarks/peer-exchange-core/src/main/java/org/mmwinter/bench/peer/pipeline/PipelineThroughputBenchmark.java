@@ -34,6 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
     "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class PipelineThroughputBenchmark
 {
+    /**
+     * A running exchange-core pipeline, journaled or not, with the workload's commands ready.
+     */
     @State(Scope.Thread)
     public static class PipelineState
     {
