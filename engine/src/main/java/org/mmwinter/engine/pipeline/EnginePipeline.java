@@ -111,7 +111,6 @@ public final class EnginePipeline implements AutoCloseable
      *
      * @throws org.mmwinter.engine.journal.JournalCorruptException when the journal cannot be trusted.
      */
-    @SuppressWarnings("unchecked")
     public RecoveryReport start()
     {
         final WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
@@ -159,11 +158,11 @@ public final class EnginePipeline implements AutoCloseable
             marketData = new Disruptor<>(ResultEvent::new, config.marketDataRingSize(), threads("engine-marketdata"),
                 ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
             marketData.setDefaultExceptionHandler(failStop);
-            marketData.handleEventsWith(marketDataHandlers.toArray(new EventHandler[0]));
+            marketData.handleEventsWith(handlerArray(marketDataHandlers));
             fanOut = new MarketDataFanOut(marketData.getRingBuffer());
             outHandlers.add(fanOut);
         }
-        outbound.handleEventsWith(outHandlers.toArray(new EventHandler[0]));
+        outbound.handleEventsWith(handlerArray(outHandlers));
 
         inbound = new Disruptor<>(CommandEvent::new, config.ringSize(), threads("engine-inbound"),
             ProducerType.MULTI, waitStrategy);
@@ -551,6 +550,14 @@ public final class EnginePipeline implements AutoCloseable
             }
         }
         closeJournals();
+    }
+
+    // Disruptor takes its handlers as a generic varargs array, which Java cannot create without an unchecked cast;
+    // the array is only read, and every element is an EventHandler<ResultEvent>.
+    @SuppressWarnings("unchecked")
+    private static EventHandler<ResultEvent>[] handlerArray(final List<EventHandler<ResultEvent>> handlers)
+    {
+        return handlers.toArray((EventHandler<ResultEvent>[])new EventHandler<?>[0]);
     }
 
     private static void shutdown(final Disruptor<?> disruptor)
