@@ -97,7 +97,6 @@ final class LiveOrders
         }
         insert(order);
         size++;
-        order.live = true;
 
         final int accountId = order.accountId;
         if (accountId >= accountHeads.length)
@@ -164,7 +163,6 @@ final class LiveOrders
         }
         order.accountPrev = null;
         order.accountNext = null;
-        order.live = false;
     }
 
     /**

@@ -8,6 +8,9 @@ import org.agrona.collections.Object2IntHashMap;
  * validates first and changes nothing on a rejection, reports through the {@link MatchingListener} and returns a
  * {@link RejectReason} ({@link RejectReason#NONE} when accepted).
  * Time comes from the command ({@code nowNs}), never from a clock, so the same commands give the same results.
+ * Every command method takes its command's {@code nowNs}, including those that do not read it today (cancel, amend,
+ * mass cancel): the sequenced command carries a time whatever its type, every caller passes it the same way, and a
+ * rule that needs it (an amend that re-times the order it moves, time-based expiry) changes no signature.
  */
 public final class MatchingEngine
 {
@@ -166,6 +169,12 @@ public final class MatchingEngine
         return RejectReason.NONE;
     }
 
+    /**
+     * Cancels one live order, named by the account and the client's id, and checked against {@code instrumentId}
+     * unless that is {@link #ANY_INSTRUMENT}.
+     *
+     * @param nowNs the command's engine time; not read by a cancel (see the class comment for why it is taken).
+     */
     public int cancel(
         final long nowNs, final int accountId, final ClientOrderId clientOrderId, final int instrumentId)
     {
@@ -183,6 +192,9 @@ public final class MatchingEngine
 
     /**
      * Cancel/replace: {@code price} and {@code qty} are the order's new price and new remaining quantity.
+     *
+     * @param nowNs the command's engine time; not read today, an amended order keeps the time it was entered with
+     *              (see the class comment for why it is taken).
      */
     public int amend(
         final long nowNs,
@@ -217,6 +229,8 @@ public final class MatchingEngine
 
     /**
      * Cancels every live order of an account, on one instrument or on all ({@link #ANY_INSTRUMENT}).
+     *
+     * @param nowNs the command's engine time; not read by a mass cancel (see the class comment for why it is taken).
      */
     public int massCancel(final long nowNs, final int accountId, final int instrumentId)
     {

@@ -18,7 +18,6 @@ final class Order
     long price;
     long remaining;
     long timestampNs;
-    boolean live;
 
     OrderBook book;
     PriceLevel level;
@@ -35,7 +34,6 @@ final class Order
         next = null;
         accountPrev = null;
         accountNext = null;
-        live = false;
         remaining = 0;
     }
 }

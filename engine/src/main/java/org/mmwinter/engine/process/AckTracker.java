@@ -12,7 +12,6 @@ public final class AckTracker implements EventHandler<ResultEvent>
 {
     private final int sourceId;
     private volatile long lastAcked;
-    private volatile long acked;
     private volatile long rejected;
 
     public AckTracker(final int sourceId)
@@ -25,7 +24,6 @@ public final class AckTracker implements EventHandler<ResultEvent>
         if (event.type == ResultType.DONE && event.sourceId == sourceId)
         {
             lastAcked = event.correlationId;
-            acked = acked + 1;
             if (event.rejectReason != 0)
             {
                 rejected = rejected + 1;
@@ -37,11 +35,6 @@ public final class AckTracker implements EventHandler<ResultEvent>
     public long lastAcked()
     {
         return lastAcked;
-    }
-
-    public long acked()
-    {
-        return acked;
     }
 
     public long rejected()

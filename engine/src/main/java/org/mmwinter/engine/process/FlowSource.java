@@ -37,7 +37,6 @@ public final class FlowSource
     private volatile long linesRead;
     private volatile long published;
     private volatile long edgeRejects;
-    private volatile long busyWaits;
 
     public FlowSource(final EnginePipeline pipeline, final long ratePerSecond)
     {
@@ -110,7 +109,6 @@ public final class FlowSource
             long result;
             while ((result = publication.offer(command, line)) == Publication.BUSY)
             {
-                busyWaits++;
                 LockSupport.parkNanos(20_000);
             }
             if (result < 0)
@@ -135,10 +133,5 @@ public final class FlowSource
     public long edgeRejects()
     {
         return edgeRejects;
-    }
-
-    public long busyWaits()
-    {
-        return busyWaits;
     }
 }

@@ -14,9 +14,6 @@ import org.mmwinter.engine.core.ClientOrderId;
  */
 public final class ClientOrderIdTable
 {
-    /** Bytes a table holds per id, for the comment above and the test that checks it. */
-    public static final int BYTES_PER_ID = 48 + 4;
-
     private final IdStyle style;
     private final ClientOrderId[] ids;
 

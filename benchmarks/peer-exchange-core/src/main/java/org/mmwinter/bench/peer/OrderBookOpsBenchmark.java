@@ -50,7 +50,7 @@ public class OrderBookOpsBenchmark
         Workload base;
         OrderBookAdapter book;
 
-        void createBook(final int extraOrders, final CommandArrays fill)
+        void createBook(final CommandArrays fill)
         {
             base = OpScenarios.baseBook();
             book = PeerBooks.create(impl);
@@ -77,7 +77,7 @@ public class OrderBookOpsBenchmark
         @Setup(Level.Trial)
         public void setUp()
         {
-            createBook(OpScenarios.BATCH, null);
+            createBook(null);
             adds = OpScenarios.passiveAdds(base, OpScenarios.BATCH);
             cancels = OpScenarios.cancelsOf(adds);
         }
@@ -128,7 +128,7 @@ public class OrderBookOpsBenchmark
         @Setup(Level.Trial)
         public void setUp()
         {
-            createBook(OpScenarios.AMENDED_ORDERS, null);
+            createBook(null);
             cycle = OpScenarios.amendCycle(base, OpScenarios.AMENDED_ORDERS);
             Replay.run(cycle.placements(), book);
         }
@@ -151,7 +151,7 @@ public class OrderBookOpsBenchmark
         {
             final Workload baseBook = OpScenarios.baseBook();
             scenario = OpScenarios.sweep(baseBook, levels, OpScenarios.SWEEPS);
-            createBook(levels * OpScenarios.SWEEPS, OpScenarios.bidsOf(baseBook.fill()));
+            createBook(OpScenarios.bidsOf(baseBook.fill()));
             Replay.run(scenario.ladder(), book);
         }
 
@@ -177,7 +177,7 @@ public class OrderBookOpsBenchmark
         @Setup(Level.Trial)
         public void setUp()
         {
-            createBook(1, null);
+            createBook(null);
             final CommandArrays maker = OpScenarios.marketMaker(base);
             Replay.run(maker, book);
             nextOrderId = maker.orderIds()[0] + 1;
