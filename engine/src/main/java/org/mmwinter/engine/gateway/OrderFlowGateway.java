@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -81,7 +82,8 @@ public final class OrderFlowGateway implements AutoCloseable
     private final AtomicLong slowClientsDropped = new AtomicLong();
     private final AtomicLong connectionsRefused = new AtomicLong();
     private final AtomicLong connectionsAccepted = new AtomicLong();
-    private volatile int liveSessions;
+    // Written by the gateway thread alone (lazySet: a store-release), read from others.
+    private final AtomicInteger liveSessions = new AtomicInteger();
     private volatile boolean running;
 
     private final List<GatewaySession> slots = new ArrayList<>();
@@ -181,7 +183,7 @@ public final class OrderFlowGateway implements AutoCloseable
     /** Connections open now. */
     public int sessionCount()
     {
-        return liveSessions;
+        return liveSessions.get();
     }
 
     /**
@@ -282,7 +284,7 @@ public final class OrderFlowGateway implements AutoCloseable
             {
                 return;
             }
-            if (liveSessions >= maxConnections)
+            if (liveSessions.get() >= maxConnections)
             {
                 refuse(channel);
                 continue;
@@ -293,7 +295,7 @@ public final class OrderFlowGateway implements AutoCloseable
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 final GatewaySession session = acquire().open(channel);
                 session.key = channel.register(selector, SelectionKey.OP_READ, session);
-                liveSessions++;
+                liveSessions.lazySet(liveSessions.get() + 1);
                 connectionsAccepted.lazySet(connectionsAccepted.get() + 1);
             }
             catch (final IOException ex)
@@ -751,7 +753,7 @@ public final class OrderFlowGateway implements AutoCloseable
         closeQuietly(session.channel);
         session.channel = null;
         session.key = null;
-        liveSessions--;
+        liveSessions.lazySet(liveSessions.get() - 1);
         session.state = GatewaySession.DRAINING;
         if (session.inFlight == 0)
         {

@@ -1,5 +1,7 @@
 package org.mmwinter.engine.process;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import com.lmax.disruptor.EventHandler;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
@@ -11,8 +13,9 @@ import org.mmwinter.engine.message.ResultType;
 public final class AckTracker implements EventHandler<ResultEvent>
 {
     private final int sourceId;
-    private volatile long lastAcked;
-    private volatile long rejected;
+    // Written by this handler's thread alone (lazySet: a store-release), read from others.
+    private final AtomicLong lastAcked = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
 
     public AckTracker(final int sourceId)
     {
@@ -23,10 +26,10 @@ public final class AckTracker implements EventHandler<ResultEvent>
     {
         if (event.type == ResultType.DONE && event.sourceId == sourceId)
         {
-            lastAcked = event.correlationId;
+            lastAcked.lazySet(event.correlationId);
             if (event.rejectReason != 0)
             {
-                rejected = rejected + 1;
+                rejected.lazySet(rejected.get() + 1);
             }
         }
     }
@@ -34,11 +37,12 @@ public final class AckTracker implements EventHandler<ResultEvent>
     /** Correlation id (line number) of the last acknowledged command. */
     public long lastAcked()
     {
-        return lastAcked;
+        return lastAcked.get();
     }
 
+    /** Acknowledged commands the engine rejected. */
     public long rejected()
     {
-        return rejected;
+        return rejected.get();
     }
 }

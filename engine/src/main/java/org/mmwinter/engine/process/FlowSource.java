@@ -2,6 +2,7 @@ package org.mmwinter.engine.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.mmwinter.engine.core.RejectReason;
@@ -34,9 +35,10 @@ public final class FlowSource
     private final long ratePerSecond;
     private final long limit;
     private final EdgeRejectListener rejects;
-    private volatile long linesRead;
-    private volatile long published;
-    private volatile long edgeRejects;
+    // Written by the reader thread alone (lazySet: a store-release, no lock on the hot path), read from others.
+    private final AtomicLong linesRead = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong edgeRejects = new AtomicLong();
 
     public FlowSource(final EnginePipeline pipeline, final long ratePerSecond)
     {
@@ -77,14 +79,16 @@ public final class FlowSource
         final long intervalNs = ratePerSecond > 0 ? 1_000_000_000L / ratePerSecond : 0;
         final long start = System.nanoTime();
         long line = 0;
+        long publishedCount = published.get();
+        long edgeRejectCount = edgeRejects.get();
         String text;
         while (line < limit && (text = reader.readLine()) != null)
         {
             line++;
-            linesRead = line;
+            linesRead.lazySet(line);
             if (intervalNs > 0)
             {
-                final long due = start + (published + edgeRejects) * intervalNs;
+                final long due = start + (publishedCount + edgeRejectCount) * intervalNs;
                 long now;
                 while ((now = System.nanoTime()) < due)
                 {
@@ -94,7 +98,7 @@ public final class FlowSource
             final int reason = parser.parse(text, command);
             if (reason != RejectReason.NONE)
             {
-                edgeRejects++;
+                edgeRejects.lazySet(++edgeRejectCount);
                 if (rejects != null)
                 {
                     rejects.onEdgeReject(line, reason, parser.rejectedField());
@@ -115,23 +119,23 @@ public final class FlowSource
             {
                 return false;
             }
-            published++;
+            published.lazySet(++publishedCount);
         }
         return true;
     }
 
     public long linesRead()
     {
-        return linesRead;
+        return linesRead.get();
     }
 
     public long published()
     {
-        return published;
+        return published.get();
     }
 
     public long edgeRejects()
     {
-        return edgeRejects;
+        return edgeRejects.get();
     }
 }
