@@ -18,7 +18,7 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.journal.InputJournal;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.journal.OutputJournal;
@@ -86,7 +86,7 @@ public final class EnginePipeline implements AutoCloseable
 
     public EnginePipeline(final EngineConfig config)
     {
-        this(config, List.of(), List.of(), new SystemEpochNanoClock());
+        this(config, List.of(), List.of(), new OffsetEpochNanoClock());
     }
 
     /**
@@ -146,13 +146,12 @@ public final class EnginePipeline implements AutoCloseable
         directory.load(state.engine(), state.accounts());
 
         outbound.setDefaultExceptionHandler(failStop);
-        final List<EventHandler<ResultEvent>> outHandlers = new ArrayList<>();
+        final List<EventHandler<ResultEvent>> ownStages = new ArrayList<>();
         if (outputJournal != null)
         {
-            outHandlers.add(new OutputJournalStage(outputJournal, config.maxBatch(), failStop));
+            ownStages.add(new OutputJournalStage(outputJournal, config.maxBatch(), failStop));
         }
-        outHandlers.add(router);
-        outHandlers.addAll(resultHandlers);
+        ownStages.add(router);
         if (!marketDataHandlers.isEmpty())
         {
             marketData = new Disruptor<>(ResultEvent::new, config.marketDataRingSize(), threads("engine-marketdata"),
@@ -160,8 +159,11 @@ public final class EnginePipeline implements AutoCloseable
             marketData.setDefaultExceptionHandler(failStop);
             marketData.handleEventsWith(handlerArray(marketDataHandlers));
             fanOut = new MarketDataFanOut(marketData.getRingBuffer());
-            outHandlers.add(fanOut);
+            ownStages.add(fanOut);
         }
+        final List<EventHandler<ResultEvent>> outHandlers = new ArrayList<>();
+        outHandlers.add(new ResultStages(ownStages));
+        outHandlers.addAll(resultHandlers);
         outbound.handleEventsWith(handlerArray(outHandlers));
 
         inbound = new Disruptor<>(CommandEvent::new, config.ringSize(), threads("engine-inbound"),
@@ -555,7 +557,7 @@ public final class EnginePipeline implements AutoCloseable
     // Disruptor takes its handlers as a generic varargs array, which Java cannot create without an unchecked cast;
     // the array is only read, and every element is an EventHandler<ResultEvent>.
     @SuppressWarnings("unchecked")
-    private static EventHandler<ResultEvent>[] handlerArray(final List<EventHandler<ResultEvent>> handlers)
+    static EventHandler<ResultEvent>[] handlerArray(final List<EventHandler<ResultEvent>> handlers)
     {
         return handlers.toArray((EventHandler<ResultEvent>[])new EventHandler<?>[0]);
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventHandler;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.gateway.OrderFlowGateway;
 import org.mmwinter.engine.journal.ChronicleSettings;
 import org.mmwinter.engine.journal.Durability;
@@ -112,7 +112,7 @@ public final class EngineMain implements Callable<Integer>
             config.gatewayAllowRemote(true);
         }
         final EnginePipeline pipeline = new EnginePipeline(config, handlers, List.of(),
-            new SystemEpochNanoClock());
+            new OffsetEpochNanoClock());
         if (collector != null)
         {
             collector.bind(pipeline.directory());

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import com.lmax.disruptor.EventHandler;
 import org.HdrHistogram.Histogram;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
@@ -158,7 +158,7 @@ public final class PipelineBench
             }
         };
         final EnginePipeline pipeline = new EnginePipeline(config, List.of(acks), List.of(),
-            new SystemEpochNanoClock());
+            new OffsetEpochNanoClock());
         pipeline.start();
         final int instrument = pipeline.directory().resolve("BENCH", true);
         for (int a = 0; a < ACCOUNTS; a++)

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.state.EngineState;
@@ -39,7 +39,7 @@ public final class PipelineFlowRun
     {
         final FlowOutputCollector collector = new FlowOutputCollector(outDir);
         final EnginePipeline pipeline = new EnginePipeline(config, List.of(collector), List.of(),
-            new SystemEpochNanoClock());
+            new OffsetEpochNanoClock());
         collector.bind(pipeline.directory());
         try
         {

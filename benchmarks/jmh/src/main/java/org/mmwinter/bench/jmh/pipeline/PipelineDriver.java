@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.lmax.disruptor.EventHandler;
-import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.bench.harness.LatencyRecorder;
 import org.mmwinter.bench.jmh.ClientOrderIdTable;
 import org.mmwinter.bench.jmh.EngineBookAdapter;
@@ -43,7 +43,7 @@ public final class PipelineDriver implements AutoCloseable
         {
             JvmFlags.requireChronicleAccess();
         }
-        pipeline = new EnginePipeline(config, List.of(done), List.of(), new SystemEpochNanoClock());
+        pipeline = new EnginePipeline(config, List.of(done), List.of(), new OffsetEpochNanoClock());
         pipeline.start();
         publication = pipeline.publication(SOURCE_ID);
         instrumentId = pipeline.directory().define(EngineBookAdapter.instrument(0));
