@@ -224,29 +224,27 @@ final class ResultPublisher implements MatchingListener
     public void onLevelChanged(
         final int instrumentId, final int side, final long price, final long qty, final int orderCount)
     {
-        if (muted)
-        {
-            return;
-        }
-        final long seq = claim();
-        final ResultEvent r = fill(ring.get(seq), ResultType.LEVEL);
-        order(r, instrumentId, -1, MatchingEngine.NO_ORDER_ID, null);
-        r.side = side;
-        r.price = price;
-        r.qty = qty;
-        r.orderCount = orderCount;
-        ring.publish(seq);
+        level(ResultType.LEVEL, instrumentId, side, price, qty, orderCount);
     }
 
     public void onBookLevel(
         final int instrumentId, final int side, final long price, final long qty, final int orderCount)
+    {
+        level(ResultType.BOOK_LEVEL, instrumentId, side, price, qty, orderCount);
+    }
+
+    /**
+     * A level's state: a change (LEVEL, public) or the book as it stands (BOOK_LEVEL, to the asker).
+     */
+    private void level(
+        final int type, final int instrumentId, final int side, final long price, final long qty, final int orderCount)
     {
         if (muted)
         {
             return;
         }
         final long seq = claim();
-        final ResultEvent r = fill(ring.get(seq), ResultType.BOOK_LEVEL);
+        final ResultEvent r = fill(ring.get(seq), type);
         order(r, instrumentId, -1, MatchingEngine.NO_ORDER_ID, null);
         r.side = side;
         r.price = price;
