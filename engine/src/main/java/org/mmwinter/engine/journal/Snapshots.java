@@ -1,7 +1,6 @@
 package org.mmwinter.engine.journal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,16 +16,41 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.state.AccountRegistry;
 import org.mmwinter.engine.state.EngineState;
 
+import static org.mmwinter.engine.journal.SnapshotRecord.ACCOUNT_ID;
+import static org.mmwinter.engine.journal.SnapshotRecord.BAND_BPS;
+import static org.mmwinter.engine.journal.SnapshotRecord.COMMAND_COUNT;
+import static org.mmwinter.engine.journal.SnapshotRecord.HALTED;
+import static org.mmwinter.engine.journal.SnapshotRecord.INSTRUMENT_ID;
+import static org.mmwinter.engine.journal.SnapshotRecord.LAST_NOW_NS;
+import static org.mmwinter.engine.journal.SnapshotRecord.LAST_ORDER_ID;
+import static org.mmwinter.engine.journal.SnapshotRecord.LAST_SEQUENCE;
+import static org.mmwinter.engine.journal.SnapshotRecord.LAST_TRADE_PRICE;
+import static org.mmwinter.engine.journal.SnapshotRecord.LOT_UNITS;
+import static org.mmwinter.engine.journal.SnapshotRecord.ORDER_ID;
+import static org.mmwinter.engine.journal.SnapshotRecord.PRICE;
+import static org.mmwinter.engine.journal.SnapshotRecord.PRICE_SCALE;
+import static org.mmwinter.engine.journal.SnapshotRecord.QTY;
+import static org.mmwinter.engine.journal.SnapshotRecord.QTY_SCALE;
+import static org.mmwinter.engine.journal.SnapshotRecord.SIDE;
+import static org.mmwinter.engine.journal.SnapshotRecord.STP;
+import static org.mmwinter.engine.journal.SnapshotRecord.TICK_UNITS;
+import static org.mmwinter.engine.journal.SnapshotRecord.TIF;
+import static org.mmwinter.engine.journal.SnapshotRecord.TIMESTAMP_NS;
+import static org.mmwinter.engine.journal.SnapshotRecord.TRADES;
+
 /**
  * Snapshots of the engine's state, so that a restart replays only the journal after them. A snapshot is written
  * whole to a temporary file and renamed, checked by CRC when read; a damaged one is reported and skipped for an older
- * one or the full journal, which stays the source of truth. The layout mirrors itself: what {@link #write} writes in
- * one order, {@link #load} reads in the same order.
+ * one or the full journal, which stays the source of truth. Its records are described once, in
+ * {@link SnapshotRecord}: writing and reading are the same walk over that description.
  */
 public final class Snapshots
 {
-    /** Version 2: string client order ids and engine order ids; a version 1 snapshot is skipped for the journal. */
-    private static final int VERSION = 2;
+    /**
+     * Version 3: records described by {@link SnapshotRecord}, with string client order ids and engine order ids; an
+     * older snapshot is reported and skipped for the journal.
+     */
+    private static final int VERSION = 3;
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
     private static final int KEEP = 2;
@@ -46,54 +70,35 @@ public final class Snapshots
         final MatchingEngine engine = state.engine();
         final AccountRegistry accounts = state.accounts();
         final JournalBuffer b = new JournalBuffer(1 << 16);
-        b.ensure(64);
-        b.writeByte(VERSION);
-        b.writeZigZag(state.lastSequence());
-        b.writeZigZag(state.lastNowNs());
-        b.writeZigZag(engine.commandCount());
-        b.writeZigZag(engine.lastOrderId());
+        final SnapshotRecord r = new SnapshotRecord();
+        final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
         b.ensure(16);
-        b.writeZigZag(engine.instrumentCount());
+        b.writeByte(VERSION);
+        write(b, SnapshotRecord.POSITION, r.set(LAST_SEQUENCE, state.lastSequence())
+            .set(LAST_NOW_NS, state.lastNowNs()).set(COMMAND_COUNT, engine.commandCount())
+            .set(LAST_ORDER_ID, engine.lastOrderId()), noDeltas);
         for (int i = 0; i < engine.instrumentCount(); i++)
         {
             final Instrument instrument = engine.instrument(i);
-            b.ensure(128);
-            writeText(b, instrument.symbol());
-            b.ensure(128);
-            b.writeZigZag(instrument.priceScale());
-            b.writeZigZag(instrument.tickUnits());
-            b.writeZigZag(instrument.qtyScale());
-            b.writeZigZag(instrument.lotUnits());
-            b.writeZigZag(instrument.priceBandBps());
-            b.writeZigZag(engine.isHalted(i) ? 1 : 0);
-            b.writeZigZag(engine.lastTradePrice(i));
-            b.writeZigZag(engine.tradeCount(i));
+            write(b, SnapshotRecord.INSTRUMENT, r.name(instrument.symbol())
+                .set(PRICE_SCALE, instrument.priceScale()).set(TICK_UNITS, instrument.tickUnits())
+                .set(QTY_SCALE, instrument.qtyScale()).set(LOT_UNITS, instrument.lotUnits())
+                .set(BAND_BPS, instrument.priceBandBps()).set(HALTED, engine.isHalted(i) ? 1 : 0)
+                .set(LAST_TRADE_PRICE, engine.lastTradePrice(i)).set(TRADES, engine.tradeCount(i)), noDeltas);
         }
-        b.ensure(16);
-        b.writeZigZag(accounts.size());
         for (int i = 0; i < accounts.size(); i++)
         {
-            b.ensure(16);
-            writeText(b, accounts.name(i));
+            write(b, SnapshotRecord.ACCOUNT, r.name(accounts.name(i)), noDeltas);
         }
-        b.ensure(16);
-        b.writeZigZag(engine.liveOrderCount());
         for (int i = 0; i < engine.instrumentCount(); i++)
         {
             engine.forEachRestingOrder(i, (instrumentId, side, price, qty, accountId, clientId, orderId, tif, stp,
                 ts) ->
             {
-                b.ensure(100 + JournalBuffer.MAX_CLIENT_ORDER_ID_LENGTH);
-                b.writeZigZag(instrumentId);
-                b.writeZigZag(side);
-                b.writeZigZag(price);
-                b.writeZigZag(qty);
-                b.writeZigZag(accountId);
-                b.writeClientOrderId(clientId);
-                b.writeZigZag(orderId);
-                b.writeZigZag(tif);
-                b.writeZigZag(stp);
-                b.writeZigZag(ts);
+                r.clientOrderId.copyFrom(clientId);
+                write(b, SnapshotRecord.ORDER, r.set(INSTRUMENT_ID, instrumentId).set(SIDE, side).set(PRICE, price)
+                    .set(QTY, qty).set(ACCOUNT_ID, accountId).set(ORDER_ID, orderId).set(TIF, tif).set(STP, stp)
+                    .set(TIMESTAMP_NS, ts), noDeltas);
             });
         }
         b.seal();
@@ -169,23 +174,10 @@ public final class Snapshots
         }
     }
 
-    private static void writeText(final JournalBuffer b, final String text)
+    private static void write(
+        final JournalBuffer b, final int kind, final SnapshotRecord record, final long[] noDeltas)
     {
-        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        b.writeZigZag(bytes.length);
-        b.write(bytes, bytes.length);
-    }
-
-    private static String readText(final JournalBuffer b)
-    {
-        final int length = (int)b.readZigZag();
-        if (length < 0 || length > 1024)
-        {
-            throw new JournalCorruptException("bad text length " + length);
-        }
-        final byte[] bytes = new byte[length];
-        b.read(bytes, length);
-        return new String(bytes, StandardCharsets.UTF_8);
+        SnapshotRecord.LAYOUT.write(b, kind, record, record, noDeltas);
     }
 
     private static Loaded parse(final JournalBuffer b)
@@ -197,52 +189,56 @@ public final class Snapshots
                 "(it reads version " + VERSION + ")");
         }
         final Loaded s = new Loaded();
-        s.lastSequence = b.readZigZag();
-        s.lastNowNs = b.readZigZag();
-        s.commandCount = b.readZigZag();
-        s.lastOrderId = b.readZigZag();
-        final int instruments = (int)b.readZigZag();
-        s.instruments = new Instrument[instruments];
-        s.books = new long[instruments][3];
-        for (int i = 0; i < instruments; i++)
+        final SnapshotRecord r = new SnapshotRecord();
+        final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
+        boolean positioned = false;
+        while (!b.fullyRead())
         {
-            final String symbol = readText(b);
-            s.instruments[i] = new Instrument(i, symbol, (int)b.readZigZag(), b.readZigZag(), (int)b.readZigZag(),
-                b.readZigZag(), b.readZigZag());
-            s.books[i][0] = b.readZigZag();
-            s.books[i][1] = b.readZigZag();
-            s.books[i][2] = b.readZigZag();
+            final int kind = b.readByte();
+            if (!SnapshotRecord.LAYOUT.knows(kind) || (kind == SnapshotRecord.POSITION) == positioned)
+            {
+                throw new JournalCorruptException("unexpected snapshot record " + kind +
+                    (positioned ? "" : " before the position record"));
+            }
+            SnapshotRecord.LAYOUT.read(b, kind, r, r, noDeltas);
+            switch (kind)
+            {
+                case SnapshotRecord.POSITION:
+                    positioned = true;
+                    s.lastSequence = r.value(LAST_SEQUENCE);
+                    s.lastNowNs = r.value(LAST_NOW_NS);
+                    s.commandCount = r.value(COMMAND_COUNT);
+                    s.lastOrderId = r.value(LAST_ORDER_ID);
+                    break;
+                case SnapshotRecord.INSTRUMENT:
+                    s.instruments.add(new Instrument(s.instruments.size(), r.name(), (int)r.value(PRICE_SCALE),
+                        r.value(TICK_UNITS), (int)r.value(QTY_SCALE), r.value(LOT_UNITS), r.value(BAND_BPS)));
+                    s.books.add(new long[]{r.value(HALTED), r.value(LAST_TRADE_PRICE), r.value(TRADES)});
+                    break;
+                case SnapshotRecord.ACCOUNT:
+                    s.accounts.add(r.name());
+                    break;
+                default:
+                {
+                    final RestingOrder order = new RestingOrder();
+                    order.instrumentId = (int)r.value(INSTRUMENT_ID);
+                    order.side = (int)r.value(SIDE);
+                    order.price = r.value(PRICE);
+                    order.qty = r.value(QTY);
+                    order.accountId = (int)r.value(ACCOUNT_ID);
+                    order.clientOrderId.copyFrom(r.clientOrderId);
+                    order.orderId = r.value(ORDER_ID);
+                    order.tif = (int)r.value(TIF);
+                    order.stp = (int)r.value(STP);
+                    order.timestampNs = r.value(TIMESTAMP_NS);
+                    s.orders.add(order);
+                    break;
+                }
+            }
         }
-        final int accounts = (int)b.readZigZag();
-        s.accounts = new String[accounts];
-        for (int i = 0; i < accounts; i++)
+        if (!positioned)
         {
-            s.accounts[i] = readText(b);
-        }
-        final int orders = (int)b.readZigZag();
-        if (orders < 0)
-        {
-            throw new JournalCorruptException("negative order count " + orders);
-        }
-        s.orders = new RestingOrder[orders];
-        for (int i = 0; i < orders; i++)
-        {
-            final RestingOrder order = new RestingOrder();
-            order.instrumentId = (int)b.readZigZag();
-            order.side = (int)b.readZigZag();
-            order.price = b.readZigZag();
-            order.qty = b.readZigZag();
-            order.accountId = (int)b.readZigZag();
-            b.readClientOrderId(order.clientOrderId);
-            order.orderId = b.readZigZag();
-            order.tif = (int)b.readZigZag();
-            order.stp = (int)b.readZigZag();
-            order.timestampNs = b.readZigZag();
-            s.orders[i] = order;
-        }
-        if (!b.fullyRead())
-        {
-            throw new JournalCorruptException(b.remaining() + " unexpected bytes at the end");
+            throw new JournalCorruptException("no position record");
         }
         return s;
     }
@@ -256,18 +252,18 @@ public final class Snapshots
         long lastNowNs;
         long commandCount;
         long lastOrderId;
-        Instrument[] instruments;
-        long[][] books;
-        String[] accounts;
-        RestingOrder[] orders;
+        final List<Instrument> instruments = new ArrayList<>();
+        final List<long[]> books = new ArrayList<>();
+        final List<String> accounts = new ArrayList<>();
+        final List<RestingOrder> orders = new ArrayList<>();
 
         void applyTo(final EngineState state)
         {
             final MatchingEngine engine = state.engine();
-            for (int i = 0; i < instruments.length; i++)
+            for (int i = 0; i < instruments.size(); i++)
             {
-                engine.addInstrument(instruments[i]);
-                engine.restoreBook(i, books[i][0] != 0, books[i][1], books[i][2]);
+                engine.addInstrument(instruments.get(i));
+                engine.restoreBook(i, books.get(i)[0] != 0, books.get(i)[1], books.get(i)[2]);
             }
             for (final String name : accounts)
             {
