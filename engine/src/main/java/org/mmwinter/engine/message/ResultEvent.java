@@ -20,7 +20,8 @@ public final class ResultEvent
     public int accountId;
     /** The engine's order id (FIX OrderID), {@code 0} when the result names no live order. */
     public long orderId;
-    /** The client's order id (FIX ClOrdID); the taker's for a FILL. */
+    /** The client's order id (FIX ClOrdID); the taker's for a FILL. Not meaningful for market data (TRADE, LEVEL,
+     * BOOK_LEVEL), which names no order. */
     public final ClientOrderId clientOrderId = new ClientOrderId();
     public int side;
     public long price;
@@ -29,6 +30,7 @@ public final class ResultEvent
     public long remaining;
     public int makerAccountId;
     public long makerOrderId;
+    /** Meaningful for a FILL only, like the other maker fields. */
     public final ClientOrderId makerClientOrderId = new ClientOrderId();
     public long makerRemaining;
     /** Why the command was refused ({@code RejectReason}, REJECTED and DONE; {@code NONE} when accepted). */

@@ -32,9 +32,15 @@ final class ParticipantRouter implements EventHandler<ResultEvent>
     private volatile Int2ObjectHashMap<Participant> byAccount = new Int2ObjectHashMap<>();
     private volatile Participant[] dropCopies = NONE;
     private volatile Participant[] marketData = NONE;
+    /** No participant at all: every result is skipped at the cost of one volatile read. */
+    private volatile boolean empty = true;
 
     public void onEvent(final ResultEvent r, final long sequence, final boolean endOfBatch)
     {
+        if (empty)
+        {
+            return;
+        }
         switch (r.type)
         {
             case ResultType.TRADE:
@@ -101,6 +107,7 @@ final class ParticipantRouter implements EventHandler<ResultEvent>
         {
             marketData = with(marketData, participant);
         }
+        empty = false;
     }
 
     synchronized void addSource(final Participant participant, final int sourceId)
@@ -116,6 +123,7 @@ final class ParticipantRouter implements EventHandler<ResultEvent>
         byAccount = without(byAccount, participant);
         dropCopies = without(dropCopies, participant);
         marketData = without(marketData, participant);
+        empty = bySource.isEmpty() && byAccount.isEmpty() && dropCopies.length == 0 && marketData.length == 0;
     }
 
     private void deliver(final Participant participant, final ResultEvent r, final int role)
@@ -202,7 +210,15 @@ final class ParticipantRouter implements EventHandler<ResultEvent>
         x.priorityKept = r.priorityKept;
         x.orderCount = r.orderCount;
         x.gap = false;
-        if (role == ExecutionReport.MAKER)
+        if (Participant.isMarketData(r.type))
+        {
+            x.accountId = -1;
+            x.orderId = r.orderId;
+            x.clientOrderId.clear();
+            x.side = r.side;
+            x.remaining = 0;
+        }
+        else if (role == ExecutionReport.MAKER)
         {
             x.accountId = r.makerAccountId;
             x.orderId = r.makerOrderId;

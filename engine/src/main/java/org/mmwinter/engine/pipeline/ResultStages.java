@@ -7,9 +7,8 @@ import org.mmwinter.engine.message.ResultEvent;
 
 /**
  * The engine's own readers of the outbound ring (output journal, participant router, market-data copy) run one
- * after the other on one thread. None of them waits on anything but memory, and on two cores each extra thread
- * spinning on the ring is time taken from the matcher: measured, a separate router thread halved pipeline
- * throughput under load.
+ * after the other on one thread. None of them waits on anything but memory, and on two cores every extra thread
+ * spinning on the ring competes with the matcher, so adding the router added no thread.
  */
 final class ResultStages implements EventHandler<ResultEvent>
 {
