@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -586,11 +587,16 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
+    /**
+     * Daemon threads named {@code name-1}, {@code name-2}, ... in the order the ring's stages start (on the inbound
+     * ring: the sequencer, then the matcher), so that a profile tells the stages apart.
+     */
     private static ThreadFactory threads(final String name)
     {
+        final AtomicInteger count = new AtomicInteger();
         return runnable ->
         {
-            final Thread thread = new Thread(runnable, name);
+            final Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
