@@ -60,8 +60,8 @@ final class EngineOrderIdTest
     {
         final int account = pipeline.directory().resolve(side == Side.BUY ? "buyer" : "seller");
         final int instrument = pipeline.directory().resolve("ABC-USD", true);
-        final CommandEvent e = PipelineHarness.fill(new CommandEvent(), account, 0, instrument, side, 100, 1);
-        e.clientOrderId.parse(clientOrderId, 0, clientOrderId.length());
+        final CommandEvent e =
+            PipelineHarness.fill(new CommandEvent(), account, clientOrderId, instrument, side, 100, 1);
         pipeline.publication(PipelineHarness.SOURCE_ID).offerBlocking(e, 0);
     }
 

@@ -109,15 +109,6 @@ final class NoDeadlockTest
 
     private static void ask(final CommandEvent c, final int account, final int instrument, final String id)
     {
-        c.clear();
-        c.type = CommandType.NEW;
-        c.accountId = account;
-        c.instrumentId = instrument;
-        c.clientOrderId.parse(id, 0, id.length());
-        c.side = Side.SELL;
-        c.orderType = OrderType.LIMIT;
-        c.tif = TimeInForce.GTC;
-        c.price = 100;
-        c.qty = 1;
+        PipelineHarness.fill(c, account, id, instrument, Side.SELL, 100, 1);
     }
 }

@@ -8,10 +8,8 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
-import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ExecutionReport;
@@ -89,16 +87,7 @@ final class ParticipantTest
 
     static CommandEvent limit(final String clientOrderId, final int side, final long price, final long qty)
     {
-        final CommandEvent c = new CommandEvent();
-        c.type = CommandType.NEW;
-        c.instrumentId = 0;
-        c.clientOrderId.parse(clientOrderId, 0, clientOrderId.length());
-        c.side = side;
-        c.orderType = OrderType.LIMIT;
-        c.tif = TimeInForce.GTC;
-        c.price = price;
-        c.qty = qty;
-        return c;
+        return PipelineHarness.fill(new CommandEvent(), 0, clientOrderId, 0, side, price, qty);
     }
 
     static void await(final BooleanSupplier done, final Participant... polled)

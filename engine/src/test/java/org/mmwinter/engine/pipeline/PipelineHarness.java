@@ -37,6 +37,24 @@ final class PipelineHarness
             fill(new CommandEvent(), account, orderId, instrument, side, price, qty), orderId);
     }
 
+    /**
+     * As {@link #fill(CommandEvent, int, long, int, int, long, long)}, naming the order with a client order id
+     * written as text.
+     */
+    static CommandEvent fill(
+        final CommandEvent e,
+        final int account,
+        final String clientOrderId,
+        final int instrument,
+        final int side,
+        final long price,
+        final long qty)
+    {
+        fill(e, account, 0, instrument, side, price, qty);
+        e.clientOrderId.parse(clientOrderId, 0, clientOrderId.length());
+        return e;
+    }
+
     static CommandEvent fill(
         final CommandEvent e,
         final int account,
