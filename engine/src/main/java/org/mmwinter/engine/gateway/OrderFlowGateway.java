@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.mmwinter.engine.core.RejectReason;
+import org.mmwinter.engine.extension.OperatorLines;
 import org.mmwinter.engine.flow.OrderFlowParser;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
@@ -40,7 +41,8 @@ import org.mmwinter.engine.pipeline.Publication;
  * {@code REJECTED,<line>,<reason>} once the command is journaled and matched (these in line order), or at once
  * {@code REJECTED,<line>,<reason>} for a line that cannot be parsed, is refused by the port's limits or finds the
  * engine busy. Operators may also send {@code HALT,<symbol>} and {@code RESUME,<symbol>} lines (the crash-day
- * circuit breaker).
+ * circuit breaker), and the control lines of a hosted extension (the market maker's {@code BOT_STATUS}, ...), which
+ * are answered at once.
  * <p>
  * One thread serves every connection (a duty cycle over a non-blocking selector), so idle connections cost buffers,
  * not threads. The gateway is a {@link Participant} without accounts: each session offers through a publication of
@@ -105,6 +107,7 @@ public final class OrderFlowGateway implements AutoCloseable
     private ByteBuffer tooMany;
     private final ByteBuffer discard = ByteBuffer.allocate(1024);
     private String[] accounts;
+    private OperatorLines operatorLines;
     private int maxConnections;
     private int outputLimit;
     private long inFlight;
@@ -492,6 +495,11 @@ public final class OrderFlowGateway implements AutoCloseable
             control(session, text, line);
             return;
         }
+        if (operatorLines != null && isControlWord(text))
+        {
+            extensionControl(session, text, line);
+            return;
+        }
         if (!accountAllowed(text))
         {
             // Refused before parsing, which would register the account with the engine.
@@ -536,6 +544,64 @@ public final class OrderFlowGateway implements AutoCloseable
         command.type = halt ? CommandType.HALT : CommandType.RESUME;
         command.instrumentId = instrumentId;
         offer(session, line);
+    }
+
+    /**
+     * A control line of a hosted extension ({@code BOT_STATUS}, ...): its answer goes back at once, ahead of the
+     * acknowledgements of commands still in flight. Operator-only, like HALT.
+     */
+    private void extensionControl(final GatewaySession session, final String text, final long line)
+    {
+        if (accounts.length > 0)
+        {
+            reject(session, line, RejectReason.OPERATOR_NOT_ALLOWED);
+            return;
+        }
+        final String answer = operatorLines.answer(text, line);
+        if (answer == OperatorLines.NOT_MINE)
+        {
+            reject(session, line, RejectReason.BAD_ACTION);
+            return;
+        }
+        final byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        if (session.reserve(outputLimit))
+        {
+            session.append(bytes).append((byte)'\n');
+            markDirty(session);
+        }
+        else
+        {
+            finish(session);
+        }
+    }
+
+    /** A line whose first field is an upper-case word (order-flow lines start with a timestamp). */
+    private static boolean isControlWord(final String text)
+    {
+        final int end = text.indexOf(',') < 0 ? text.length() : text.indexOf(',');
+        if (end == 0)
+        {
+            return false;
+        }
+        for (int i = 0; i < end; i++)
+        {
+            final char c = text.charAt(i);
+            if ((c < 'A' || c > 'Z') && c != '_')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Control lines the engine does not know are offered to this extension (the market maker's {@code BOT_*}
+     * lines); set before {@link #start}.
+     */
+    public OrderFlowGateway operatorLines(final OperatorLines lines)
+    {
+        this.operatorLines = lines;
+        return this;
     }
 
     private void offer(final GatewaySession session, final long line)

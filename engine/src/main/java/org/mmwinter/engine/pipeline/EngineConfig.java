@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.mmwinter.engine.core.FixedPoint;
@@ -46,6 +48,9 @@ public final class EngineConfig
     private List<String> gatewayAccounts = List.of();
     private boolean gatewayAllowRemote;
     private final List<InstrumentSpec> instruments = new ArrayList<>();
+    /** Keys owned by extensions hosted in the process (e.g. {@code bot.*}), checked by the extension itself. */
+    private final Map<String, String> extensionProperties = new TreeMap<>();
+    private List<String> extensionPrefixes = List.of();
 
     /**
      * An instrument as configured: symbol, tick and lot as decimals, band in basis points.
@@ -105,12 +110,24 @@ public final class EngineConfig
      */
     public static EngineConfig load(final Path file) throws IOException
     {
+        return load(file, List.of());
+    }
+
+    /**
+     * Loads a configuration file over the built-in defaults, keeping the keys under {@code extensionPrefixes} (such
+     * as {@code bot.}) for the extensions that own them: see {@link #extensionProperties()}.
+     *
+     * @throws IllegalArgumentException with the file and key for anything wrong.
+     */
+    public static EngineConfig load(final Path file, final List<String> extensionPrefixes) throws IOException
+    {
         final Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
         {
             properties.load(reader);
         }
         final EngineConfig config = defaults();
+        config.extensionPrefixes = List.copyOf(extensionPrefixes);
         if (properties.stringPropertyNames().stream().anyMatch(k -> k.startsWith("instrument.")))
         {
             // A file that lists instruments replaces the built-in list rather than adding to it.
@@ -152,6 +169,10 @@ public final class EngineConfig
                         {
                             symbols.add(key.substring("instrument.".length(), key.lastIndexOf('.')));
                         }
+                        else if (ownedByExtension(key))
+                        {
+                            extensionProperties.put(key, value);
+                        }
                         else
                         {
                             throw new IllegalArgumentException("unknown key");
@@ -192,6 +213,24 @@ public final class EngineConfig
             instruments.add(spec);
         }
         return this;
+    }
+
+    private boolean ownedByExtension(final String key)
+    {
+        for (final String prefix : extensionPrefixes)
+        {
+            if (key.startsWith(prefix))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The keys of the configuration file that belong to hosted extensions, as written (values trimmed). */
+    public Map<String, String> extensionProperties()
+    {
+        return Collections.unmodifiableMap(extensionProperties);
     }
 
     private static int powerOfTwo(final String value)

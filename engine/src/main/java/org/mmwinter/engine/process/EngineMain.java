@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.mmwinter.engine.extension.EngineExtension;
+import org.mmwinter.engine.extension.Extensions;
+import org.mmwinter.engine.extension.OperatorLines;
 import org.mmwinter.engine.gateway.OrderFlowGateway;
 import org.mmwinter.engine.journal.ChronicleSettings;
 import org.mmwinter.engine.journal.Durability;
@@ -74,10 +77,37 @@ public final class EngineMain implements Callable<Integer>
             "as gateway.allow.remote=true.")
     boolean allowRemote;
 
+    @Option(names = "--bot",
+        description = "Host the reference market maker (account MM1 by default, bot.* keys of --config) on the " +
+            "engine's pipeline; needs an engine.jar built with the quoting module.")
+    boolean bot;
+
+    private final Extensions extensions;
+
+    /** An engine with the extensions found on the class path. */
+    public EngineMain()
+    {
+        this(Extensions.discover());
+    }
+
+    EngineMain(final Extensions extensions)
+    {
+        this.extensions = extensions;
+    }
+
     public static void main(final String[] args)
     {
         ChronicleSettings.apply();
-        System.exit(new CommandLine(new EngineMain()).execute(args));
+        final Extensions extensions = Extensions.discover();
+        final CommandLine commandLine = new CommandLine(new EngineMain(extensions));
+        for (final EngineExtension extension : extensions.all())
+        {
+            for (final Object subcommand : extension.subcommands())
+            {
+                commandLine.addSubcommand(subcommand);
+            }
+        }
+        System.exit(commandLine.execute(args));
     }
 
     public Integer call() throws Exception
@@ -85,12 +115,37 @@ public final class EngineMain implements Callable<Integer>
         final EngineConfig config;
         try
         {
-            config = configFile == null ? EngineConfig.defaults() : EngineConfig.load(configFile);
+            config = configFile == null ? EngineConfig.defaults() :
+                EngineConfig.load(configFile, extensions.configPrefixes());
         }
         catch (final IllegalArgumentException | IOException ex)
         {
             System.err.println("engine: bad configuration: " + ex.getMessage());
             return 2;
+        }
+        final List<EngineExtension> hosted = new ArrayList<>();
+        if (bot && extensions.named("bot") == null)
+        {
+            System.err.println("engine: --bot: this engine.jar has no market maker (it was built without the " +
+                "quoting module); build it with `mvn -B package -DskipTests` from the repository root");
+            return 2;
+        }
+        for (final EngineExtension extension : extensions.all())
+        {
+            if ((bot && extension.name().equals("bot")) || extension.enabledBy(config.extensionProperties()))
+            {
+                try
+                {
+                    extension.configure(config, config.extensionProperties());
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    System.err.println("engine: bad configuration: " + (configFile == null ? "" : configFile + ": ") +
+                        ex.getMessage());
+                    return 2;
+                }
+                hosted.add(extension);
+            }
         }
         if (dataDir != null)
         {
@@ -133,8 +188,38 @@ public final class EngineMain implements Callable<Integer>
         System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath().normalize() +
             " output=" + config.outputJournalDir().toAbsolutePath().normalize() + " durability=" + config.durability());
         System.out.println("engine: " + recovery.describe());
+        for (final EngineExtension extension : hosted)
+        {
+            try
+            {
+                extension.start(pipeline);
+            }
+            catch (final Exception ex)
+            {
+                System.err.println("engine: cannot start " + extension.name() + ": " + ex.getMessage());
+                closeAll(hosted);
+                pipeline.close();
+                return 2;
+            }
+            System.out.println("engine: " + extension.describe());
+        }
         if (gateway != null)
         {
+            if (!hosted.isEmpty())
+            {
+                gateway.operatorLines((line, number) ->
+                {
+                    for (final EngineExtension extension : hosted)
+                    {
+                        final String answer = extension.answer(line, number);
+                        if (answer != OperatorLines.NOT_MINE)
+                        {
+                            return answer;
+                        }
+                    }
+                    return OperatorLines.NOT_MINE;
+                });
+            }
             try
             {
                 final InetSocketAddress address = gateway.start(pipeline, host, port);
@@ -146,6 +231,7 @@ public final class EngineMain implements Callable<Integer>
             catch (final IllegalArgumentException ex)
             {
                 System.err.println("engine: " + ex.getMessage());
+                closeAll(hosted);
                 pipeline.close();
                 return 2;
             }
@@ -153,6 +239,7 @@ public final class EngineMain implements Callable<Integer>
             {
                 System.err.println("engine: cannot listen on " + host + ":" + port + ": " + ex.getMessage() +
                     " (use --port 0 for any free port, --port -1 for none)");
+                closeAll(hosted);
                 pipeline.close();
                 return 2;
             }
@@ -165,7 +252,7 @@ public final class EngineMain implements Callable<Integer>
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
         {
-            shutdown(pipeline, gateway);
+            shutdown(pipeline, gateway, hosted);
             stopped.countDown();
         }, "engine-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -200,7 +287,7 @@ public final class EngineMain implements Callable<Integer>
             {
                 System.err.println("engine: stopped after a failure: " + pipeline.failStop().describe());
                 Runtime.getRuntime().removeShutdownHook(hook);
-                shutdown(pipeline, gateway);
+                shutdown(pipeline, gateway, hosted);
                 return 1;
             }
             if (source != null && acks.lastAcked() != lastPrinted)
@@ -229,7 +316,7 @@ public final class EngineMain implements Callable<Integer>
                 if (exitAfterInput)
                 {
                     Runtime.getRuntime().removeShutdownHook(hook);
-                    shutdown(pipeline, gateway);
+                    shutdown(pipeline, gateway, hosted);
                     return sourceError[0] == null ? 0 : 1;
                 }
             }
@@ -250,12 +337,23 @@ public final class EngineMain implements Callable<Integer>
             " busy=" + pipeline.busyCount());
     }
 
-    private static void shutdown(final EnginePipeline pipeline, final OrderFlowGateway gateway)
+    private static void closeAll(final List<EngineExtension> hosted)
+    {
+        for (final EngineExtension extension : hosted)
+        {
+            extension.close();
+        }
+    }
+
+    private static void shutdown(
+        final EnginePipeline pipeline, final OrderFlowGateway gateway, final List<EngineExtension> hosted)
     {
         if (gateway != null)
         {
             gateway.close();
         }
+        // Extensions stop before the pipeline: the market maker's last commands and its status file need it running.
+        closeAll(hosted);
         final boolean failed = pipeline.failStop().hasFailed();
         if (!failed)
         {
