@@ -1,0 +1,290 @@
+package org.mmwinter.quoting.host;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.ExecutionReport;
+import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.pipeline.EngineDirectory;
+import org.mmwinter.engine.pipeline.EnginePipeline;
+import org.mmwinter.engine.pipeline.Participant;
+import org.mmwinter.engine.pipeline.ParticipantListener;
+import org.mmwinter.engine.pipeline.ParticipantSpec;
+import org.mmwinter.engine.pipeline.Publication;
+import org.mmwinter.quoting.bot.BotConfig;
+import org.mmwinter.quoting.bot.JournalRebuild;
+import org.mmwinter.quoting.bot.MarketMaker;
+import org.mmwinter.quoting.bot.OrderEntry;
+import org.mmwinter.quoting.journal.DecisionJournal;
+
+/**
+ * The market maker in lockstep with a replayed flow, on the real engine pipeline (journal, matching, routing,
+ * fees, self-trade prevention) but in event time: the driver sets the engine's {@link EventClock} to each event's
+ * time, offers one command and waits for the engine to finish it, then lets the bot see what it caused and decide.
+ * The bot's commands reach the engine after an {@link OrderEntryLatency} of event time, in the order sent, before any
+ * flow command that comes later. One command at a time makes the run deterministic: the same flow and seed give
+ * the same journal, fills and decisions, byte for byte, whatever the machine's speed. The crash-day replay drives
+ * the bot this way; the live host runs the same {@link MarketMaker} in real time.
+ */
+public final class LockstepHost implements OrderEntry, AutoCloseable
+{
+    private static final int MAX_PENDING = 4096;
+
+    private final EnginePipeline pipeline;
+    private final EventClock clock;
+    private final OrderEntryLatency latency;
+    private final MarketMaker bot;
+    private final DecisionJournal journal;
+    private final Participant botParticipant;
+    private final Publication botPublication;
+    private final Participant driver;
+    private final Publication driverPublication;
+    private final BotListener botListener = new BotListener();
+    private final DriverListener driverListener = new DriverListener();
+
+    private final CommandEvent[] pending = new CommandEvent[MAX_PENDING];
+    private final long[] pendingCorrelation = new long[MAX_PENDING];
+    private final long[] pendingDue = new long[MAX_PENDING];
+    private int head;
+    private int size;
+    private long lastDue;
+    private long nowNs;
+    private long flowCorrelation;
+
+    /**
+     * @param pipeline a started pipeline whose clock is {@code clock}.
+     * @param dataDir  where the decision journal goes ({@code bot/decisions}); {@code null} for none.
+     */
+    public LockstepHost(final EnginePipeline pipeline, final EventClock clock, final BotConfig config,
+        final Path dataDir, final OrderEntryLatency latency)
+    {
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.latency = latency;
+        this.nowNs = clock.nanoTime();
+        final EngineDirectory directory = pipeline.directory();
+        final List<Instrument> instruments = new ArrayList<>();
+        for (final String symbol : config.instruments())
+        {
+            final int id = directory.resolve(symbol, false);
+            if (id == MatchingEngine.UNKNOWN_INSTRUMENT)
+            {
+                throw new IllegalArgumentException("bot: instrument " + symbol + " is not defined in the engine");
+            }
+            instruments.add(directory.instrument(id));
+        }
+        for (int i = 0; i < MAX_PENDING; i++)
+        {
+            pending[i] = new CommandEvent();
+        }
+        final int accountId = directory.resolve(config.account());
+        journal = dataDir == null ? null : DecisionJournal.open(dataDir.resolve("bot").resolve("decisions"));
+        bot = new MarketMaker(config, accountId, instruments, this, journal);
+        botParticipant = pipeline.register(ParticipantSpec.of("bot-" + config.account(), config.account())
+            .withMarketData(), botListener);
+        botPublication = botParticipant.publication();
+        driver = pipeline.register(ParticipantSpec.of("lockstep-driver"), driverListener);
+        driverPublication = driver.publication();
+        pipeline.awaitIdle(60, TimeUnit.SECONDS);
+        drainBot();
+        final JournalRebuild rebuild = new JournalRebuild(pipeline.config().inputJournalDir(), config.account());
+        rebuild.into(bot);
+        botListener.skipThrough = rebuild.sequence();
+    }
+
+    /**
+     * Runs one flow command at its event time ({@code command.nowNs}): first every command of the bot due by then,
+     * then this one, each followed by the bot's decisions.
+     *
+     * @return the engine's reject reason for the command (0 when accepted).
+     */
+    public int submit(final CommandEvent command)
+    {
+        advanceTo(command.nowNs);
+        final long correlation = ++flowCorrelation;
+        clock.set(nowNs);
+        driverListener.awaited = correlation;
+        driverListener.done = false;
+        if (driverPublication.offerBlocking(command, correlation) < 0)
+        {
+            throw new IllegalStateException("the engine stopped");
+        }
+        while (!driverListener.done)
+        {
+            if (driver.poll(64) == 0)
+            {
+                checkEngine();
+                Thread.onSpinWait();
+            }
+        }
+        drainBot();
+        bot.decide();
+        return driverListener.reason;
+    }
+
+    /** Moves event time to {@code eventNowNs}: the bot's commands due by then reach the engine, in order. */
+    public void advanceTo(final long eventNowNs)
+    {
+        while (size > 0 && pendingDue[head] <= eventNowNs)
+        {
+            final int index = head;
+            head = (head + 1) % MAX_PENDING;
+            size--;
+            nowNs = Math.max(nowNs, pendingDue[index]);
+            deliver(pending[index], pendingCorrelation[index]);
+        }
+        if (eventNowNs > nowNs)
+        {
+            nowNs = eventNowNs;
+        }
+        bot.onTime(nowNs);
+        bot.decide();
+    }
+
+    /** Delivers every command of the bot still in flight (the end of a run). */
+    public void flush()
+    {
+        while (size > 0)
+        {
+            advanceTo(pendingDue[head]);
+        }
+    }
+
+    private void deliver(final CommandEvent command, final long correlation)
+    {
+        clock.set(nowNs);
+        botListener.awaited = correlation;
+        botListener.done = false;
+        if (botPublication.offerBlocking(command, correlation) < 0)
+        {
+            throw new IllegalStateException("the engine stopped");
+        }
+        while (!botListener.done)
+        {
+            if (botParticipant.poll(256) == 0)
+            {
+                checkEngine();
+                Thread.onSpinWait();
+            }
+        }
+        drainBot();
+        bot.decide();
+    }
+
+    private void drainBot()
+    {
+        // The router hands the bot everything a command caused before the command's DONE reaches its sender.
+        while (botParticipant.poll(256) > 0)
+        {
+            checkEngine();
+        }
+    }
+
+    private void checkEngine()
+    {
+        if (pipeline.failStop().hasFailed())
+        {
+            throw new IllegalStateException("the engine failed: " + pipeline.failStop().describe());
+        }
+        if (!botParticipant.isConnected())
+        {
+            throw new IllegalStateException("the bot was disconnected: " + botParticipant.disconnectReason());
+        }
+    }
+
+    public boolean send(final CommandEvent command, final long correlationId)
+    {
+        if (size == MAX_PENDING)
+        {
+            return false;
+        }
+        final int index = (head + size) % MAX_PENDING;
+        pending[index].copyFrom(command);
+        pendingCorrelation[index] = correlationId;
+        // In the order sent, as over one connection: a later command never overtakes an earlier one.
+        final long due = Math.max(lastDue, nowNs + latency.next());
+        pendingDue[index] = due;
+        lastDue = due;
+        size++;
+        return true;
+    }
+
+    public MarketMaker bot()
+    {
+        return bot;
+    }
+
+    /** Event time of the run. */
+    public long nowNs()
+    {
+        return nowNs;
+    }
+
+    /** Commands of the bot sent but not yet at the engine. */
+    public int inFlight()
+    {
+        return size;
+    }
+
+    public void close()
+    {
+        botParticipant.close();
+        driver.close();
+        if (journal != null)
+        {
+            journal.close();
+        }
+    }
+
+    private final class BotListener implements ParticipantListener
+    {
+        long awaited = -1;
+        boolean done;
+        long skipThrough;
+
+        public void onReport(final ExecutionReport report)
+        {
+            if (report.type == ResultType.DONE && report.commandCorrelationId == awaited)
+            {
+                done = true;
+            }
+            if (report.commandSequence > skipThrough)
+            {
+                bot.onReport(report);
+            }
+        }
+
+        public void onMarketData(final ExecutionReport update)
+        {
+            if (update.commandSequence > skipThrough)
+            {
+                bot.onMarketData(update);
+            }
+        }
+    }
+
+    private static final class DriverListener implements ParticipantListener
+    {
+        long awaited = -1;
+        boolean done;
+        int reason;
+
+        public void onReport(final ExecutionReport report)
+        {
+            if (report.type == ResultType.REJECTED && report.commandCorrelationId == awaited)
+            {
+                reason = report.rejectReason;
+            }
+            if (report.type == ResultType.DONE && report.commandCorrelationId == awaited)
+            {
+                reason = report.rejectReason;
+                done = true;
+            }
+        }
+    }
+}
