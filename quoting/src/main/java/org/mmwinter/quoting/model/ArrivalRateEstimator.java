@@ -44,6 +44,7 @@ public final class ArrivalRateEstimator
     private final double minA;
     private final double maxA;
     private final double[] counts;
+    private final double[] logRates;
 
     private boolean started;
     private long lastNs;
@@ -136,6 +137,7 @@ public final class ArrivalRateEstimator
         this.minA = minA;
         this.maxA = maxA;
         this.counts = new double[buckets];
+        this.logRates = new double[buckets];
         reset();
     }
 
@@ -259,6 +261,7 @@ public final class ArrivalRateEstimator
             return;
         }
         final double[] counts = this.counts;
+        final double[] logRates = this.logRates;
         // First pass, deepest bucket first so that the tail accumulates: the weighted means of depth and log rate.
         double weightSum = 0.0;
         double depthSum = 0.0;
@@ -273,7 +276,8 @@ public final class ArrivalRateEstimator
                 points++;
                 weightSum += tail;
                 depthSum += tail * (i * bucketWidth);
-                logRateSum += tail * StrictMath.log(tail / exposureSeconds);
+                logRates[i] = StrictMath.log(tail / exposureSeconds);
+                logRateSum += tail * logRates[i];
             }
         }
         if (points < 2)
@@ -292,7 +296,7 @@ public final class ArrivalRateEstimator
             if (counts[i] > 0.0)
             {
                 final double dx = i * bucketWidth - meanDepth;
-                final double dy = StrictMath.log(tail / exposureSeconds) - meanLogRate;
+                final double dy = logRates[i] - meanLogRate;
                 sxy += tail * dx * dy;
                 sxx += tail * dx * dx;
             }
