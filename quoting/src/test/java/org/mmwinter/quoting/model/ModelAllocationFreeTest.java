@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
+import org.mmwinter.quoting.model.QuoteLadder.SizeShape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,7 @@
 package org.mmwinter.quoting.model;
 
 import org.junit.jupiter.api.Test;
+import org.mmwinter.quoting.model.QuoteLadder.SizeShape;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
