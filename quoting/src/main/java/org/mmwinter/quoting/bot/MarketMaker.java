@@ -141,7 +141,21 @@ public final class MarketMaker
                 q.lastTradePrice = q.price(r.price);
                 if (!q.stale && q.sized && !Double.isNaN(q.mid))
                 {
-                    q.arrivals.onTrade(nowNs, q.price(r.price), q.mid);
+                    // One arrival per aggressive order, at the deepest level it reached: a sweep through three
+                    // levels is one order that reached the third, not three orders at shallower depths.
+                    if (r.commandSequence != q.tradeSequence)
+                    {
+                        flushTrade(q);
+                        q.tradeSequence = r.commandSequence;
+                        q.tradeDepth = 0;
+                    }
+                    final double depth = Math.abs(q.price(r.price) - q.mid);
+                    if (depth >= q.tradeDepth)
+                    {
+                        q.tradeDepth = depth;
+                        q.tradePrice = q.price(r.price);
+                        q.tradeNs = nowNs;
+                    }
                 }
                 break;
             case ResultType.LEVEL:
@@ -366,6 +380,7 @@ public final class MarketMaker
         {
             requestSnapshot(q);
         }
+        flushTrade(q);
         updateMid(q);
         if (!killed && (ledger.drawdown() >= config.killMaxDrawdown || adverseRun >= config.killAdverseRun))
         {
@@ -884,6 +899,20 @@ public final class MarketMaker
         record(q, DecisionReason.FILL, 0, 0);
     }
 
+    /** Hands the last aggressive order's deepest trade to the arrival fit (against the mid it traded at). */
+    private void flushTrade(final QuotedInstrument q)
+    {
+        if (q.tradeSequence != 0 && q.sized && !Double.isNaN(q.mid))
+        {
+            q.arrivals.onTrade(q.tradeNs, q.tradePrice, q.mid);
+        }
+        q.tradeSequence = 0;
+        if (q.sized)
+        {
+            q.arrivals.advanceTo(nowNs);
+        }
+    }
+
     private static double fee(final QuotedInstrument q, final long fee)
     {
         return fee / Math.pow(10, q.instrument.priceScale());
@@ -920,11 +949,9 @@ public final class MarketMaker
         {
             q.size(mid);
         }
-        if (mid != q.mid)
-        {
-            q.volatility.onMid(nowNs, mid);
-            q.mid = mid;
-        }
+        // Also when unchanged: a quiet market is a zero return, and sigma decays with event time.
+        q.volatility.onMid(nowNs, mid);
+        q.mid = mid;
         ledger.onMid(nowNs, q.instrumentId, mid);
     }
 

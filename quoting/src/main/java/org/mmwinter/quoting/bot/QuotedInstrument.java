@@ -49,6 +49,11 @@ final class QuotedInstrument
     long inventoryLots;
     double mid = Double.NaN;
     double lastTradePrice = Double.NaN;
+    /** The aggressive order being printed: its command, deepest trade price and distance from the mid. */
+    long tradeSequence;
+    double tradePrice;
+    double tradeDepth;
+    long tradeNs;
     long bestBidTicks;
     long bestAskTicks;
 
@@ -101,7 +106,7 @@ final class QuotedInstrument
         final double gamma = Double.isNaN(p.gamma) ? 10.0 / (orderSize * firstMid) : p.gamma;
         final double bpsInPrice = firstMid * BPS;
         model = p.glft ? new GueantLehalleFernandezTapia(gamma, orderSize) :
-            new AvellanedaStoikov(gamma, p.horizonSeconds);
+            new AvellanedaStoikov(gamma, p.horizonSeconds, orderSize);
         arrivals = new ArrivalRateEstimator(p.kBucketBps * bpsInPrice, 32, p.kWindowSeconds, p.kMinTrades,
             p.kDefaultPerBps / bpsInPrice, p.aDefault, p.kMinPerBps / bpsInPrice, p.kMaxPerBps / bpsInPrice);
         // A first look at the half-spread, with the default signals, sets the auto spacing and tolerance.
