@@ -318,6 +318,15 @@ public final class PortfolioLedger
     }
 
     /**
+     * Takes the current equity as the new peak: an operator who resets the kill switch accepts the loss that fired
+     * it, and drawdown is measured from there on (the maximum drawdown seen is kept).
+     */
+    public void resetPeak()
+    {
+        peakEquity = equity;
+    }
+
+    /**
      * peakEquity - equity, never negative: how far mark-to-market equity is below its peak.
      */
     public double drawdown()

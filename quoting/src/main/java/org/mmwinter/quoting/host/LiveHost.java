@@ -57,6 +57,7 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
     private final long rebuiltSequence;
     private final Thread thread;
     private final StringBuilder statusText = new StringBuilder(1024);
+    private final StatusLine statusLine = new StatusLine();
     private final Object controlLock = new Object();
 
     private volatile boolean running = true;
@@ -212,7 +213,7 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
     {
         final StringBuilder out = statusText;
         out.setLength(0);
-        StatusLine.appendTo(bot.ledger(), out);
+        statusLine.appendTo(bot.ledger(), out);
         out.append(" paused=").append(bot.isPaused() ? 1 : 0)
             .append(" kill_switch=").append(bot.isKilled() ? 1 : 0)
             .append(" kill_confirmed=").append(bot.isKillConfirmed() ? 1 : 0)
@@ -314,7 +315,7 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
             Thread.currentThread().interrupt();
         }
         final StringBuilder json = new StringBuilder(4096);
-        StatusLine.appendJson(bot.ledger(), json);
+        statusLine.appendJson(bot.ledger(), json);
         try
         {
             Files.createDirectories(botDir);
