@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.Fees;
+import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.Side;
@@ -127,14 +128,16 @@ public final class JournalRebuild
             if (ours(takerAccountId))
             {
                 fills++;
+                final Instrument instrument = state.engine().instrument(instrumentId);
                 bot.restoreFill(nowNs, instrumentId, takerSide, price, qty,
-                    Fees.fee(state.engine().instrument(instrumentId), price, qty, false));
+                    Fees.fee(instrument, price, qty, instrument.takerFeeRate()));
             }
             if (ours(makerAccountId))
             {
                 fills++;
+                final Instrument instrument = state.engine().instrument(instrumentId);
                 bot.restoreFill(nowNs, instrumentId, takerSide == Side.BUY ? Side.SELL : Side.BUY, price, qty,
-                    Fees.fee(state.engine().instrument(instrumentId), price, qty, true));
+                    Fees.fee(instrument, price, qty, instrument.makerFeeRate()));
             }
         }
     }
