@@ -110,7 +110,10 @@ public final class MarketMaker
 
     // ---------------------------------------------------------------------------------------------------- events
 
-    /** A public trade, level change or trading status (from the lossy market-data feed, {@code gap} when lost). */
+    /**
+     * A public trade, level change or trading status (from the lossy market-data feed, {@code gap} when updates were
+     * lost), or a level of a book snapshot the bot asked for.
+     */
     public void onMarketData(final ExecutionReport r)
     {
         advance(r.nowNs, r.commandSequence);
@@ -163,6 +166,10 @@ public final class MarketMaker
                 {
                     q.book.set(r.side, r.price, r.qty);
                 }
+                break;
+            case ResultType.BOOK_LEVEL:
+                // A level of the snapshot the bot asked for (the book was cleared when it asked).
+                q.book.set(r.side, r.price, r.qty);
                 break;
             default:
                 break;

@@ -146,6 +146,15 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         bot.decide();
     }
 
+    /**
+     * An operator's command ({@link MarketMaker#PAUSE}, ...), applied and decided upon at the current event time.
+     */
+    public void control(final int operation)
+    {
+        bot.control(operation);
+        bot.decide();
+    }
+
     /** Delivers every command of the bot still in flight (the end of a run). */
     public void flush()
     {

@@ -169,7 +169,7 @@ final class MarketMakerScenarioTest
             run.after(60 * SECOND);
             assertEquals(0, run.bot.openOrders(run.instrument), "stays off");
             assertEquals(sent, run.bot.commandsSent(), "sends nothing while killed");
-            run.bot.control(MarketMaker.RESET_KILL);
+            run.host.control(MarketMaker.RESET_KILL);
             run.after(5 * LATENCY);
             assertFalse(run.bot.isKilled());
             assertTrue(run.bot.openOrders(run.instrument) > 0, "quotes again after the reset");
@@ -198,14 +198,14 @@ final class MarketMakerScenarioTest
         try (BotRun run = new BotRun(dir, Map.of()))
         {
             run.market(MID, 50, 10);
-            run.bot.control(MarketMaker.PAUSE);
+            run.host.control(MarketMaker.PAUSE);
             run.after(5 * LATENCY);
             assertEquals(0, run.bot.openOrders(run.instrument));
             assertEquals(DecisionReason.PAUSED, run.bot.lastReason(run.instrument));
             run.moveMarket(MID + 20);
             assertEquals(0, run.bot.openOrders(run.instrument), "nothing while paused");
             assertFalse(run.bot.isKilled());
-            run.bot.control(MarketMaker.RESUME);
+            run.host.control(MarketMaker.RESUME);
             run.after(5 * LATENCY);
             assertTrue(run.bot.openOrders(run.instrument) > 0);
             assertEquals(0, run.bot.ledger().killSwitchEvents());
