@@ -541,6 +541,9 @@ public final class EnginePipeline implements AutoCloseable
         }
         if (inbound != null)
         {
+            // Disruptor's shutdown waits only for stages already running: one whose thread has not yet started (a
+            // close right after start) would be halted with published commands unread, and they would be lost.
+            awaitIdle(10, TimeUnit.SECONDS);
             shutdown(inbound);
             shutdown(outbound);
             if (marketData != null)
