@@ -27,6 +27,7 @@ import org.mmwinter.engine.journal.Snapshots;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.TradingStatus;
 import org.mmwinter.engine.state.EngineState;
 import org.mmwinter.engine.state.StateDigest;
 
@@ -119,6 +120,7 @@ public final class EnginePipeline implements AutoCloseable
             ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
         publisher = new ResultPublisher(outbound.getRingBuffer());
         state = new EngineState(publisher, config.expectedLiveOrders());
+        publisher.pricing(state.engine());
 
         if (config.journalEnabled())
         {
@@ -222,6 +224,7 @@ public final class EnginePipeline implements AutoCloseable
             {
                 problems.add(ex.getMessage());
                 state = new EngineState(publisher, config.expectedLiveOrders());
+                publisher.pricing(state.engine());
                 fromSequence = 0;
             }
             catch (final IOException ex)
@@ -431,6 +434,31 @@ public final class EnginePipeline implements AutoCloseable
         final CommandEvent command = new CommandEvent();
         command.type = halted ? CommandType.HALT : CommandType.RESUME;
         command.instrumentId = instrumentId;
+        return publication(sourceId).offerBlocking(command, correlationId) >= 0;
+    }
+
+    /**
+     * Publishes the venue's status ({@link TradingStatus#VENUE_STRESS},
+     * {@code WITHDRAWALS_HALTED} or {@code VENUE_NORMAL}) through the ring, journaled like any command, so recovery
+     * restores it; every market-data subscriber and drop copy is told. No order is refused because of it.
+     *
+     * @return false when the code is not a venue status or the engine stopped.
+     */
+    public boolean setVenueStatus(final int status)
+    {
+        return setVenueStatus(status, 0, 0);
+    }
+
+    /**
+     * As {@link #setVenueStatus(int)}, acknowledged (DONE) to {@code sourceId} with {@code correlationId}.
+     */
+    public boolean setVenueStatus(final int status, final int sourceId, final long correlationId)
+    {
+        if (!TradingStatus.isVenueStatus(status))
+        {
+            return false;
+        }
+        final CommandEvent command = new CommandEvent().setVenueStatus(status);
         return publication(sourceId).offerBlocking(command, correlationId) >= 0;
     }
 
