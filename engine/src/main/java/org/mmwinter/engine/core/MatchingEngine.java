@@ -35,6 +35,7 @@ public final class MatchingEngine
     private int instrumentCount;
     private long commandCount;
     private long lastOrderId = NO_ORDER_ID;
+    private int venueStatus = MarketStatus.VENUE_NORMAL;
 
     /**
      * @param expectedLiveOrders orders preallocated; more are allocated (once) if the book grows past it.
@@ -133,6 +134,12 @@ public final class MatchingEngine
     public boolean isHalted(final int instrumentId)
     {
         return books[instrumentId].isHalted();
+    }
+
+    /** The venue's {@link MarketStatus} code, {@link MarketStatus#VENUE_NORMAL} until an operator says otherwise. */
+    public int venueStatus()
+    {
+        return venueStatus;
     }
 
     public int newOrder(
@@ -254,7 +261,8 @@ public final class MatchingEngine
     }
 
     /**
-     * Circuit breaker: a halted instrument refuses NEW and AMEND; cancels still work.
+     * Circuit breaker: a halted instrument refuses NEW and AMEND; cancels still work. Every halt or resume applied
+     * is announced through {@link MatchingListener#onStatus}, a repeated one too (it changes nothing, and says so).
      */
     public int halt(final int instrumentId, final boolean halted)
     {
@@ -263,12 +271,33 @@ public final class MatchingEngine
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
         books[instrumentId].halted(halted);
+        listener.onStatus(instrumentId, halted ? MarketStatus.HALTED : MarketStatus.TRADING);
         return RejectReason.NONE;
     }
 
     /**
-     * Reports every level of one instrument's book through {@link MatchingListener#onBookLevel}, so that a market
-     * data subscriber that lost updates can start again from the book as it is. Changes nothing.
+     * Sets the venue's status, announced through {@link MatchingListener#onStatus} with {@link #ANY_INSTRUMENT}.
+     * Information for participants only: no order is refused because of it (in FTX's last days the venue kept
+     * matching while withdrawals were halted, and that is what a replay must show).
+     *
+     * @return {@link RejectReason#UNKNOWN_VENUE_STATUS} for a code that is not a venue status, else
+     *         {@link RejectReason#NONE}.
+     */
+    public int setVenueStatus(final int status)
+    {
+        if (!MarketStatus.isVenueStatus(status))
+        {
+            return RejectReason.UNKNOWN_VENUE_STATUS;
+        }
+        venueStatus = status;
+        listener.onStatus(ANY_INSTRUMENT, status);
+        return RejectReason.NONE;
+    }
+
+    /**
+     * Reports one instrument's status, the venue's, then every level of its book through
+     * {@link MatchingListener#onBookLevel}, so that a market data subscriber that lost updates can start again from
+     * the book as it is, halt state included. Changes nothing.
      *
      * @return {@link RejectReason#UNKNOWN_INSTRUMENT} or {@link RejectReason#NONE}.
      */
@@ -278,7 +307,10 @@ public final class MatchingEngine
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
-        books[instrumentId].publishLevels();
+        final OrderBook book = books[instrumentId];
+        listener.onStatus(instrumentId, book.isHalted() ? MarketStatus.HALTED : MarketStatus.TRADING);
+        listener.onStatus(ANY_INSTRUMENT, venueStatus);
+        book.publishLevels();
         return RejectReason.NONE;
     }
 
@@ -348,6 +380,20 @@ public final class MatchingEngine
     public void restoreBook(final int instrumentId, final boolean halted, final long lastTradePrice, final long trades)
     {
         books[instrumentId].restoreState(halted, lastTradePrice, trades);
+    }
+
+    /**
+     * Snapshot loading only: the venue's status, without announcing it.
+     *
+     * @throws IllegalStateException when the code is not a venue status (a bad snapshot).
+     */
+    public void restoreVenueStatus(final int status)
+    {
+        if (!MarketStatus.isVenueStatus(status))
+        {
+            throw new IllegalStateException("not a venue status: " + status);
+        }
+        venueStatus = status;
     }
 
     /**

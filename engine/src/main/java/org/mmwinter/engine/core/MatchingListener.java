@@ -115,6 +115,16 @@ public interface MatchingListener
     {
     }
 
+    /**
+     * Public trading status, never to be missed: an instrument's ({@link MarketStatus#TRADING} or
+     * {@link MarketStatus#HALTED}) when a halt or resume is applied, or the venue's
+     * ({@link MarketStatus#VENUE_NORMAL} ..., {@code instrumentId} {@link MatchingEngine#ANY_INSTRUMENT}) when it
+     * is set; and both at the start of a {@link MatchingEngine#publishBook} answer, before the levels.
+     */
+    default void onStatus(final int instrumentId, final int status)
+    {
+    }
+
     /** Public L2 update: the level's new aggregate quantity and order count (both 0 when the level is gone). */
     default void onLevelChanged(
         final int instrumentId, final int side, final long price, final long qty, final int orderCount)

@@ -38,6 +38,7 @@ public final class RejectReason
     public static final int BOOK_CAPACITY = 304;
     public static final int INVALID_DEFINITION = 305;
     public static final int ENGINE_STOPPED = 306;
+    public static final int UNKNOWN_VENUE_STATUS = 307;
 
     public static final int BAD_ACTION = 401;
     public static final int BAD_NUMBER = 402;
@@ -88,6 +89,7 @@ public final class RejectReason
             case BOOK_CAPACITY: return "book quantity would exceed the fixed-point range";
             case INVALID_DEFINITION: return "invalid instrument or account definition";
             case ENGINE_STOPPED: return "engine stopped";
+            case UNKNOWN_VENUE_STATUS: return "unknown venue status";
             case BAD_ACTION: return "unknown action";
             case BAD_NUMBER: return "bad number";
             case TOO_MANY_DECIMALS: return "too many decimal places";

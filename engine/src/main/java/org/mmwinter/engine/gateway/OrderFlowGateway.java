@@ -27,6 +27,7 @@ import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ExecutionReport;
 import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.message.TradingStatus;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EngineDirectory;
 import org.mmwinter.engine.pipeline.EnginePipeline;
@@ -41,8 +42,9 @@ import org.mmwinter.engine.pipeline.Publication;
  * {@code REJECTED,<line>,<reason>} once the command is journaled and matched (these in line order), or at once
  * {@code REJECTED,<line>,<reason>} for a line that cannot be parsed, is refused by the port's limits or finds the
  * engine busy. Operators may also send {@code HALT,<symbol>} and {@code RESUME,<symbol>} lines (the crash-day
- * circuit breaker), and the control lines of a hosted extension (the market maker's {@code BOT_STATUS}, ...), which
- * are answered at once.
+ * circuit breaker), {@code VENUE_STRESS}, {@code WITHDRAWALS_HALTED} or {@code VENUE_NORMAL} lines (the venue's
+ * status, told to every market-data subscriber and drop copy; no order is refused because of it), and the control
+ * lines of a hosted extension (the market maker's {@code BOT_STATUS}, ...), which are answered at once.
  * <p>
  * One thread serves every connection (a duty cycle over a non-blocking selector), so idle connections cost buffers,
  * not threads. The gateway is a {@link Participant} without accounts: each session offers through a publication of
@@ -53,8 +55,8 @@ import org.mmwinter.engine.pipeline.Publication;
  * bytes (a longer one is answered {@code line too long} and skipped up to its newline; the session goes on), and
  * {@code gateway.output.max.bytes} of unsent acknowledgements (a client that does not read is disconnected, counted,
  * rather than allowed to hold memory or the engine). {@code gateway.accounts} restricts the accounts a command may
- * name, and then refuses HALT and RESUME too. It listens on loopback only unless {@code gateway.allow.remote} is
- * set: it has no authentication and no TLS.
+ * name, and then refuses HALT, RESUME and the venue lines too. It listens on loopback only unless
+ * {@code gateway.allow.remote} is set: it has no authentication and no TLS.
  */
 public final class OrderFlowGateway implements AutoCloseable
 {
@@ -495,6 +497,12 @@ public final class OrderFlowGateway implements AutoCloseable
             control(session, text, line);
             return;
         }
+        final int venueStatus = venueStatusLine(text);
+        if (venueStatus != TradingStatus.NOT_A_STATUS)
+        {
+            venueControl(session, venueStatus, line);
+            return;
+        }
         if (operatorLines != null && isControlWord(text))
         {
             extensionControl(session, text, line);
@@ -543,6 +551,36 @@ public final class OrderFlowGateway implements AutoCloseable
         command.clear();
         command.type = halt ? CommandType.HALT : CommandType.RESUME;
         command.instrumentId = instrumentId;
+        offer(session, line);
+    }
+
+    /**
+     * The venue status a whole line names ({@code VENUE_STRESS}, {@code WITHDRAWALS_HALTED}, {@code VENUE_NORMAL},
+     * a trailing comma allowed), or {@link TradingStatus#NOT_A_STATUS}.
+     */
+    private static int venueStatusLine(final String text)
+    {
+        if (text.isEmpty() || (text.charAt(0) != 'V' && text.charAt(0) != 'W'))
+        {
+            // An order-flow line starts with its timestamp: one look, no copy of the line.
+            return TradingStatus.NOT_A_STATUS;
+        }
+        final String trimmed = text.trim();
+        final String name = trimmed.endsWith(",") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        return TradingStatus.venueStatusOf(name);
+    }
+
+    /**
+     * A venue status line: operator-only like HALT, journaled and acknowledged like any command.
+     */
+    private void venueControl(final GatewaySession session, final int status, final long line)
+    {
+        if (accounts.length > 0)
+        {
+            reject(session, line, RejectReason.OPERATOR_NOT_ALLOWED);
+            return;
+        }
+        command.clear().setVenueStatus(status);
         offer(session, line);
     }
 

@@ -12,12 +12,15 @@ import org.mmwinter.engine.message.CommandEvent;
  * u8 version | varint5 count | varint firstSequence | record* | i32 crc32(all bytes before it)
  * record: u8 type | header fields | fields of the type
  * </pre>
- * Version 2 carries client order ids as strings ({@link JournalBuffer#writeClientOrderId}); version 1 documents
- * (numeric order ids, written before string ids) still decode, their ids read as the decimal text they were.
+ * Version 3 adds an instrument's fee rates and the venue's status to version 2, whose documents (written before
+ * fees) still decode, their instruments without fees. Version 2 carries client order ids as strings
+ * ({@link JournalBuffer#writeClientOrderId}); version 1 documents (numeric order ids, written before string ids)
+ * still decode, their ids read as the decimal text they were.
  */
 public final class BatchCodec
 {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    private static final int WITHOUT_FEES_VERSION = 2;
     private static final int NUMERIC_ID_VERSION = 1;
 
     /**
@@ -107,8 +110,7 @@ public final class BatchCodec
     {
         final JournalBuffer b = buffer;
         final int records = b.openFrame(length, 7, NUMERIC_ID_VERSION, VERSION, where);
-        final RecordLayout layout = b.frameVersion() == NUMERIC_ID_VERSION ?
-            CommandLayouts.NUMERIC_IDS : CommandLayouts.CURRENT;
+        final RecordLayout layout = layout(b.frameVersion());
         final long[] last = this.last;
         Arrays.fill(last, 0);
         try
@@ -136,6 +138,16 @@ public final class BatchCodec
         catch (final JournalCorruptException ex)
         {
             throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static RecordLayout layout(final int version)
+    {
+        switch (version)
+        {
+            case NUMERIC_ID_VERSION: return CommandLayouts.NUMERIC_IDS;
+            case WITHOUT_FEES_VERSION: return CommandLayouts.WITHOUT_FEES;
+            default: return CommandLayouts.CURRENT;
         }
     }
 }

@@ -12,8 +12,9 @@ import static org.mmwinter.engine.journal.RecordLayout.TEXT;
 /**
  * The input journal's records, described once: which {@link CommandEvent} fields each command type carries, in
  * order, and how each is written ({@link RecordLayout}). Values are written as they came, even invalid ones, so
- * that recovery makes the core refuse them again. Version 1 is version 2 with the client order id written as a
- * number.
+ * that recovery makes the core refuse them again. Version 3 added the fee rates of an instrument's definition and
+ * the VENUE_STATUS record; version 2 is version 3 without them (its instruments read with no fees), and version 1
+ * is version 2 with the client order id written as a number.
  */
 final class CommandLayouts implements RecordLayout.Access<CommandEvent>
 {
@@ -36,9 +37,14 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
     static final int LOT_UNITS = 17;
     static final int BAND_BPS = 18;
     static final int NAME = 19;
+    static final int MAKER_FEE_RATE = 20;
+    static final int TAKER_FEE_RATE = 21;
+    static final int STATUS = 22;
 
-    /** The layout this engine writes (version 2). */
+    /** The layout this engine writes (version 3). */
     static final RecordLayout CURRENT;
+    /** Version 2, read only: before fees and the venue's status. */
+    static final RecordLayout WITHOUT_FEES;
     /** Version 1, read only. */
     static final RecordLayout NUMERIC_IDS;
     /** The one {@link RecordLayout.Access} for commands. */
@@ -47,7 +53,7 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
     static
     {
         final int[] header = {NOW_NS | DELTA, CLIENT_TS | DELTA, SOURCE, CORRELATION | DELTA};
-        final int[][] bodies = new int[CommandType.BOOK_SNAPSHOT + 1][];
+        final int[][] bodies = new int[CommandType.VENUE_STATUS + 1][];
         bodies[CommandType.NEW] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT, SIDE, ORDER_TYPE, TIF, STP,
             PRICE, QTY};
         bodies[CommandType.CANCEL] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT};
@@ -57,10 +63,13 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
         bodies[CommandType.RESUME] = new int[]{INSTRUMENT};
         bodies[CommandType.BOOK_SNAPSHOT] = new int[]{INSTRUMENT};
         bodies[CommandType.ADD_INSTRUMENT] = new int[]{INSTRUMENT, PRICE_SCALE, TICK_UNITS, QTY_SCALE, LOT_UNITS,
-            BAND_BPS, NAME | TEXT};
+            BAND_BPS, MAKER_FEE_RATE, TAKER_FEE_RATE, NAME | TEXT};
         bodies[CommandType.REGISTER_ACCOUNT] = new int[]{ACCOUNT, NAME | TEXT};
+        bodies[CommandType.VENUE_STATUS] = new int[]{STATUS};
         CURRENT = new RecordLayout(header, bodies, CommandEvent.MAX_NAME_LENGTH);
-        NUMERIC_IDS = CURRENT.rewrite(ID, NUMERIC_ID, CommandEvent.MAX_NAME_LENGTH);
+        WITHOUT_FEES = CURRENT.without(new int[]{MAKER_FEE_RATE, TAKER_FEE_RATE}, CommandEvent.MAX_NAME_LENGTH)
+            .withoutTypes(new int[]{CommandType.VENUE_STATUS}, CommandEvent.MAX_NAME_LENGTH);
+        NUMERIC_IDS = WITHOUT_FEES.rewrite(ID, NUMERIC_ID, CommandEvent.MAX_NAME_LENGTH);
     }
 
     private CommandLayouts()
@@ -88,6 +97,9 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
             case QTY_SCALE: return c.qtyScale;
             case LOT_UNITS: return c.lotUnits;
             case BAND_BPS: return c.bandBps;
+            case MAKER_FEE_RATE: return c.makerFeeRate;
+            case TAKER_FEE_RATE: return c.takerFeeRate;
+            case STATUS: return c.status;
             default: throw new IllegalArgumentException("not a number field of a command: " + name);
         }
     }
@@ -113,6 +125,9 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
             case QTY_SCALE: c.qtyScale = (int)value; break;
             case LOT_UNITS: c.lotUnits = value; break;
             case BAND_BPS: c.bandBps = value; break;
+            case MAKER_FEE_RATE: c.makerFeeRate = value; break;
+            case TAKER_FEE_RATE: c.takerFeeRate = value; break;
+            case STATUS: c.status = (int)value; break;
             default: throw new IllegalArgumentException("not a number field of a command: " + name);
         }
     }

@@ -115,6 +115,19 @@ final class RecordLayout
         return new RecordLayout(header, older, maxTextLength);
     }
 
+    /**
+     * This layout without the record types in {@code types} (an older version that had no such records).
+     */
+    RecordLayout withoutTypes(final int[] types, final int maxTextLength)
+    {
+        final int[][] older = bodies.clone();
+        for (final int type : types)
+        {
+            older[type] = null;
+        }
+        return new RecordLayout(header, older, maxTextLength);
+    }
+
     boolean knows(final int type)
     {
         return type >= 0 && type < bodies.length && bodies[type] != null;

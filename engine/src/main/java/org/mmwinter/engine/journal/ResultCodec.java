@@ -7,13 +7,14 @@ import org.mmwinter.engine.message.ResultEvent;
 
 /**
  * One output-journal document: a batch of results, each written as {@link ResultLayouts} describes, closed by a
- * CRC32. Version 1 documents (written before string ids) still decode: their numeric order id reads as the
- * client's id in decimal text, and the engine order id, which they do not have, as
- * {@link MatchingEngine#NO_ORDER_ID}.
+ * CRC32. Version 3 added fill fees and STATUS results; version 2 documents (before fees) decode with fees of 0.
+ * Version 1 documents (written before string ids) still decode: their numeric order id reads as the client's id in
+ * decimal text, and the engine order id, which they do not have, as {@link MatchingEngine#NO_ORDER_ID}.
  */
 public final class ResultCodec
 {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    private static final int WITHOUT_FEES_VERSION = 2;
     private static final int NUMERIC_ID_VERSION = 1;
 
     /**
@@ -89,8 +90,8 @@ public final class ResultCodec
     {
         final JournalBuffer b = buffer;
         final int results = b.openFrame(length, 6, NUMERIC_ID_VERSION, VERSION, where);
-        final RecordLayout layout = b.frameVersion() == NUMERIC_ID_VERSION ?
-            ResultLayouts.NUMERIC_IDS : ResultLayouts.CURRENT;
+        final RecordLayout layout = b.frameVersion() == NUMERIC_ID_VERSION ? ResultLayouts.NUMERIC_IDS :
+            b.frameVersion() == WITHOUT_FEES_VERSION ? ResultLayouts.WITHOUT_FEES : ResultLayouts.CURRENT;
         final long[] last = this.last;
         Arrays.fill(last, 0);
         try
@@ -140,5 +141,8 @@ public final class ResultCodec
         r.cancelReason = 0;
         r.priorityKept = false;
         r.orderCount = 0;
+        r.takerFee = 0;
+        r.makerFee = 0;
+        r.status = 0;
     }
 }

@@ -12,8 +12,9 @@ import static org.mmwinter.engine.journal.RecordLayout.NUMERIC_ID;
  * The output journal's records, described once: a header every result shares (deltas where the results of one
  * command repeat it, a byte or two a result) and only the {@link ResultEvent} fields its type carries. An execution
  * report names its order both ways, the engine's order id and the client's, a FILL its maker's too. A result's
- * remaining quantity is implied, not written, where it equals its quantity (ACCEPTED, AMENDED). Version 1 had the
- * client's order id only, as a number.
+ * remaining quantity is implied, not written, where it equals its quantity (ACCEPTED, AMENDED). Version 3 added
+ * the two fees of a FILL and the STATUS record; version 2 is version 3 without them (its fills read with no fees);
+ * version 1 had the client's order id only, as a number.
  */
 final class ResultLayouts implements RecordLayout.Access<ResultEvent>
 {
@@ -39,8 +40,15 @@ final class ResultLayouts implements RecordLayout.Access<ResultEvent>
     static final int CANCEL_REASON = 20;
     static final int PRIORITY_KEPT = 21;
     static final int ORDER_COUNT = 22;
+    static final int TAKER_FEE = 23;
+    static final int MAKER_FEE = 24;
+    static final int STATUS = 25;
 
+    /** Version 3, written. */
     static final RecordLayout CURRENT;
+    /** Version 2, read only: before fees and STATUS. */
+    static final RecordLayout WITHOUT_FEES;
+    /** Version 1, read only. */
     static final RecordLayout NUMERIC_IDS;
     static final ResultLayouts ACCESS = new ResultLayouts();
 
@@ -48,21 +56,24 @@ final class ResultLayouts implements RecordLayout.Access<ResultEvent>
     {
         final int[] header = {COMMAND_SEQUENCE | DELTA, COMMAND_TYPE, SOURCE, CORRELATION | DELTA, CLIENT_TS | DELTA,
             NOW_NS | DELTA, INSTRUMENT};
-        final int[][] bodies = new int[ResultType.BOOK_LEVEL + 1][];
+        final int[][] bodies = new int[ResultType.STATUS + 1][];
         bodies[ResultType.TRADE] = new int[]{SIDE, PRICE, QTY};
         bodies[ResultType.LEVEL] = new int[]{SIDE, PRICE, QTY, ORDER_COUNT};
         bodies[ResultType.BOOK_LEVEL] = bodies[ResultType.LEVEL];
         bodies[ResultType.ACCEPTED] = order(SIDE, PRICE, QTY);
         bodies[ResultType.FILL] = order(SIDE, PRICE, QTY, REMAINING, MAKER_ACCOUNT, MAKER_ORDER_ID,
-            MAKER_CLIENT_ORDER_ID | ID, MAKER_REMAINING);
+            MAKER_CLIENT_ORDER_ID | ID, MAKER_REMAINING, TAKER_FEE, MAKER_FEE);
         bodies[ResultType.AMENDED] = order(PRICE, QTY, PRIORITY_KEPT);
         bodies[ResultType.CANCELED] = order(QTY, REMAINING, CANCEL_REASON);
         bodies[ResultType.REDUCED] = bodies[ResultType.CANCELED];
         bodies[ResultType.EXPIRED] = order(QTY);
         bodies[ResultType.REJECTED] = order(REJECT_REASON);
         bodies[ResultType.DONE] = bodies[ResultType.REJECTED];
+        bodies[ResultType.STATUS] = new int[]{STATUS};
         CURRENT = new RecordLayout(header, bodies, 0);
-        NUMERIC_IDS = CURRENT.without(new int[]{ORDER_ID, MAKER_ORDER_ID}, 0).rewrite(ID, NUMERIC_ID, 0);
+        WITHOUT_FEES = CURRENT.without(new int[]{TAKER_FEE, MAKER_FEE}, 0)
+            .withoutTypes(new int[]{ResultType.STATUS}, 0);
+        NUMERIC_IDS = WITHOUT_FEES.without(new int[]{ORDER_ID, MAKER_ORDER_ID}, 0).rewrite(ID, NUMERIC_ID, 0);
     }
 
     /** An execution report's fields: its order (account, engine id, client id), then its own. */
@@ -115,6 +126,9 @@ final class ResultLayouts implements RecordLayout.Access<ResultEvent>
             case CANCEL_REASON: return r.cancelReason;
             case PRIORITY_KEPT: return r.priorityKept ? 1 : 0;
             case ORDER_COUNT: return r.orderCount;
+            case TAKER_FEE: return r.takerFee;
+            case MAKER_FEE: return r.makerFee;
+            case STATUS: return r.status;
             default: throw new IllegalArgumentException("not a number field of a result: " + name);
         }
     }
@@ -143,6 +157,9 @@ final class ResultLayouts implements RecordLayout.Access<ResultEvent>
             case CANCEL_REASON: r.cancelReason = (int)value; break;
             case PRIORITY_KEPT: r.priorityKept = value != 0; break;
             case ORDER_COUNT: r.orderCount = (int)value; break;
+            case TAKER_FEE: r.takerFee = value; break;
+            case MAKER_FEE: r.makerFee = value; break;
+            case STATUS: r.status = (int)value; break;
             default: throw new IllegalArgumentException("not a number field of a result: " + name);
         }
     }

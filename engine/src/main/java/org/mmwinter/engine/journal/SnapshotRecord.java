@@ -44,19 +44,27 @@ final class SnapshotRecord implements RecordLayout.Access<SnapshotRecord>
     static final int TIF = 21;
     static final int STP = 22;
     static final int TIMESTAMP_NS = 23;
+    static final int MAKER_FEE_RATE = 24;
+    static final int TAKER_FEE_RATE = 25;
+    static final int VENUE_STATUS = 26;
 
+    /** The layout written (snapshot version 4). */
     static final RecordLayout LAYOUT;
+    /** Version 3, read only: no fee rates (its instruments had none) and no venue status (it was normal). */
+    static final RecordLayout WITHOUT_FEES;
 
     static
     {
         final int[][] bodies = new int[ORDER + 1][];
-        bodies[POSITION] = new int[]{LAST_SEQUENCE, LAST_NOW_NS, COMMAND_COUNT, LAST_ORDER_ID};
-        bodies[INSTRUMENT] = new int[]{NAME | TEXT, PRICE_SCALE, TICK_UNITS, QTY_SCALE, LOT_UNITS, BAND_BPS, HALTED,
-            LAST_TRADE_PRICE, TRADES};
+        bodies[POSITION] = new int[]{LAST_SEQUENCE, LAST_NOW_NS, COMMAND_COUNT, LAST_ORDER_ID, VENUE_STATUS};
+        bodies[INSTRUMENT] = new int[]{NAME | TEXT, PRICE_SCALE, TICK_UNITS, QTY_SCALE, LOT_UNITS, BAND_BPS,
+            MAKER_FEE_RATE, TAKER_FEE_RATE, HALTED, LAST_TRADE_PRICE, TRADES};
         bodies[ACCOUNT] = new int[]{NAME | TEXT};
         bodies[ORDER] = new int[]{INSTRUMENT_ID, SIDE, PRICE, QTY, ACCOUNT_ID, CLIENT_ORDER_ID | ID, ORDER_ID, TIF, STP,
             TIMESTAMP_NS};
         LAYOUT = new RecordLayout(new int[0], bodies, CommandEvent.MAX_NAME_LENGTH);
+        WITHOUT_FEES = LAYOUT.without(new int[]{MAKER_FEE_RATE, TAKER_FEE_RATE, VENUE_STATUS},
+            CommandEvent.MAX_NAME_LENGTH);
     }
 
     /** Numbers by field name; the text and the id are held apart. */

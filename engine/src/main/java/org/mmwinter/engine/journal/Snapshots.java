@@ -26,6 +26,7 @@ import static org.mmwinter.engine.journal.SnapshotRecord.LAST_ORDER_ID;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_SEQUENCE;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_TRADE_PRICE;
 import static org.mmwinter.engine.journal.SnapshotRecord.LOT_UNITS;
+import static org.mmwinter.engine.journal.SnapshotRecord.MAKER_FEE_RATE;
 import static org.mmwinter.engine.journal.SnapshotRecord.ORDER_ID;
 import static org.mmwinter.engine.journal.SnapshotRecord.PRICE;
 import static org.mmwinter.engine.journal.SnapshotRecord.PRICE_SCALE;
@@ -33,10 +34,12 @@ import static org.mmwinter.engine.journal.SnapshotRecord.QTY;
 import static org.mmwinter.engine.journal.SnapshotRecord.QTY_SCALE;
 import static org.mmwinter.engine.journal.SnapshotRecord.SIDE;
 import static org.mmwinter.engine.journal.SnapshotRecord.STP;
+import static org.mmwinter.engine.journal.SnapshotRecord.TAKER_FEE_RATE;
 import static org.mmwinter.engine.journal.SnapshotRecord.TICK_UNITS;
 import static org.mmwinter.engine.journal.SnapshotRecord.TIF;
 import static org.mmwinter.engine.journal.SnapshotRecord.TIMESTAMP_NS;
 import static org.mmwinter.engine.journal.SnapshotRecord.TRADES;
+import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
 
 /**
  * Snapshots of the engine's state, so that a restart replays only the journal after them. A snapshot is written
@@ -47,10 +50,13 @@ import static org.mmwinter.engine.journal.SnapshotRecord.TRADES;
 public final class Snapshots
 {
     /**
-     * Version 3: records described by {@link SnapshotRecord}, with string client order ids and engine order ids; an
-     * older snapshot is reported and skipped for the journal.
+     * Version 4: records described by {@link SnapshotRecord}, with string client order ids, engine order ids, each
+     * instrument's fee rates and the venue's status. Version 3 (before fees) is still read, exactly: the engine
+     * that wrote it had no fees and no venue status, so its instruments have none and its venue is normal. Anything
+     * older is reported and skipped for the journal.
      */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
+    private static final int WITHOUT_FEES_VERSION = 3;
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
     private static final int KEEP = 2;
@@ -76,14 +82,15 @@ public final class Snapshots
         b.writeByte(VERSION);
         write(b, SnapshotRecord.POSITION, r.set(LAST_SEQUENCE, state.lastSequence())
             .set(LAST_NOW_NS, state.lastNowNs()).set(COMMAND_COUNT, engine.commandCount())
-            .set(LAST_ORDER_ID, engine.lastOrderId()), noDeltas);
+            .set(LAST_ORDER_ID, engine.lastOrderId()).set(VENUE_STATUS, engine.venueStatus()), noDeltas);
         for (int i = 0; i < engine.instrumentCount(); i++)
         {
             final Instrument instrument = engine.instrument(i);
             write(b, SnapshotRecord.INSTRUMENT, r.name(instrument.symbol())
                 .set(PRICE_SCALE, instrument.priceScale()).set(TICK_UNITS, instrument.tickUnits())
                 .set(QTY_SCALE, instrument.qtyScale()).set(LOT_UNITS, instrument.lotUnits())
-                .set(BAND_BPS, instrument.priceBandBps()).set(HALTED, engine.isHalted(i) ? 1 : 0)
+                .set(BAND_BPS, instrument.priceBandBps()).set(MAKER_FEE_RATE, instrument.makerFeeRate())
+                .set(TAKER_FEE_RATE, instrument.takerFeeRate()).set(HALTED, engine.isHalted(i) ? 1 : 0)
                 .set(LAST_TRADE_PRICE, engine.lastTradePrice(i)).set(TRADES, engine.tradeCount(i)), noDeltas);
         }
         for (int i = 0; i < accounts.size(); i++)
@@ -183,11 +190,12 @@ public final class Snapshots
     private static Loaded parse(final JournalBuffer b)
     {
         final int version = b.readByte();
-        if (version != VERSION)
+        if (version != VERSION && version != WITHOUT_FEES_VERSION)
         {
             throw new JournalCorruptException("snapshot version " + version + " is not readable by this engine " +
-                "(it reads version " + VERSION + ")");
+                "(it reads versions " + WITHOUT_FEES_VERSION + " and " + VERSION + ")");
         }
+        final RecordLayout layout = version == VERSION ? SnapshotRecord.LAYOUT : SnapshotRecord.WITHOUT_FEES;
         final Loaded s = new Loaded();
         final SnapshotRecord r = new SnapshotRecord();
         final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
@@ -195,12 +203,12 @@ public final class Snapshots
         while (!b.fullyRead())
         {
             final int kind = b.readByte();
-            if (!SnapshotRecord.LAYOUT.knows(kind) || (kind == SnapshotRecord.POSITION) == positioned)
+            if (!layout.knows(kind) || (kind == SnapshotRecord.POSITION) == positioned)
             {
                 throw new JournalCorruptException("unexpected snapshot record " + kind +
                     (positioned ? "" : " before the position record"));
             }
-            SnapshotRecord.LAYOUT.read(b, kind, r, r, noDeltas);
+            layout.read(b, kind, r, r, noDeltas);
             switch (kind)
             {
                 case SnapshotRecord.POSITION:
@@ -209,10 +217,12 @@ public final class Snapshots
                     s.lastNowNs = r.value(LAST_NOW_NS);
                     s.commandCount = r.value(COMMAND_COUNT);
                     s.lastOrderId = r.value(LAST_ORDER_ID);
+                    s.venueStatus = (int)r.value(VENUE_STATUS);
                     break;
                 case SnapshotRecord.INSTRUMENT:
                     s.instruments.add(new Instrument(s.instruments.size(), r.name(), (int)r.value(PRICE_SCALE),
-                        r.value(TICK_UNITS), (int)r.value(QTY_SCALE), r.value(LOT_UNITS), r.value(BAND_BPS)));
+                        r.value(TICK_UNITS), (int)r.value(QTY_SCALE), r.value(LOT_UNITS), r.value(BAND_BPS),
+                        r.value(MAKER_FEE_RATE), r.value(TAKER_FEE_RATE)));
                     s.books.add(new long[]{r.value(HALTED), r.value(LAST_TRADE_PRICE), r.value(TRADES)});
                     break;
                 case SnapshotRecord.ACCOUNT:
@@ -252,6 +262,7 @@ public final class Snapshots
         long lastNowNs;
         long commandCount;
         long lastOrderId;
+        int venueStatus;
         final List<Instrument> instruments = new ArrayList<>();
         final List<long[]> books = new ArrayList<>();
         final List<String> accounts = new ArrayList<>();
@@ -270,6 +281,7 @@ public final class Snapshots
                 state.accounts().register(name);
             }
             engine.restoreCounters(commandCount, lastOrderId);
+            engine.restoreVenueStatus(venueStatus);
             for (final RestingOrder o : orders)
             {
                 engine.restoreOrder(o.instrumentId, o.accountId, o.clientOrderId, o.orderId, o.side, o.tif, o.stp,

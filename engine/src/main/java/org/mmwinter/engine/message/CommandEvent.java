@@ -54,6 +54,11 @@ public final class CommandEvent
     public int qtyScale;
     public long lotUnits;
     public long bandBps;
+    /** ADD_INSTRUMENT: the fee rates, in millionths of notional ({@code Fees}). */
+    public long makerFeeRate;
+    public long takerFeeRate;
+    /** VENUE_STATUS: the venue's new {@link TradingStatus}. */
+    public int status;
     public final byte[] name = new byte[MAX_NAME_LENGTH];
     public int nameLength;
 
@@ -82,6 +87,9 @@ public final class CommandEvent
         qtyScale = 0;
         lotUnits = 0;
         bandBps = 0;
+        makerFeeRate = 0;
+        takerFeeRate = 0;
+        status = 0;
         nameLength = 0;
         result = 0;
         return this;
@@ -119,13 +127,23 @@ public final class CommandEvent
         qtyScale = instrument.qtyScale();
         lotUnits = instrument.lotUnits();
         bandBps = instrument.priceBandBps();
+        makerFeeRate = instrument.makerFeeRate();
+        takerFeeRate = instrument.takerFeeRate();
         setName(instrument.symbol());
         return this;
     }
 
     public Instrument toInstrument()
     {
-        return new Instrument(instrumentId, name(), priceScale, tickUnits, qtyScale, lotUnits, bandBps);
+        return new Instrument(instrumentId, name(), priceScale, tickUnits, qtyScale, lotUnits, bandBps, makerFeeRate,
+            takerFeeRate);
+    }
+
+    public CommandEvent setVenueStatus(final int status)
+    {
+        type = CommandType.VENUE_STATUS;
+        this.status = status;
+        return this;
     }
 
     public CommandEvent setRegisterAccount(final int accountId, final String accountName)
@@ -177,6 +195,9 @@ public final class CommandEvent
         qtyScale = other.qtyScale;
         lotUnits = other.lotUnits;
         bandBps = other.bandBps;
+        makerFeeRate = other.makerFeeRate;
+        takerFeeRate = other.takerFeeRate;
+        status = other.status;
         System.arraycopy(other.name, 0, name, 0, other.nameLength);
         nameLength = other.nameLength;
         return this;
@@ -187,6 +208,7 @@ public final class CommandEvent
         return "CommandEvent{seq=" + sequence + " " + CommandType.name(type) + " now=" + nowNs + " ts=" + clientTsNs +
             " account=" + accountId + " order=" + clientOrderId + " instrument=" + instrumentId + " side=" + side +
             " type=" + orderType + " tif=" + tif + " stp=" + stp + " price=" + price + " qty=" + qty +
+            (type == CommandType.VENUE_STATUS ? " status=" + TradingStatus.venueName(status) : "") +
             (nameLength > 0 ? " name=" + name() : "") + '}';
     }
 }

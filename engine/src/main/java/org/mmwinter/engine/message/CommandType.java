@@ -1,9 +1,9 @@
 package org.mmwinter.engine.message;
 
 /**
- * Kinds of inbound commands: the four order-flow commands (the actions of the CSV contract), control (halt/resume)
- * and internal records (definitions that recovery needs to rebuild the same state). The codes are the journal's:
- * they never change meaning.
+ * Kinds of inbound commands: the four order-flow commands (the actions of the CSV contract), control (halt/resume,
+ * the venue's status) and internal records (definitions that recovery needs to rebuild the same state). The codes
+ * are the journal's: they never change meaning.
  */
 public final class CommandType
 {
@@ -21,6 +21,8 @@ public final class CommandType
     public static final int REGISTER_ACCOUNT = 13;
     /** Asks for every level of an instrument's book, sent to the asker as BOOK_LEVEL results; changes nothing. */
     public static final int BOOK_SNAPSHOT = 14;
+    /** Sets the venue's {@link TradingStatus} (normal, stress, withdrawals halted): information, no order refused. */
+    public static final int VENUE_STATUS = 15;
 
     private CommandType()
     {
@@ -33,7 +35,7 @@ public final class CommandType
 
     public static boolean isKnown(final int type)
     {
-        return isOrderFlow(type) || (type >= HALT && type <= BOOK_SNAPSHOT);
+        return isOrderFlow(type) || (type >= HALT && type <= VENUE_STATUS);
     }
 
     public static String name(final int type)
@@ -49,6 +51,7 @@ public final class CommandType
             case ADD_INSTRUMENT: return "ADD_INSTRUMENT";
             case REGISTER_ACCOUNT: return "REGISTER_ACCOUNT";
             case BOOK_SNAPSHOT: return "BOOK_SNAPSHOT";
+            case VENUE_STATUS: return "VENUE_STATUS";
             default: return "?";
         }
     }

@@ -52,6 +52,16 @@ public final class ExecutionReport
     public int orderCount;
     /** Market data: updates for this participant were dropped before this one (ask for a book snapshot). */
     public boolean gap;
+    /**
+     * FILL: this participant's side's fee (the taker's in a {@link #TAKER} report, the maker's in a {@link #MAKER}
+     * one), in 10^-priceScale of the instrument's quote currency; negative for a rebate.
+     */
+    public long fee;
+    /**
+     * STATUS: a {@link TradingStatus} code, the venue's when {@link #instrumentId} is
+     * {@link MatchingEngine#ANY_INSTRUMENT}, else that instrument's.
+     */
+    public int status;
 
     public ExecutionReport clear()
     {
@@ -74,6 +84,8 @@ public final class ExecutionReport
         priorityKept = false;
         orderCount = 0;
         gap = false;
+        fee = 0;
+        status = 0;
         return this;
     }
 
@@ -82,6 +94,8 @@ public final class ExecutionReport
         return ResultType.name(type) + (role == TAKER ? " taker" : role == MAKER ? " maker" : "") +
             " account=" + accountId + " order=" + orderId + "/" + clientOrderId + " side=" + side +
             " price=" + price + " qty=" + qty + " remaining=" + remaining + " reject=" + rejectReason +
-            " cancel=" + cancelReason + " corr=" + commandCorrelationId + "/" + orderCorrelationId;
+            " cancel=" + cancelReason + (type == ResultType.FILL ? " fee=" + fee : "") +
+            (type == ResultType.STATUS ? " status=" + TradingStatus.name(instrumentId, status) : "") +
+            " corr=" + commandCorrelationId + "/" + orderCorrelationId;
     }
 }

@@ -40,6 +40,12 @@ public final class ResultEvent
     /** Whether an amend kept the order's time priority (AMENDED). */
     public boolean priorityKept;
     public int orderCount;
+    /** FILL: what the taker pays (negative: earns), in 10^-priceScale of the instrument's quote currency. */
+    public long takerFee;
+    /** FILL: what the maker pays (negative: earns), in the same units. */
+    public long makerFee;
+    /** STATUS: a {@link TradingStatus} code, the venue's when {@link #instrumentId} is {@code ANY_INSTRUMENT}. */
+    public int status;
 
     public ResultEvent copyFrom(final ResultEvent other)
     {
@@ -66,6 +72,9 @@ public final class ResultEvent
         cancelReason = other.cancelReason;
         priorityKept = other.priorityKept;
         orderCount = other.orderCount;
+        takerFee = other.takerFee;
+        makerFee = other.makerFee;
+        status = other.status;
         return this;
     }
 
@@ -76,6 +85,7 @@ public final class ResultEvent
             " order=" + orderId + "/" + clientOrderId +
             " side=" + side + " price=" + price + " qty=" + qty + " remaining=" + remaining +
             " maker=" + makerAccountId + "/" + makerOrderId + "/" + makerClientOrderId +
-            " reject=" + rejectReason + " cancel=" + cancelReason + " kept=" + priorityKept + '}';
+            " reject=" + rejectReason + " cancel=" + cancelReason + " kept=" + priorityKept +
+            " fees=" + takerFee + "/" + makerFee + " status=" + status + '}';
     }
 }

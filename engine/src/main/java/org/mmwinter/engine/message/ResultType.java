@@ -1,7 +1,8 @@
 package org.mmwinter.engine.message;
 
 /**
- * Kinds of outbound results. Execution reports and DONE are never dropped; TRADE and LEVEL are public market data.
+ * Kinds of outbound results. Execution reports and DONE are never dropped; TRADE and LEVEL are public market data,
+ * which a lagging subscriber may lose; STATUS is public too, but never dropped.
  */
 public final class ResultType
 {
@@ -19,11 +20,19 @@ public final class ResultType
     public static final int REDUCED = 10;
     /** One level of a book as it stands, answering a BOOK_SNAPSHOT command (to its sender only). */
     public static final int BOOK_LEVEL = 11;
+    /**
+     * An instrument's or the venue's {@link TradingStatus}: to every market-data subscriber and drop copy, never
+     * dropped; at the start of a BOOK_SNAPSHOT answer, to its sender only.
+     */
+    public static final int STATUS = 12;
 
     private ResultType()
     {
     }
 
+    /**
+     * The public updates a lagging subscriber may lose (TRADE, LEVEL); not STATUS, which it must not miss.
+     */
     public static boolean isMarketData(final int type)
     {
         return type == TRADE || type == LEVEL;
@@ -44,6 +53,7 @@ public final class ResultType
             case DONE: return "DONE";
             case REDUCED: return "REDUCED";
             case BOOK_LEVEL: return "BOOK_LEVEL";
+            case STATUS: return "STATUS";
             default: return "?";
         }
     }

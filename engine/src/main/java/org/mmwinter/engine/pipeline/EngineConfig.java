@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.mmwinter.engine.core.Fees;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.journal.Durability;
@@ -53,10 +54,18 @@ public final class EngineConfig
     private List<String> extensionPrefixes = List.of();
 
     /**
-     * An instrument as configured: symbol, tick and lot as decimals, band in basis points.
+     * An instrument as configured: symbol, tick and lot as decimals, band in basis points, maker and taker fee rates
+     * in millionths of notional ({@link Fees}: 1 bps = 100).
      */
-    public record InstrumentSpec(String symbol, String tick, String lot, long bandBps)
+    public record InstrumentSpec(
+        String symbol, String tick, String lot, long bandBps, long makerFeeRate, long takerFeeRate)
     {
+        /** Without fees. */
+        public InstrumentSpec(final String symbol, final String tick, final String lot, final long bandBps)
+        {
+            this(symbol, tick, lot, bandBps, Instrument.NO_FEE, Instrument.NO_FEE);
+        }
+
         /**
          * The instrument with the given id; scales are at least 8 decimals so that any finer price is off-tick.
          */
@@ -65,7 +74,7 @@ public final class EngineConfig
             final int priceScale = Math.max(Instrument.DEFAULT_SCALE, decimals(tick));
             final int qtyScale = Math.max(Instrument.DEFAULT_SCALE, decimals(lot));
             return new Instrument(id, symbol, priceScale, units(tick, priceScale, "tick"), qtyScale,
-                units(lot, qtyScale, "lot"), bandBps);
+                units(lot, qtyScale, "lot"), bandBps, makerFeeRate, takerFeeRate);
         }
 
         private long units(final String text, final int scale, final String what)
@@ -190,17 +199,20 @@ public final class EngineConfig
             for (final String key : p.stringPropertyNames())
             {
                 if (key.startsWith(prefix) && !key.equals(prefix + "tick") && !key.equals(prefix + "lot") &&
-                    !key.equals(prefix + "band_bps"))
+                    !key.equals(prefix + "band_bps") && !key.equals(prefix + "maker_fee_bps") &&
+                    !key.equals(prefix + "taker_fee_bps"))
                 {
                     throw new IllegalArgumentException(source + ": unknown key " + key +
-                        " (an instrument takes tick, lot and band_bps)");
+                        " (an instrument takes tick, lot, band_bps, maker_fee_bps and taker_fee_bps)");
                 }
             }
             final InstrumentSpec spec = new InstrumentSpec(
                 symbol,
                 p.getProperty(prefix + "tick", "0.00000001").trim(),
                 p.getProperty(prefix + "lot", "0.00000001").trim(),
-                Long.parseLong(p.getProperty(prefix + "band_bps", "0").trim()));
+                Long.parseLong(p.getProperty(prefix + "band_bps", "0").trim()),
+                feeRate(p, prefix + "maker_fee_bps", source),
+                feeRate(p, prefix + "taker_fee_bps", source));
             try
             {
                 spec.toInstrument(0);
@@ -231,6 +243,30 @@ public final class EngineConfig
     public Map<String, String> extensionProperties()
     {
         return Collections.unmodifiableMap(extensionProperties);
+    }
+
+    /**
+     * A fee in basis points with at most two decimals ({@code -0.25}, {@code 2.5}; 0 when absent) as a rate in
+     * millionths of notional: two decimals of a basis point are exactly whole millionths.
+     */
+    private static long feeRate(final Properties p, final String key, final String source)
+    {
+        final String value = p.getProperty(key, "0").trim();
+        final FixedPoint parser = new FixedPoint();
+        final int parsed = parser.parse(value, 0, value.length(), 2);
+        if (parsed == FixedPoint.TOO_MANY_DECIMALS)
+        {
+            throw new IllegalArgumentException(source + ": " + key + "=" + value + ": at most 2 decimals");
+        }
+        if (parsed != FixedPoint.OK)
+        {
+            throw new IllegalArgumentException(source + ": " + key + "=" + value + ": not a number of basis points");
+        }
+        if (parser.value() > Fees.MAX_RATE || parser.value() < -Fees.MAX_RATE)
+        {
+            throw new IllegalArgumentException(source + ": " + key + "=" + value + ": beyond 100 bps either way");
+        }
+        return parser.value();
     }
 
     private static int powerOfTwo(final String value)

@@ -98,7 +98,7 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
         final Instrument existing = instrumentsBySymbol.get(symbol);
         if (existing != null)
         {
-            if (!sameDefinition(existing, instrument))
+            if (!existing.sameDefinition(instrument))
             {
                 throw new IllegalStateException("instrument " + symbol + " is journaled as " + existing +
                     " but configured as " + instrument + "; a journaled definition cannot change");
@@ -184,11 +184,5 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
     private static boolean fits(final String name)
     {
         return name.getBytes(StandardCharsets.UTF_8).length <= CommandEvent.MAX_NAME_LENGTH;
-    }
-
-    private static boolean sameDefinition(final Instrument a, final Instrument b)
-    {
-        return a.priceScale() == b.priceScale() && a.tickUnits() == b.tickUnits() && a.qtyScale() == b.qtyScale() &&
-            a.lotUnits() == b.lotUnits() && a.priceBandBps() == b.priceBandBps();
     }
 }

@@ -27,6 +27,7 @@ import org.mmwinter.engine.journal.Snapshots;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.TradingStatus;
 import org.mmwinter.engine.state.EngineState;
 import org.mmwinter.engine.state.StateDigest;
 
@@ -119,6 +120,7 @@ public final class EnginePipeline implements AutoCloseable
             ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
         publisher = new ResultPublisher(outbound.getRingBuffer());
         state = new EngineState(publisher, config.expectedLiveOrders());
+        publisher.pricing(state.engine());
 
         if (config.journalEnabled())
         {
@@ -222,6 +224,7 @@ public final class EnginePipeline implements AutoCloseable
             {
                 problems.add(ex.getMessage());
                 state = new EngineState(publisher, config.expectedLiveOrders());
+                publisher.pricing(state.engine());
                 fromSequence = 0;
             }
             catch (final IOException ex)
@@ -434,6 +437,31 @@ public final class EnginePipeline implements AutoCloseable
         return publication(sourceId).offerBlocking(command, correlationId) >= 0;
     }
 
+    /**
+     * Publishes the venue's status ({@link TradingStatus#VENUE_STRESS},
+     * {@code WITHDRAWALS_HALTED} or {@code VENUE_NORMAL}) through the ring, journaled like any command, so recovery
+     * restores it; every market-data subscriber and drop copy is told. No order is refused because of it.
+     *
+     * @return false when the code is not a venue status or the engine stopped.
+     */
+    public boolean setVenueStatus(final int status)
+    {
+        return setVenueStatus(status, 0, 0);
+    }
+
+    /**
+     * As {@link #setVenueStatus(int)}, acknowledged (DONE) to {@code sourceId} with {@code correlationId}.
+     */
+    public boolean setVenueStatus(final int status, final int sourceId, final long correlationId)
+    {
+        if (!TradingStatus.isVenueStatus(status))
+        {
+            return false;
+        }
+        final CommandEvent command = new CommandEvent().setVenueStatus(status);
+        return publication(sourceId).offerBlocking(command, correlationId) >= 0;
+    }
+
     /** Commands refused because the inbound ring was full. */
     public long busyCount()
     {
@@ -541,6 +569,9 @@ public final class EnginePipeline implements AutoCloseable
         }
         if (inbound != null)
         {
+            // Disruptor's shutdown waits only for stages already running: one whose thread has not yet started (a
+            // close right after start) would be halted with published commands unread, and they would be lost.
+            awaitIdle(10, TimeUnit.SECONDS);
             shutdown(inbound);
             shutdown(outbound);
             if (marketData != null)

@@ -228,9 +228,10 @@ public final class Participant implements AutoCloseable
         marketDataDropped.lazySet(marketDataDropped.get() + 1);
     }
 
+    /** What goes to {@link ParticipantListener#onMarketData}: public updates, book levels and statuses. */
     static boolean isMarketData(final int type)
     {
-        return ResultType.isMarketData(type) || type == ResultType.BOOK_LEVEL;
+        return ResultType.isMarketData(type) || type == ResultType.BOOK_LEVEL || type == ResultType.STATUS;
     }
 
     private void tellDisconnected()

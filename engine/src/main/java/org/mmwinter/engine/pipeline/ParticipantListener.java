@@ -10,14 +10,16 @@ import org.mmwinter.engine.message.ExecutionReport;
 public interface ParticipantListener
 {
     /**
-     * Its own execution reports (as maker and as taker), acknowledgements of its commands (DONE) and the levels of
-     * a book snapshot it asked for, in engine order. Never dropped: a participant that falls behind is disconnected.
+     * Its own execution reports (as maker and as taker), and acknowledgements of its commands (DONE), in engine
+     * order. Never dropped: a participant that falls behind is disconnected.
      */
     void onReport(ExecutionReport report);
 
     /**
-     * Public trades and level changes, if it subscribed. Dropped (counted) when it lags; the next one delivered then
-     * has {@link ExecutionReport#gap} set, and a book snapshot resynchronises.
+     * Public trades and level changes, if it subscribed: dropped (counted) when it lags; the next one delivered then
+     * has {@link ExecutionReport#gap} set, and a book snapshot resynchronises. Trading statuses (STATUS: a halt, a
+     * resume, the venue's status), if it subscribed or is a drop copy: never dropped (a full queue disconnects, as
+     * for reports). The levels and statuses of a book snapshot it asked for come here too.
      */
     default void onMarketData(final ExecutionReport update)
     {

@@ -8,6 +8,7 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.mmwinter.engine.core.Side;
+import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ExecutionReport;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
@@ -16,13 +17,14 @@ import org.mmwinter.engine.message.ResultType;
  * The one way out: reads every result on the outbound ring and writes each participant's own into its queue,
  * from that participant's point of view. Acknowledgements (DONE), rejections and book snapshots go back to the
  * source that sent the command; execution reports go to the participant that owns the order's account, a FILL to
- * both sides' owners (taker and maker, each with its own order, remaining quantity and correlation ids); drop
- * copies get every execution report, market-data subscribers every trade and level change.
+ * both sides' owners (taker and maker, each with its own order, remaining quantity and correlation ids, its own
+ * fee); drop copies get every execution report, market-data subscribers every trade and level change, and both
+ * every trading status (a halt, a resume, the venue's status).
  * <p>
- * It never waits on a participant: a full queue disconnects the participant (reports), or drops the update
- * (market data, when less than half the queue is free, so that updates never crowd out reports). The routing
- * tables are replaced whole when a participant comes or goes and read through volatile fields, so registering
- * while the engine runs needs no lock on this thread.
+ * It never waits on a participant: a full queue disconnects the participant (reports, and statuses, which a market
+ * maker must not miss), or drops the update (trades and levels, when less than half the queue is free, so that
+ * updates never crowd out reports). The routing tables are replaced whole when a participant comes or goes and read
+ * through volatile fields, so registering while the engine runs needs no lock on this thread.
  */
 final class ParticipantRouter implements EventHandler<ResultEvent>
 {
@@ -46,6 +48,18 @@ final class ParticipantRouter implements EventHandler<ResultEvent>
             case ResultType.TRADE:
             case ResultType.LEVEL:
                 publishMarketData(r);
+                return;
+
+            case ResultType.STATUS:
+                if (r.commandType == CommandType.BOOK_SNAPSHOT)
+                {
+                    // The head of a book snapshot: the asker's alone, like the levels after it.
+                    deliver(bySource.get(r.sourceId), r, ExecutionReport.NO_ROLE);
+                }
+                else
+                {
+                    publishStatus(r);
+                }
                 return;
 
             case ResultType.DONE:
@@ -153,6 +167,27 @@ final class ParticipantRouter implements EventHandler<ResultEvent>
         participant.countDelivered();
     }
 
+    /**
+     * A status to every market-data subscriber and every drop copy, once each, through the queue's lossless path:
+     * a subscriber whose market data is being dropped still gets it, and one whose queue is full is disconnected.
+     */
+    private void publishStatus(final ResultEvent r)
+    {
+        final Participant[] subscribers = marketData;
+        for (final Participant participant : subscribers)
+        {
+            deliver(participant, r, ExecutionReport.NO_ROLE);
+        }
+        final Participant[] copies = dropCopies;
+        for (final Participant copy : copies)
+        {
+            if (!copy.spec().marketData())
+            {
+                deliver(copy, r, ExecutionReport.NO_ROLE);
+            }
+        }
+    }
+
     private void publishMarketData(final ResultEvent r)
     {
         final Participant[] subscribers = marketData;
@@ -209,6 +244,8 @@ final class ParticipantRouter implements EventHandler<ResultEvent>
         x.cancelReason = r.cancelReason;
         x.priorityKept = r.priorityKept;
         x.orderCount = r.orderCount;
+        x.status = r.status;
+        x.fee = role == ExecutionReport.TAKER ? r.takerFee : role == ExecutionReport.MAKER ? r.makerFee : 0;
         x.gap = false;
         if (Participant.isMarketData(r.type))
         {

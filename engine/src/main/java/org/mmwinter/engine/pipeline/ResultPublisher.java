@@ -4,6 +4,8 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import org.mmwinter.engine.core.CancelReason;
 import org.mmwinter.engine.core.ClientOrderId;
+import org.mmwinter.engine.core.Fees;
+import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.message.CommandEvent;
@@ -11,13 +13,15 @@ import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
 
 /**
- * Turns the core's callbacks into slots of the outbound ring, tagged with the command being processed. Runs on the
- * matching thread, the ring's only producer. A full ring is back-pressure: the core waits (counted), because
- * execution reports must never be dropped. Muted during recovery, which re-emits nothing.
+ * Turns the core's callbacks into slots of the outbound ring, tagged with the command being processed, and prices
+ * each fill's two fees at its instrument's rates. Runs on the matching thread, the ring's only producer. A full ring
+ * is back-pressure: the core waits (counted), because execution reports must never be dropped. Muted during
+ * recovery, which re-emits nothing.
  */
 final class ResultPublisher implements MatchingListener
 {
     private final RingBuffer<ResultEvent> ring;
+    private MatchingEngine engine;
     private CommandEvent command;
     private boolean muted;
     private long backPressureWaits;
@@ -25,6 +29,15 @@ final class ResultPublisher implements MatchingListener
     ResultPublisher(final RingBuffer<ResultEvent> ring)
     {
         this.ring = ring;
+    }
+
+    /**
+     * The core whose instruments' fee rates price the fills; set once the core exists (it is built with this
+     * publisher as its listener), before any command.
+     */
+    void pricing(final MatchingEngine engine)
+    {
+        this.engine = engine;
     }
 
     void muted(final boolean muted)
@@ -121,6 +134,9 @@ final class ResultPublisher implements MatchingListener
         r.makerOrderId = makerOrderId;
         r.makerClientOrderId.copyFrom(makerClientOrderId);
         r.makerRemaining = makerRemaining;
+        final Instrument instrument = engine.instrument(instrumentId);
+        r.takerFee = Fees.fee(instrument, price, qty, instrument.takerFeeRate());
+        r.makerFee = Fees.fee(instrument, price, qty, instrument.makerFeeRate());
         ring.publish(seq);
     }
 
@@ -221,6 +237,19 @@ final class ResultPublisher implements MatchingListener
         ring.publish(seq);
     }
 
+    public void onStatus(final int instrumentId, final int status)
+    {
+        if (muted)
+        {
+            return;
+        }
+        final long seq = claim();
+        final ResultEvent r = fill(ring.get(seq), ResultType.STATUS);
+        order(r, instrumentId, -1, MatchingEngine.NO_ORDER_ID, null);
+        r.status = status;
+        ring.publish(seq);
+    }
+
     public void onLevelChanged(
         final int instrumentId, final int side, final long price, final long qty, final int orderCount)
     {
@@ -290,6 +319,9 @@ final class ResultPublisher implements MatchingListener
         r.cancelReason = 0;
         r.priorityKept = false;
         r.orderCount = 0;
+        r.takerFee = 0;
+        r.makerFee = 0;
+        r.status = 0;
         return r;
     }
 

@@ -79,6 +79,9 @@ public final class EngineState
             case CommandType.BOOK_SNAPSHOT:
                 return engine.publishBook(command.instrumentId);
 
+            case CommandType.VENUE_STATUS:
+                return engine.setVenueStatus(command.status);
+
             case CommandType.ADD_INSTRUMENT:
                 return addInstrument(command);
 

@@ -13,7 +13,8 @@ public final class RecordingListener implements MatchingListener
     private boolean marketData = true;
 
     /**
-     * Leaves trade prints and level changes out, for tests that only look at execution reports.
+     * Leaves trade prints and level changes out, for tests that only look at execution reports (statuses, which are
+     * never lossy, and book levels, which answer a request, stay in).
      */
     public RecordingListener withoutMarketData()
     {
@@ -139,6 +140,18 @@ public final class RecordingListener implements MatchingListener
         {
             events.add("LEVEL " + instrumentId + " " + Side.name(side) + " " + price + " " + qty + " #" + orderCount);
         }
+    }
+
+    public void onStatus(final int instrumentId, final int status)
+    {
+        events.add(instrumentId == MatchingEngine.ANY_INSTRUMENT ? "STATUS venue " + status :
+            "STATUS " + instrumentId + " " + status);
+    }
+
+    public void onBookLevel(
+        final int instrumentId, final int side, final long price, final long qty, final int orderCount)
+    {
+        events.add("BOOK_LEVEL " + instrumentId + " " + Side.name(side) + " " + price + " " + qty + " #" + orderCount);
     }
 
     private static String price(final long price)

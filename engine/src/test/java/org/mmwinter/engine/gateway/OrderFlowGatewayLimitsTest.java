@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.flow.OrderFlowParser;
+import org.mmwinter.engine.message.TradingStatus;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 
@@ -200,14 +201,16 @@ final class OrderFlowGatewayLimitsTest
             "3,NEW,desk,1,BTC-USD,SELL,LIMIT,GTC,101,1",
             "4,MASS_CANCEL,intruder,,,,,,,",
             "HALT,BTC-USD",
-            "5,NEW,m,2,BTC-USD,BUY,LIMIT,GTC,100,1") + "\n");
-        final List<String> acks = readLines(reader(socket), 6);
+            "5,NEW,m,2,BTC-USD,BUY,LIMIT,GTC,100,1",
+            "WITHDRAWALS_HALTED") + "\n");
+        final List<String> acks = readLines(reader(socket), 7);
         assertTrue(acks.contains("OK,1"), acks.toString());
         assertTrue(acks.contains("REJECTED,2,account not allowed on this port"), acks.toString());
         assertTrue(acks.contains("OK,3"), acks.toString());
         assertTrue(acks.contains("REJECTED,4,account not allowed on this port"), acks.toString());
         assertTrue(acks.contains("REJECTED,5,operator commands not allowed on this port"), acks.toString());
         assertTrue(acks.contains("REJECTED,6,account not allowed on this port"), "a prefix is not a name: " + acks);
+        assertTrue(acks.contains("REJECTED,7,operator commands not allowed on this port"), acks.toString());
         assertTrue(pipeline.awaitIdle(5, TimeUnit.SECONDS));
         for (int id = 0; id < 8; id++)
         {
@@ -215,6 +218,7 @@ final class OrderFlowGatewayLimitsTest
                 "a refused account never reaches the engine");
         }
         assertEquals(2, pipeline.stateWhenIdle().engine().liveOrderCount());
+        assertEquals(TradingStatus.VENUE_NORMAL, pipeline.stateWhenIdle().engine().venueStatus());
     }
 
     @Test

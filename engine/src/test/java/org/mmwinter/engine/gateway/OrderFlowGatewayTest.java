@@ -16,8 +16,14 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmwinter.engine.flow.FlowFiles;
+import org.mmwinter.engine.message.ExecutionReport;
+import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.message.TradingStatus;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
+import org.mmwinter.engine.pipeline.Participant;
+import org.mmwinter.engine.pipeline.ParticipantListener;
+import org.mmwinter.engine.pipeline.ParticipantSpec;
 import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -158,6 +164,77 @@ class OrderFlowGatewayTest
             assertTrue(acks.contains("OK,6"), "trading again after RESUME: " + acks);
             assertTrue(acks.contains("REJECTED,7,unknown instrument"), acks.toString());
             assertEquals(1, pipeline.stateWhenIdle().engine().liveOrderCount());
+        }
+        finally
+        {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void anOperatorSetsTheVenueStatusOverTheGatewayAndSubscribersAreTold() throws Exception
+    {
+        final OrderFlowGateway gateway = new OrderFlowGateway();
+        try (EnginePipeline pipeline = new EnginePipeline(
+            EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data")), List.of(), List.of(),
+            new SystemEpochNanoClock()))
+        {
+            pipeline.start();
+            final List<String> told = new ArrayList<>();
+            final Participant watcher = pipeline.register(ParticipantSpec.of("watcher").withMarketData(),
+                new ParticipantListener()
+                {
+                    public void onReport(final ExecutionReport report)
+                    {
+                        // Only the statuses matter here.
+                    }
+
+                    public void onMarketData(final ExecutionReport update)
+                    {
+                        if (update.type == ResultType.STATUS)
+                        {
+                            told.add(TradingStatus.name(update.instrumentId, update.status));
+                        }
+                    }
+                });
+            final InetSocketAddress address = gateway.start(pipeline, "127.0.0.1", 0);
+            final String session = String.join("\n",
+                "ts_ns,action,account,order_id,symbol,side,type,tif,price,qty",
+                "VENUE_STRESS",
+                "1,NEW,mm,1,FTT-USD,BUY,LIMIT,GTC,22,10",
+                "WITHDRAWALS_HALTED,",
+                "2,NEW,mm,2,FTT-USD,SELL,LIMIT,GTC,22,4",
+                "VENUE_NORMAL",
+                "VENUE_PANIC") + "\n";
+            final List<String> acks = new ArrayList<>();
+            try (Socket socket = new Socket(address.getAddress(), address.getPort()))
+            {
+                socket.getOutputStream().write(session.getBytes(StandardCharsets.UTF_8));
+                socket.shutdownOutput();
+                final BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                while (acks.size() < 6 && (line = in.readLine()) != null)
+                {
+                    acks.add(line);
+                }
+            }
+            assertTrue(acks.contains("OK,1"), "the venue line is acknowledged like a command: " + acks);
+            assertTrue(acks.contains("OK,2"), acks.toString());
+            assertTrue(acks.contains("OK,3"), "a trailing comma is allowed: " + acks);
+            assertTrue(acks.contains("OK,4"), "matching goes on while withdrawals are halted: " + acks);
+            assertTrue(acks.contains("OK,5"), acks.toString());
+            assertEquals(1, acks.stream().filter(a -> a.startsWith("REJECTED,6,")).count(),
+                "any other word is an order-flow line, and a bad one: " + acks);
+            assertTrue(pipeline.awaitIdle(10, TimeUnit.SECONDS));
+            // Idle engine: every status is queued already.
+            while (watcher.poll(1_000) > 0)
+            {
+                Thread.onSpinWait();
+            }
+            assertEquals(List.of("VENUE_STRESS", "WITHDRAWALS_HALTED", "VENUE_NORMAL"), told);
+            assertEquals(TradingStatus.VENUE_NORMAL, pipeline.stateWhenIdle().engine().venueStatus());
+            assertEquals(1, pipeline.stateWhenIdle().engine().tradeCount());
         }
         finally
         {

@@ -36,7 +36,7 @@ class ResultCodecTest
             {
                 sequence++;
             }
-            final ResultEvent r = result(random, 1 + random.nextInt(10), sequence);
+            final ResultEvent r = result(random, 1 + random.nextInt(ResultType.STATUS), sequence);
             written.add(r.toString() + " maker=" + r.makerRemaining + " count=" + r.orderCount + " ts=" +
                 r.clientTsNs + "/" + r.nowNs + " type=" + r.commandType);
             codec.add(r);
@@ -82,10 +82,15 @@ class ResultCodecTest
         {
             case ResultType.TRADE:
             case ResultType.LEVEL:
+            case ResultType.BOOK_LEVEL:
                 r.side = random.nextInt(2);
                 r.price = price;
                 r.qty = type == ResultType.LEVEL && random.nextBoolean() ? 0 : qty;
-                r.orderCount = type == ResultType.LEVEL ? random.nextInt(100) : 0;
+                r.orderCount = type == ResultType.TRADE ? 0 : random.nextInt(100);
+                return r;
+            case ResultType.STATUS:
+                r.instrumentId = random.nextBoolean() ? MatchingEngine.ANY_INSTRUMENT : r.instrumentId;
+                r.status = random.nextInt(3);
                 return r;
             default:
                 break;
@@ -110,6 +115,8 @@ class ResultCodecTest
                 r.makerOrderId = random.nextLong(0, Long.MAX_VALUE);
                 randomId(random, r.makerClientOrderId);
                 r.makerRemaining = random.nextLong(0, Long.MAX_VALUE);
+                r.takerFee = random.nextBoolean() ? 0 : random.nextLong();
+                r.makerFee = random.nextBoolean() ? 0 : random.nextLong();
                 break;
             case ResultType.AMENDED:
                 r.price = price;

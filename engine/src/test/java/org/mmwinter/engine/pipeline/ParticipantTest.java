@@ -8,12 +8,14 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ExecutionReport;
 import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.message.TradingStatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The one way out: a participant places, amends and cancels its orders through its publication and receives
  * exactly its own reports, as maker and as taker, with its own correlation ids; another participant's orders and
  * acknowledgements never reach it; a drop copy sees both sides of everything; a market-data subscriber gets trades
- * and levels and can ask for the book.
+ * and levels and can ask for the book, which starts with the instrument's and the venue's status.
  */
 final class ParticipantTest
 {
@@ -44,6 +46,12 @@ final class ParticipantTest
 
         public void onMarketData(final ExecutionReport u)
         {
+            if (u.type == ResultType.STATUS)
+            {
+                marketData.add("STATUS " + (u.instrumentId == MatchingEngine.ANY_INSTRUMENT ? "venue" :
+                    Integer.toString(u.instrumentId)) + " " + TradingStatus.name(u.instrumentId, u.status));
+                return;
+            }
             marketData.add(ResultType.name(u.type) + " " + Side.name(u.side) + " " + u.price + "x" + u.qty +
                 (u.type == ResultType.TRADE ? "" : " #" + u.orderCount) + (u.gap ? " gap" : ""));
         }
@@ -72,6 +80,10 @@ final class ParticipantTest
             sb.append(' ').append(r.clientOrderId).append('#').append(r.orderId)
                 .append(' ').append(Side.name(r.side)).append(' ').append(r.price).append('x').append(r.qty)
                 .append(" left ").append(r.remaining).append(" order-corr=").append(r.orderCorrelationId);
+            if (r.fee != 0)
+            {
+                sb.append(" fee=").append(r.fee);
+            }
             return sb.toString();
         }
     }
@@ -206,6 +218,7 @@ final class ParticipantTest
             assertEquals(List.of(
                 "LEVEL BUY 99x3 #1", "LEVEL BUY 98x4 #1", "LEVEL SELL 101x5 #1",
                 "TRADE SELL 99x1", "LEVEL BUY 99x2 #1",
+                "STATUS 0 TRADING", "STATUS venue VENUE_NORMAL",
                 "BOOK_LEVEL BUY 99x2 #1", "BOOK_LEVEL BUY 98x4 #1", "BOOK_LEVEL SELL 101x5 #1"),
                 watcherSees.marketData);
             assertEquals(List.of("DONE corr=7"), watcherSees.reports);

@@ -25,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole path allocates nothing per command in steady state, not just the core: the sequencer and its journal,
- * the matcher, the output journal, the router and a real participant hosted on its own thread, which receives its
- * execution reports (as maker and taker) and acknowledgements. Commands carry string ids of 1, 8 and 36
- * characters. Counts the bytes allocated by every engine and participant thread over 60,000 commands; no timing.
+ * the matcher (pricing both fees of every fill, in 128 bits: 30,000 x 1 BTC at 10^-8 ticks and lots), the output
+ * journal, the router and a real participant hosted on its own thread, which receives its execution reports (as
+ * maker and taker) and acknowledgements. Commands carry string ids of 1, 8 and 36 characters. Counts the bytes
+ * allocated by every engine and participant thread over 60,000 commands; no timing.
  * <p>
  * Each thread is held to less than a byte a command on average, a sixteenth of one object a command (16 bytes x
  * 60,000 = 960 kB). Seen here: usually nothing, now and then a few kilobytes on one stage thread over the whole run
@@ -39,6 +40,10 @@ final class PipelineAllocationTest
     private static final int WARM_UP_ROUNDS = 30_000;
     private static final int MEASURED_ROUNDS = 20_000;
     private static final int COMMANDS_PER_ROUND = 3;
+    /** 30,000 in ticks of 10^-8. */
+    private static final long PRICE = 3_000_000_000_000L;
+    /** 1 in lots of 10^-8. */
+    private static final long ONE_BTC = 100_000_000L;
 
     @TempDir
     Path dir;
@@ -49,14 +54,16 @@ final class PipelineAllocationTest
     {
         final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         final EngineConfig config = EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data"))
-            .ringSize(1024).outputRingSize(4096).outputJournalEnabled(outputJournal);
+            .ringSize(1024).outputRingSize(4096).outputJournalEnabled(outputJournal)
+            .addInstrument(new EngineConfig.InstrumentSpec("ABC", "0.00000001", "0.00000001", 0, -25, 250));
         try (EnginePipeline pipeline = new EnginePipeline(config))
         {
             pipeline.start();
-            final int instrument = pipeline.directory().resolve("ABC", true);
+            final int instrument = pipeline.directory().resolve("ABC", false);
             final int maker = pipeline.directory().resolve("maker");
             final int taker = pipeline.directory().resolve("taker");
             final AtomicLong fills = new AtomicLong();
+            final AtomicLong fees = new AtomicLong();
             final AtomicLong acks = new AtomicLong();
             final Participant participant = pipeline.register(ParticipantSpec.of("both", "maker", "taker"),
                 (ExecutionReport report) ->
@@ -64,6 +71,7 @@ final class PipelineAllocationTest
                     if (report.type == ResultType.FILL)
                     {
                         fills.lazySet(fills.get() + 1);
+                        fees.lazySet(fees.get() + report.fee);
                     }
                     else if (report.type == ResultType.DONE)
                     {
@@ -108,13 +116,16 @@ final class PipelineAllocationTest
                 " commands in steady state");
             assertEquals(2L * (WARM_UP_ROUNDS + MEASURED_ROUNDS), fills.get(),
                 "one fill a round, seen as maker and as taker (the participant owns both accounts)");
+            // Each fill: notional 3 * 10^12 x 10^8 / 10^8 = 3 * 10^12; taker 2.5 bps = 7.5 * 10^8, maker -0.25 bps =
+            // -7.5 * 10^7; together 6.75 * 10^8 a round.
+            assertEquals(675_000_000L * (WARM_UP_ROUNDS + MEASURED_ROUNDS), fees.get());
             assertTrue(participant.isConnected());
             participant.close();
         }
     }
 
     /**
-     * A resting bid of 2, a sell of 1 that takes half of it, a cancel of the rest: the book is empty again.
+     * A resting bid of 2 BTC, a sell of 1 that takes half of it, a cancel of the rest: the book is empty again.
      */
     private static long round(
         final Publication publication,
@@ -135,14 +146,14 @@ final class PipelineAllocationTest
         c.side = Side.BUY;
         c.orderType = OrderType.LIMIT;
         c.tif = TimeInForce.GTC;
-        c.price = 100;
-        c.qty = 2;
+        c.price = PRICE;
+        c.qty = 2 * ONE_BTC;
         offer(publication, c, correlation + 1);
         c.accountId = taker;
         c.clientOrderId.copyFrom(ids[set + (round % 3 == 0 ? 2 : 1)]);
         c.side = Side.SELL;
         c.tif = TimeInForce.IOC;
-        c.qty = 1;
+        c.qty = ONE_BTC;
         offer(publication, c, correlation + 2);
         c.type = CommandType.CANCEL;
         c.accountId = maker;
