@@ -95,6 +95,7 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
         final JournalRebuild rebuild = new JournalRebuild(pipeline.config().inputJournalDir(), config.account());
         rebuild.into(bot);
         rebuiltSequence = rebuild.sequence();
+        journal.handOver();
         thread = new Thread(this::run, "bot-" + config.account());
         thread.setDaemon(true);
     }
@@ -111,6 +112,22 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
     // ------------------------------------------------------------------------------------------ the bot thread
 
     private void run()
+    {
+        try
+        {
+            duty();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            // A bot that failed must not leave quotes it can no longer manage.
+            System.err.println("bot: stopped after an error, pulling every quote: " + ex);
+            ex.printStackTrace();
+            running = false;
+            pullEverything();
+        }
+    }
+
+    private void duty()
     {
         final IdleStrategy idle = new BackoffIdleStrategy(64, 64, TimeUnit.MICROSECONDS.toNanos(1),
             TimeUnit.MILLISECONDS.toNanos(1));

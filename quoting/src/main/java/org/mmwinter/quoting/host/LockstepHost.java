@@ -119,7 +119,8 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
             if (driver.poll(64) == 0)
             {
                 checkEngine();
-                Thread.onSpinWait();
+                // Yield, not spin: on two cores the engine's stages need this core to finish the command.
+                Thread.yield();
             }
         }
         drainBot();
@@ -178,7 +179,8 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
             if (botParticipant.poll(256) == 0)
             {
                 checkEngine();
-                Thread.onSpinWait();
+                // Yield, not spin: on two cores the engine's stages need this core to finish the command.
+                Thread.yield();
             }
         }
         drainBot();

@@ -121,6 +121,19 @@ public final class DecisionJournal implements AutoCloseable
     }
 
     /**
+     * Lets the next append come from another thread: Chronicle's appender is single-threaded and checks it, and the
+     * live host writes the instrument table and the restart's records on the engine's thread before its own thread
+     * takes over. Call it on the thread that wrote last, before the other thread starts.
+     */
+    public void handOver()
+    {
+        if (appender != null)
+        {
+            appender.singleThreadedCheckReset();
+        }
+    }
+
+    /**
      * Decisions appended since this journal was opened (instrument records not counted).
      */
     public long appended()
