@@ -74,6 +74,8 @@ public final class MarketMaker
     private long commandSequence;
     private long commandsSent;
     private long busyRefusals;
+    /** The instrument being decided, so that a refused command marks it for another try. */
+    private QuotedInstrument deciding;
 
     /**
      * @param instruments the engine's instruments the bot quotes, each with its parameters in {@code config}.
@@ -270,7 +272,8 @@ public final class MarketMaker
         advance(eventNowNs, commandSequence);
         for (final QuotedInstrument q : quoted)
         {
-            if (q.snapshotWanted || q.pullWanted || (q.coolDownUntilNs != 0 && nowNs >= q.coolDownUntilNs) ||
+            if (q.snapshotWanted || q.pullWanted || q.retryWanted ||
+                (q.coolDownUntilNs != 0 && nowNs >= q.coolDownUntilNs) ||
                 (q.lastQuoteNs != Long.MIN_VALUE && nowNs - q.lastQuoteNs >= q.parameters.refreshSeconds * NANOS))
             {
                 q.dirty = true;
@@ -383,6 +386,8 @@ public final class MarketMaker
 
     private void decide(final QuotedInstrument q)
     {
+        deciding = q;
+        q.retryWanted = false;
         if (q.snapshotWanted)
         {
             requestSnapshot(q);
@@ -788,6 +793,11 @@ public final class MarketMaker
             return true;
         }
         busyRefusals++;
+        // Refused (the inbound ring is full): decided again at the next tick of time, not forgotten.
+        if (deciding != null)
+        {
+            deciding.retryWanted = true;
+        }
         return false;
     }
 

@@ -65,6 +65,8 @@ final class QuotedInstrument
     boolean massCancelInFlight;
     /** Pull every quote at the next decision, even if the mass cancel could not be sent at once (busy). */
     boolean pullWanted;
+    /** A command of the last decision was refused (busy): decide again at the next tick of time. */
+    boolean retryWanted;
     /** Pulled because of volatility; re-entry waits for sigma to come down to vol_reentry as well. */
     boolean volatilityPulled;
     long coolDownUntilNs;
