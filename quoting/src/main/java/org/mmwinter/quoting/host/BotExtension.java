@@ -104,7 +104,7 @@ public final class BotExtension implements EngineExtension
 
     public List<Object> subcommands()
     {
-        return List.of(new BotDecisionsCommand());
+        return List.of(new BotDecisionsCommand(), new BotBenchCommand());
     }
 
     /** The running host, for tests in the same process. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
@@ -61,6 +62,12 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
     private final Object controlLock = new Object();
 
     private volatile boolean running = true;
+    /** Decision latency, when measured ({@link #measure}): from a batch of events in to its first command out. */
+    private volatile Histogram decisionLatency;
+    private Histogram eventToCommand;
+    private long batchStartNs;
+    private long batchEventNs;
+    private boolean batchSent;
     private volatile int pendingOp;
     private String controlReply;
     private long lastTimerNs;
@@ -133,6 +140,12 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
             TimeUnit.MILLISECONDS.toNanos(1));
         while (running)
         {
+            if (decisionLatency != null)
+            {
+                batchStartNs = clock.nanoTime();
+                batchEventNs = 0;
+                batchSent = false;
+            }
             int work = participant.poll(POLL_LIMIT);
             if (work > 0)
             {
@@ -166,6 +179,10 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
 
     public void onMarketData(final ExecutionReport update)
     {
+        if (batchEventNs == 0)
+        {
+            batchEventNs = update.nowNs;
+        }
         if (update.commandSequence > rebuiltSequence)
         {
             bot.onMarketData(update);
@@ -181,7 +198,26 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
 
     public boolean send(final CommandEvent command, final long correlationId)
     {
-        return publication.offer(command, correlationId) >= 0;
+        final boolean sent = publication.offer(command, correlationId) >= 0;
+        if (sent && decisionLatency != null && !batchSent && batchEventNs != 0)
+        {
+            batchSent = true;
+            final long now = clock.nanoTime();
+            decisionLatency.recordValue(Math.max(0, now - batchStartNs));
+            eventToCommand.recordValue(Math.max(0, now - batchEventNs));
+        }
+        return sent;
+    }
+
+    /**
+     * Measures from here on, on the bot's thread (call before the first event): {@code decision} from the moment a
+     * batch holding market data was taken from the queue to the first command the decision published, and
+     * {@code endToEnd} from the engine's time stamp of that market data (the same clock) to the same command.
+     */
+    public void measure(final Histogram decision, final Histogram endToEnd)
+    {
+        this.eventToCommand = endToEnd;
+        this.decisionLatency = decision;
     }
 
     private void pullEverything()
