@@ -132,8 +132,12 @@ public final class EngineMain implements Callable<Integer>
         }
         for (final EngineExtension extension : extensions.all())
         {
-            if ((bot && extension.name().equals("bot")) || extension.enabledBy(config.extensionProperties()))
+            final boolean enabled =
+                (bot && extension.name().equals("bot")) || extension.enabledBy(config.extensionProperties());
+            final boolean configured = hasKeys(config, extension.configPrefix());
+            if (enabled || configured)
             {
+                // Its keys are checked even when it stays off: a misspelt key is an error, not silently ignored.
                 try
                 {
                     extension.configure(config, config.extensionProperties());
@@ -144,7 +148,16 @@ public final class EngineMain implements Callable<Integer>
                         ex.getMessage());
                     return 2;
                 }
+            }
+            if (enabled)
+            {
                 hosted.add(extension);
+            }
+            else if (configured)
+            {
+                System.out.println("engine: " + extension.configPrefix() + "* keys are set but " + extension.name() +
+                    " is off (start with --" + extension.name() + " or set " + extension.configPrefix() +
+                    "enabled=true)");
             }
         }
         if (dataDir != null)
@@ -335,6 +348,18 @@ public final class EngineMain implements Callable<Integer>
         System.out.println("progress lines=" + source.linesRead() + " published=" + source.published() +
             " edge_rejects=" + source.edgeRejects() + " acked_line=" + acks.lastAcked() +
             " busy=" + pipeline.busyCount());
+    }
+
+    private static boolean hasKeys(final EngineConfig config, final String prefix)
+    {
+        for (final String key : config.extensionProperties().keySet())
+        {
+            if (key.startsWith(prefix))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void closeAll(final List<EngineExtension> hosted)
