@@ -139,6 +139,31 @@ public final class CommandEvent
             takerFeeRate);
     }
 
+    /**
+     * A NEW limit order (clears the command first), for producers that build commands in code rather than parse
+     * them.
+     *
+     * @throws IllegalArgumentException when the client order id is not a valid one.
+     */
+    public CommandEvent setLimitOrder(final int accountId, final CharSequence clientOrderId, final int instrumentId,
+        final int side, final int tif, final long price, final long qty)
+    {
+        clear();
+        type = CommandType.NEW;
+        this.accountId = accountId;
+        if (this.clientOrderId.parse(clientOrderId, 0, clientOrderId.length()) != ClientOrderId.OK)
+        {
+            throw new IllegalArgumentException("not a client order id: " + clientOrderId);
+        }
+        this.instrumentId = instrumentId;
+        this.side = side;
+        orderType = OrderType.LIMIT;
+        this.tif = tif;
+        this.price = price;
+        this.qty = qty;
+        return this;
+    }
+
     public CommandEvent setVenueStatus(final int status)
     {
         type = CommandType.VENUE_STATUS;

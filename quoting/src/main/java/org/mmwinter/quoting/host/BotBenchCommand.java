@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.message.CommandEvent;
@@ -86,9 +85,9 @@ public final class BotBenchCommand implements Callable<Integer>
             }
             final SplittableRandom random = new SplittableRandom(42);
             long mid = MID_TICKS;
-            order(c, lp, "lpb", instrument, Side.BUY, TimeInForce.GTC, mid - 20, 5_000);
+            c.setLimitOrder(lp, "lpb", instrument, Side.BUY, TimeInForce.GTC, mid - 20, 5_000);
             flow.offerBlocking(c, 0);
-            order(c, lp, "lpa", instrument, Side.SELL, TimeInForce.GTC, mid + 20, 5_000);
+            c.setLimitOrder(lp, "lpa", instrument, Side.SELL, TimeInForce.GTC, mid + 20, 5_000);
             flow.offerBlocking(c, 0);
             pipeline.awaitIdle(10, TimeUnit.SECONDS);
             if (host != null)
@@ -123,14 +122,14 @@ public final class BotBenchCommand implements Callable<Integer>
                 {
                     final boolean bid = (i & 4) == 0;
                     mid += random.nextInt(3) - 1;
-                    order(c, lp, bid ? "lpb" : "lpa", instrument,
+                    c.setLimitOrder(lp, bid ? "lpb" : "lpa", instrument,
                         bid ? Side.BUY : Side.SELL, TimeInForce.GTC, bid ? mid - 20 : mid + 20, 5_000);
                     flow.offerBlocking(c, i);
                 }
                 else
                 {
                     final boolean sell = random.nextBoolean();
-                    order(c, taker, "t" + i, instrument, sell ? Side.SELL : Side.BUY, TimeInForce.IOC,
+                    c.setLimitOrder(taker, "t" + i, instrument, sell ? Side.SELL : Side.BUY, TimeInForce.IOC,
                         sell ? mid - 10 : mid + 10, 2);
                     flow.offerBlocking(c, i);
                 }
@@ -155,21 +154,6 @@ public final class BotBenchCommand implements Callable<Integer>
             System.out.println(line);
         }
         deleteTree(dir);
-    }
-
-    private static void order(final CommandEvent c, final int account, final String id, final int instrument,
-        final int side, final int tif, final long price, final long qty)
-    {
-        c.clear();
-        c.type = CommandType.NEW;
-        c.accountId = account;
-        c.clientOrderId.parse(id, 0, id.length());
-        c.instrumentId = instrument;
-        c.side = side;
-        c.orderType = OrderType.LIMIT;
-        c.tif = tif;
-        c.price = price;
-        c.qty = qty;
     }
 
     private static void deleteTree(final Path dir) throws Exception

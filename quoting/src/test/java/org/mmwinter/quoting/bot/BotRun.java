@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.message.CommandEvent;
@@ -100,33 +99,24 @@ final class BotRun implements AutoCloseable
 
     int limit(final String account, final String id, final int side, final double price, final double qty)
     {
-        return order(account, id, side, OrderType.LIMIT, TimeInForce.GTC, ticks(price), lots(qty));
+        return order(account, id, side, TimeInForce.GTC, ticks(price), lots(qty));
     }
 
     /** An immediate-or-cancel order: takes what it can at {@code price} or better. */
     int take(final String account, final int side, final double price, final double qty)
     {
-        return order(account, "t" + (++ids), side, OrderType.LIMIT, TimeInForce.IOC, ticks(price), lots(qty));
+        return order(account, "t" + (++ids), side, TimeInForce.IOC, ticks(price), lots(qty));
     }
 
     int takeLots(final String account, final int side, final long priceTicks, final long qtyLots)
     {
-        return order(account, "t" + (++ids), side, OrderType.LIMIT, TimeInForce.IOC, priceTicks, qtyLots);
+        return order(account, "t" + (++ids), side, TimeInForce.IOC, priceTicks, qtyLots);
     }
 
-    int order(final String account, final String id, final int side, final int type, final int tif,
-        final long priceTicks, final long qtyLots)
+    int order(final String account, final String id, final int side, final int tif, final long priceTicks,
+        final long qtyLots)
     {
-        command.clear();
-        command.type = CommandType.NEW;
-        command.accountId = account(account);
-        command.clientOrderId.parse(id, 0, id.length());
-        command.instrumentId = instrument;
-        command.side = side;
-        command.orderType = type;
-        command.tif = tif;
-        command.price = priceTicks;
-        command.qty = qtyLots;
+        command.setLimitOrder(account(account), id, instrument, side, tif, priceTicks, qtyLots);
         return submit();
     }
 

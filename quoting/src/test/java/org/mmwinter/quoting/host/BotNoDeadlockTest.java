@@ -9,11 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.message.CommandEvent;
-import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.pipeline.Publication;
@@ -52,9 +50,9 @@ final class BotNoDeadlockTest
                 final int crowd = pipeline.directory().resolve("crowd");
                 final Publication flow = pipeline.publication(7);
                 final CommandEvent c = new CommandEvent();
-                order(c, lp, "bid", instrument, Side.BUY, TimeInForce.GTC, 59_900, 1_000_000);
+                c.setLimitOrder(lp, "bid", instrument, Side.BUY, TimeInForce.GTC, 59_900, 1_000_000);
                 flow.offerBlocking(c, 0);
-                order(c, lp, "ask", instrument, Side.SELL, TimeInForce.GTC, 60_100, 1_000_000);
+                c.setLimitOrder(lp, "ask", instrument, Side.SELL, TimeInForce.GTC, 60_100, 1_000_000);
                 flow.offerBlocking(c, 0);
                 final LiveHost host = LiveHost.start(pipeline, BotConfig.parse(Map.of("bot.order_notional", "300",
                     "bot.timer_ms", "5", "bot.hard_limit", "1000", "bot.soft_limit", "900",
@@ -69,7 +67,7 @@ final class BotNoDeadlockTest
                 {
                     // Sweeps of the bot's best level, both ways: each fill makes the bot requote.
                     final boolean sell = (i & 1) == 0;
-                    order(c, crowd, "c" + i, instrument, sell ? Side.SELL : Side.BUY, TimeInForce.IOC,
+                    c.setLimitOrder(crowd, "c" + i, instrument, sell ? Side.SELL : Side.BUY, TimeInForce.IOC,
                         sell ? 59_950 : 60_050, 5);
                     flow.offerBlocking(c, i);
                 }
@@ -92,20 +90,5 @@ final class BotNoDeadlockTest
                 host.close();
             }
         });
-    }
-
-    private static void order(final CommandEvent c, final int account, final String id, final int instrument,
-        final int side, final int tif, final long price, final long qty)
-    {
-        c.clear();
-        c.type = CommandType.NEW;
-        c.accountId = account;
-        c.clientOrderId.parse(id, 0, id.length());
-        c.instrumentId = instrument;
-        c.side = side;
-        c.orderType = OrderType.LIMIT;
-        c.tif = tif;
-        c.price = price;
-        c.qty = qty;
     }
 }
