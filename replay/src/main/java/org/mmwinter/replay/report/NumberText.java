@@ -5,8 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Numbers and times as a reader sees them in the header and the tables: six significant digits, a dot for the
- * decimal point whatever the JVM's locale, no exponent in the range a report shows.
+ * Numbers and times as a reader sees them in the header and the tables: whole numbers in full, others to six
+ * significant digits, a dot for the decimal point whatever the JVM's locale, no exponent in the range a report shows.
  */
 final class NumberText
 {
@@ -49,6 +49,11 @@ final class NumberText
         if (value == 0.0)
         {
             return "0";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < PLAIN_HIGH)
+        {
+            // A count or a whole amount is shown in full: 1234567 fills, not 1234570.
+            return Long.toString((long)value);
         }
         final BigDecimal rounded = new BigDecimal(value).round(SIX_DIGITS).stripTrailingZeros();
         final double magnitude = Math.abs(value);
