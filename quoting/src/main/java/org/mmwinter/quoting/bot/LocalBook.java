@@ -10,42 +10,42 @@ import org.mmwinter.engine.core.Side;
  * a market maker reads the top of the book on every event and changes levels near it, so an insert or removal moves
  * only the few levels above it, and nothing is allocated once the arrays have grown to the book's depth.
  */
-final class LocalBook
+public final class LocalBook
 {
     private static final int INITIAL_LEVELS = 256;
 
     private final Levels bids = new Levels(true);
     private final Levels asks = new Levels(false);
 
-    void clear()
+    public void clear()
     {
         bids.count = 0;
         asks.count = 0;
     }
 
     /** A level's new aggregate quantity (0: the level is gone). */
-    void set(final int side, final long price, final long qty)
+    public void set(final int side, final long price, final long qty)
     {
         (side == Side.BUY ? bids : asks).set(price, qty);
     }
 
-    int levels(final int side)
+    public int levels(final int side)
     {
         return (side == Side.BUY ? bids : asks).count;
     }
 
-    long price(final int side, final int index)
+    public long price(final int side, final int index)
     {
         return (side == Side.BUY ? bids : asks).prices[index];
     }
 
-    long qty(final int side, final int index)
+    public long qty(final int side, final int index)
     {
         return (side == Side.BUY ? bids : asks).qtys[index];
     }
 
     /** Quantity at a price on one side, 0 when there is no level. */
-    long qtyAt(final int side, final long price)
+    public long qtyAt(final int side, final long price)
     {
         final Levels levels = side == Side.BUY ? bids : asks;
         final int index = levels.find(price);

@@ -36,7 +36,7 @@ import org.mmwinter.quoting.model.Ladder;
  * orders are cancelled, and new orders fill the rest up to the capacity left. Every decision goes to the decision
  * journal with the inputs that made it.
  */
-public final class MarketMaker
+public final class MarketMaker implements Strategy
 {
     /** Operator commands ({@link #control}). */
     public static final int PAUSE = 1;
@@ -1170,6 +1170,26 @@ public final class MarketMaker
     public interface OpenOrderVisitor
     {
         void visit(long clientOrderNumber, int side, long price, long remaining, int state);
+    }
+
+    /** The bot's best open price on a side (ticks), {@code 0} when it shows none there. */
+    public long quotedPrice(final int instrumentId, final int side)
+    {
+        final QuotedInstrument q = instrument(instrumentId);
+        if (q == null)
+        {
+            return 0;
+        }
+        long best = 0;
+        for (int i = 0; i < q.orders.capacity; i++)
+        {
+            if (q.orders.states[i] == OwnOrders.LIVE && q.orders.sides[i] == side &&
+                (best == 0 || (side == Side.BUY ? q.orders.prices[i] > best : q.orders.prices[i] < best)))
+            {
+                best = q.orders.prices[i];
+            }
+        }
+        return best;
     }
 
     /** Sigma of the instrument's mid (relative, per square-root second). */

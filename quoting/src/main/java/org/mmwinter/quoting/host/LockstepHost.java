@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.HdrHistogram.Histogram;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.message.CommandEvent;
@@ -20,6 +21,7 @@ import org.mmwinter.quoting.bot.BotConfig;
 import org.mmwinter.quoting.bot.JournalRebuild;
 import org.mmwinter.quoting.bot.MarketMaker;
 import org.mmwinter.quoting.bot.OrderEntry;
+import org.mmwinter.quoting.bot.Strategy;
 import org.mmwinter.quoting.journal.DecisionJournal;
 
 /**
@@ -38,8 +40,11 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
     private final EnginePipeline pipeline;
     private final EventClock clock;
     private final OrderEntryLatency latency;
+    private final Strategy strategy;
     private final MarketMaker bot;
     private final DecisionJournal journal;
+    /** Wall-clock time from offering a flow command to its DONE (the engine's publish-to-acknowledgement). */
+    private Histogram acknowledgement;
     private final Participant botParticipant;
     private final Publication botPublication;
     private final Participant driver;
@@ -57,44 +62,95 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
     private long flowCorrelation;
 
     /**
+     * The reference market maker in lockstep, its decisions journaled under {@code dataDir} (none when null), rebuilt
+     * from the pipeline's journal first.
+     *
      * @param pipeline a started pipeline whose clock is {@code clock}.
-     * @param dataDir  where the decision journal goes ({@code bot/decisions}); {@code null} for none.
      */
     public LockstepHost(final EnginePipeline pipeline, final EventClock clock, final BotConfig config,
         final Path dataDir, final OrderEntryLatency latency)
+    {
+        this(pipeline, clock, config.account(), latency, new MarketMakerFactory(pipeline, config, dataDir));
+    }
+
+    /**
+     * Any strategy in lockstep, trading for {@code account}: {@code factory} builds it with its account id and the
+     * way its commands leave.
+     */
+    public LockstepHost(final EnginePipeline pipeline, final EventClock clock, final String account,
+        final OrderEntryLatency latency, final StrategyFactory factory)
     {
         this.pipeline = pipeline;
         this.clock = clock;
         this.latency = latency;
         this.nowNs = clock.nanoTime();
-        final EngineDirectory directory = pipeline.directory();
-        final List<Instrument> instruments = new ArrayList<>();
-        for (final String symbol : config.instruments())
-        {
-            final int id = directory.resolve(symbol, false);
-            if (id == MatchingEngine.UNKNOWN_INSTRUMENT)
-            {
-                throw new IllegalArgumentException("bot: instrument " + symbol + " is not defined in the engine");
-            }
-            instruments.add(directory.instrument(id));
-        }
         for (int i = 0; i < MAX_PENDING; i++)
         {
             pending[i] = new CommandEvent();
         }
-        final int accountId = directory.resolve(config.account());
-        journal = dataDir == null ? null : DecisionJournal.open(dataDir.resolve("bot").resolve("decisions"));
-        bot = new MarketMaker(config, accountId, instruments, this, journal);
-        botParticipant = pipeline.register(ParticipantSpec.of("bot-" + config.account(), config.account())
-            .withMarketData(), botListener);
+        final EngineDirectory directory = pipeline.directory();
+        final int accountId = directory.resolve(account);
+        strategy = factory.create(accountId, this);
+        bot = strategy instanceof MarketMaker ? (MarketMaker)strategy : null;
+        journal = factory instanceof MarketMakerFactory ? ((MarketMakerFactory)factory).journal : null;
+        botParticipant = pipeline.register(ParticipantSpec.of("strategy-" + account, account).withMarketData(),
+            botListener);
         botPublication = botParticipant.publication();
         driver = pipeline.register(ParticipantSpec.of("lockstep-driver"), driverListener);
         driverPublication = driver.publication();
         pipeline.awaitIdle(60, TimeUnit.SECONDS);
         drainBot();
-        final JournalRebuild rebuild = new JournalRebuild(pipeline.config().inputJournalDir(), config.account());
-        rebuild.into(bot);
-        botListener.skipThrough = rebuild.sequence();
+        if (bot != null)
+        {
+            final JournalRebuild rebuild = new JournalRebuild(pipeline.config().inputJournalDir(), account);
+            rebuild.into(bot);
+            botListener.skipThrough = rebuild.sequence();
+        }
+    }
+
+    /** Builds the strategy a lockstep host drives. */
+    public interface StrategyFactory
+    {
+        Strategy create(int accountId, OrderEntry entry);
+    }
+
+    /** The reference market maker on the configured instruments, with its decision journal. */
+    private static final class MarketMakerFactory implements StrategyFactory
+    {
+        private final EnginePipeline pipeline;
+        private final BotConfig config;
+        private final Path dataDir;
+        private DecisionJournal journal;
+
+        MarketMakerFactory(final EnginePipeline pipeline, final BotConfig config, final Path dataDir)
+        {
+            this.pipeline = pipeline;
+            this.config = config;
+            this.dataDir = dataDir;
+        }
+
+        public Strategy create(final int accountId, final OrderEntry entry)
+        {
+            final EngineDirectory directory = pipeline.directory();
+            final List<Instrument> instruments = new ArrayList<>();
+            for (final String symbol : config.instruments())
+            {
+                final int id = directory.resolve(symbol, false);
+                if (id == MatchingEngine.UNKNOWN_INSTRUMENT)
+                {
+                    throw new IllegalArgumentException("bot: instrument " + symbol + " is not defined in the engine");
+                }
+                instruments.add(directory.instrument(id));
+            }
+            journal = dataDir == null ? null : DecisionJournal.open(dataDir.resolve("bot").resolve("decisions"));
+            return new MarketMaker(config, accountId, instruments, entry, journal);
+        }
+    }
+
+    /** Records each flow command's publish-to-acknowledgement time (wall clock, nanoseconds) from here on. */
+    public void measure(final Histogram histogram)
+    {
+        this.acknowledgement = histogram;
     }
 
     /**
@@ -110,6 +166,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         clock.set(nowNs);
         driverListener.awaited = correlation;
         driverListener.done = false;
+        final long offeredNs = acknowledgement == null ? 0 : System.nanoTime();
         if (driverPublication.offerBlocking(command, correlation) < 0)
         {
             throw new IllegalStateException("the engine stopped");
@@ -123,8 +180,12 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
                 Thread.yield();
             }
         }
+        if (acknowledgement != null)
+        {
+            acknowledgement.recordValue(System.nanoTime() - offeredNs);
+        }
         drainBot();
-        bot.decide();
+        strategy.decide();
         return driverListener.reason;
     }
 
@@ -143,8 +204,8 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         {
             nowNs = eventNowNs;
         }
-        bot.onTime(nowNs);
-        bot.decide();
+        strategy.onTime(nowNs);
+        strategy.decide();
     }
 
     /**
@@ -153,7 +214,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
     public void control(final int operation)
     {
         bot.control(operation);
-        bot.decide();
+        strategy.decide();
     }
 
     /** Delivers every command of the bot still in flight (the end of a run). */
@@ -184,7 +245,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
             }
         }
         drainBot();
-        bot.decide();
+        strategy.decide();
     }
 
     private void drainBot()
@@ -225,9 +286,21 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         return true;
     }
 
+    /** The reference market maker, or {@code null} when this host drives another strategy. */
     public MarketMaker bot()
     {
         return bot;
+    }
+
+    public Strategy strategy()
+    {
+        return strategy;
+    }
+
+    /** The engine, for the driver to read its book between commands (the engine is idle then). */
+    public EnginePipeline pipeline()
+    {
+        return pipeline;
     }
 
     /** Event time of the run. */
@@ -266,7 +339,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
             }
             if (report.commandSequence > skipThrough)
             {
-                bot.onReport(report);
+                strategy.onReport(report);
             }
         }
 
@@ -274,7 +347,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         {
             if (update.commandSequence > skipThrough)
             {
-                bot.onMarketData(update);
+                strategy.onMarketData(update);
             }
         }
     }
