@@ -42,6 +42,7 @@ public final class CrashFlow
     private final double tick;
     private final double lot;
     private final long maxLots;
+    private final int ordersKept;
     private final long startNs;
     private final long endNs;
     private final long[] phaseEndNs;
@@ -125,7 +126,10 @@ public final class CrashFlow
         noiseNextId = new long[noiseAccounts.length];
         informedNextId = new long[informedAccounts.length];
         providerNextId = new long[providerAccounts.length];
-        final int kept = scenario.noise().ordersKept();
+        // A full day has scale times the noise flow: its traders keep scale times the resting orders, so that the
+        // resting share of the book keeps up with the flow that trades against it.
+        ordersKept = (int)Math.min(1 << 20, Math.round(scenario.noise().ordersKept() * scale));
+        final int kept = ordersKept;
         noiseKept = new long[noiseAccounts.length * kept];
         noiseKeptCount = new int[noiseAccounts.length];
         noiseKeptHead = new int[noiseAccounts.length];
@@ -293,7 +297,7 @@ public final class CrashFlow
         final double offset = random.nextDouble() * noise.limitDepthBps() * BPS;
         final long price = side == Side.BUY ? Math.max(1, (long)Math.floor(mid * (1 - offset))) :
             Math.max(1, (long)Math.ceil(mid * (1 + offset)));
-        final int kept = noise.ordersKept();
+        final int kept = ordersKept;
         final int base = trader * kept;
         if (noiseKeptCount[trader] == kept)
         {

@@ -64,15 +64,20 @@ final class BareCoreRun
 
     static BareCoreRun run(final Scenario scenario, final long seed)
     {
+        return run(scenario, seed, false);
+    }
+
+    static BareCoreRun run(final Scenario scenario, final long seed, final boolean full)
+    {
         final BareCoreRun run = new BareCoreRun(scenario);
-        run.drive(seed);
+        run.drive(seed, full);
         return run;
     }
 
-    private void drive(final long seed)
+    private void drive(final long seed, final boolean full)
     {
         final Map<String, Integer> accounts = new HashMap<>();
-        final CrashFlow flow = new CrashFlow(scenario, seed, false, name -> accounts.computeIfAbsent(name,
+        final CrashFlow flow = new CrashFlow(scenario, seed, full, name -> accounts.computeIfAbsent(name,
             key -> accounts.size()), 0);
         final MarketView view = new EngineMarketView(engine, 0);
         final CommandEvent command = new CommandEvent();
