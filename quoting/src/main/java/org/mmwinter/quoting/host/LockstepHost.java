@@ -58,6 +58,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
     private int head;
     private int size;
     private long lastDue;
+    private long lastSendNs = Long.MIN_VALUE;
     private long nowNs;
     private long flowCorrelation;
 
@@ -189,16 +190,31 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         return driverListener.reason;
     }
 
-    /** Moves event time to {@code eventNowNs}: the bot's commands due by then reach the engine, in order. */
+    /**
+     * Moves event time to {@code eventNowNs}: the bot's commands due by then reach the engine, in order. The
+     * commands of one decision travel together (one latency draw, as one burst on one connection): they are offered
+     * together at their arrival time and waited for once.
+     */
     public void advanceTo(final long eventNowNs)
     {
         while (size > 0 && pendingDue[head] <= eventNowNs)
         {
-            final int index = head;
-            head = (head + 1) % MAX_PENDING;
-            size--;
-            nowNs = Math.max(nowNs, pendingDue[index]);
-            deliver(pending[index], pendingCorrelation[index]);
+            final long due = pendingDue[head];
+            nowNs = Math.max(nowNs, due);
+            clock.set(nowNs);
+            long last = -1;
+            while (size > 0 && pendingDue[head] == due)
+            {
+                final int index = head;
+                head = (head + 1) % MAX_PENDING;
+                size--;
+                if (botPublication.offerBlocking(pending[index], pendingCorrelation[index]) < 0)
+                {
+                    throw new IllegalStateException("the engine stopped");
+                }
+                last = pendingCorrelation[index];
+            }
+            awaitBot(last);
         }
         if (eventNowNs > nowNs)
         {
@@ -226,15 +242,11 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         }
     }
 
-    private void deliver(final CommandEvent command, final long correlation)
+    /** Waits for the DONE of the bot's command {@code correlation}, letting the strategy see what came before it. */
+    private void awaitBot(final long correlation)
     {
-        clock.set(nowNs);
         botListener.awaited = correlation;
         botListener.done = false;
-        if (botPublication.offerBlocking(command, correlation) < 0)
-        {
-            throw new IllegalStateException("the engine stopped");
-        }
         while (!botListener.done)
         {
             if (botParticipant.poll(256) == 0)
@@ -278,8 +290,10 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         final int index = (head + size) % MAX_PENDING;
         pending[index].copyFrom(command);
         pendingCorrelation[index] = correlationId;
-        // In the order sent, as over one connection: a later command never overtakes an earlier one.
-        final long due = Math.max(lastDue, nowNs + latency.next());
+        // In the order sent, as over one connection: a later command never overtakes an earlier one; the commands
+        // of one decision (sent at the same event time) share one latency and arrive together.
+        final long due = size > 0 && nowNs == lastSendNs ? lastDue : Math.max(lastDue, nowNs + latency.next());
+        lastSendNs = nowNs;
         pendingDue[index] = due;
         lastDue = due;
         size++;
