@@ -570,6 +570,7 @@ public final class MarketMaker implements Strategy
 
         q.ladder.build(q.quote, q.tickSize, q.lotSize, p.minSpreadTicks, q.makerFeeRate, bidScale, askScale, q.target);
         final Ladder target = q.target;
+        clampToTouch(q, target);
         if (withinTolerance(q, Side.BUY, target.bidLevels, target.bidTicks, target.bidLots) &&
             withinTolerance(q, Side.SELL, target.askLevels, target.askTicks, target.askLots) &&
             nowNs - q.lastQuoteNs < p.refreshSeconds * NANOS)
@@ -585,6 +586,37 @@ public final class MarketMaker implements Strategy
         q.lastQuoteNs = nowNs;
         ledger.onQuoteSent(sent);
         record(q, reason, flags, sent);
+    }
+
+    /**
+     * Keeps the ladder on its own side of the others' book: with a large inventory the model's skew can put the ask
+     * below the best bid (or the bid above the best ask), and a post-only quote there is refused by the engine every
+     * time it is sent. Such a side is moved out to one tick behind the touch, levels and spacing kept.
+     */
+    private static void clampToTouch(final QuotedInstrument q, final Ladder target)
+    {
+        if (q.bestBidTicks > 0 && target.askLevels > 0 && target.askTicks[0] <= q.bestBidTicks)
+        {
+            final long shift = q.bestBidTicks + 1 - target.askTicks[0];
+            for (int i = 0; i < target.askLevels; i++)
+            {
+                target.askTicks[i] += shift;
+            }
+        }
+        if (q.bestAskTicks > 0 && target.bidLevels > 0 && target.bidTicks[0] >= q.bestAskTicks)
+        {
+            final long shift = target.bidTicks[0] - (q.bestAskTicks - 1);
+            for (int i = 0; i < target.bidLevels; i++)
+            {
+                target.bidTicks[i] -= shift;
+            }
+            int kept = 0;
+            while (kept < target.bidLevels && target.bidTicks[kept] > 0)
+            {
+                kept++;
+            }
+            target.bidLevels = kept;
+        }
     }
 
     private static int primaryReason(final int flags)
@@ -648,8 +680,9 @@ public final class MarketMaker implements Strategy
     }
 
     /**
-     * Brings one side's orders to the target: an order at a target price is kept (amended down if larger), other
-     * orders are cancelled, and new orders take the target levels left, up to {@code capacity} lots.
+     * Brings one side's orders to the target: an order within the re-quote tolerance of a target level is kept
+     * (amended down, at its own price, if larger), other orders are cancelled, and new orders take the target levels
+     * left, up to {@code capacity} lots.
      */
     private int reconcile(final QuotedInstrument q, final int side, final int levels, final long[] ticks,
         final long[] lots, final long capacity)
@@ -665,13 +698,17 @@ public final class MarketMaker implements Strategy
             {
                 continue;
             }
+            // The nearest target level not yet taken, if this order stands within the re-quote tolerance of it: an
+            // order a fraction of the tolerance off keeps its place in the queue rather than being replaced.
             int level = -1;
+            long distance = Long.MAX_VALUE;
             for (int l = 0; l < levels; l++)
             {
-                if ((matched & (1 << l)) == 0 && ticks[l] == orders.prices[i])
+                final long d = Math.abs(ticks[l] - orders.prices[i]);
+                if ((matched & (1 << l)) == 0 && d <= q.requoteTicks && d < distance)
                 {
                     level = l;
-                    break;
+                    distance = d;
                 }
             }
             if (level >= 0 && orders.remaining[i] >= lots[level] * (1 - SIZE_TOLERANCE))
