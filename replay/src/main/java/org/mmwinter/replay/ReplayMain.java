@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.mmwinter.replay.crash.CrashCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = "Replays order flow through the matching engine.",
-    subcommands = {ReplayMain.Match.class})
+    subcommands = {ReplayMain.Match.class, CrashCommand.class})
 public final class ReplayMain implements Callable<Integer>
 {
     public Integer call()

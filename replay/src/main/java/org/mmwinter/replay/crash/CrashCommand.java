@@ -1,0 +1,277 @@
+package org.mmwinter.replay.crash;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.mmwinter.quoting.host.OrderEntryLatency;
+import org.mmwinter.replay.amm.AmmPosition;
+import org.mmwinter.replay.report.ReportData;
+import org.mmwinter.replay.report.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code replay crash}: a crash day through the engine with the reference market maker in it, the naive quoter on
+ * the same scenario and seed, and a constant-product AMM position of the same capital marked on the reference run's
+ * price path; writes {@code summary.json} and {@code report.html}.
+ */
+@Command(name = "crash", mixinStandardHelpOptions = true,
+    description = "Runs a crash day (terra, ftx, exodus or a scenario file) through the engine with market makers " +
+        "in it and writes summary.json and report.html.")
+public final class CrashCommand implements Callable<Integer>
+{
+    @Option(names = "--scenario", paramLabel = "terra|ftx|exodus|FILE.json", description = "Default terra.")
+    String scenarioName = "terra";
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the crowd (default 1).")
+    long seed = 1;
+
+    @Option(names = "--length", paramLabel = "compressed|full", description = "Default compressed.")
+    String length = "compressed";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default out/<scenario>).")
+    Path out;
+
+    @Option(names = "--latency-us", paramLabel = "N",
+        description = "The market makers' order-entry latency, microseconds of event time (default 1000).")
+    long latencyUs = 1_000;
+
+    @Option(names = "--capital", paramLabel = "N", description = "The AMM position's capital (default 100000).")
+    double capital = 100_000;
+
+    @Option(names = "--amm-fee-bps", paramLabel = "N", description = "The AMM's fee tier (default 30, 0.3 %).")
+    double ammFeeBps = 30;
+
+    @Option(names = "--print-scenario", paramLabel = "NAME", description = "Print a built-in scenario's JSON.")
+    String print;
+
+    public Integer call() throws Exception
+    {
+        if (print != null)
+        {
+            try
+            {
+                System.out.println(Scenario.builtIn(print).toJson());
+                return 0;
+            }
+            catch (final ScenarioException | IllegalArgumentException ex)
+            {
+                System.err.println("crash: " + ex.getMessage());
+                return 2;
+            }
+        }
+        if (!length.equals("compressed") && !length.equals("full"))
+        {
+            System.err.println("crash: --length must be compressed or full, not " + length);
+            return 2;
+        }
+        final Scenario scenario;
+        try
+        {
+            scenario = scenarioName.endsWith(".json") ? Scenario.load(Path.of(scenarioName)) :
+                Scenario.builtIn(scenarioName);
+        }
+        catch (final ScenarioException | IllegalArgumentException ex)
+        {
+            System.err.println("crash: " + ex.getMessage() + " (nothing was run)");
+            return 2;
+        }
+        final Path dir = out != null ? out : Path.of("out", scenario.name());
+        Files.createDirectories(dir);
+        final boolean full = length.equals("full");
+        final boolean terminal = System.console() != null;
+        final CrashRun.Progress progress = terminal ? (strategy, commands, eventNs, totalNs) ->
+            System.err.printf("\r%s: %,d commands, %.0f %% of the day   ", strategy, commands,
+                100.0 * eventNs / Math.max(1, totalNs)) : null;
+        final long wallStart = System.nanoTime();
+        final CrashRun reference = new CrashRun(CrashRun.REFERENCE);
+        reference.run(scenario, seed, full, clean(dir.resolve("reference")), latency(), progress);
+        final CrashRun naive = new CrashRun(CrashRun.NAIVE);
+        naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(), progress);
+        if (terminal)
+        {
+            System.err.println();
+        }
+        final double elapsed = (System.nanoTime() - wallStart) / 1e9;
+
+        final AmmPosition amm = ammOn(reference);
+        final Map<String, Object> summary = summary(scenario, reference, naive, amm, elapsed);
+        final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Files.writeString(dir.resolve("summary.json"), json.writeValueAsString(summary) + "\n",
+            StandardCharsets.UTF_8);
+        ReportWriter.write(report(scenario, reference, naive, amm, summary), dir.resolve("report.html"));
+        System.out.printf("crash %s seed=%d: commands=%d trades=%d price %s -> %s (low %s) in %.1f s%n",
+            scenario.name(), seed, reference.commands + naive.commands, reference.trades, reference.open,
+            reference.close, reference.low, elapsed);
+        System.out.println("  reference pnl=" + reference.figures.get("pnl") + " max_drawdown=" +
+            reference.figures.get("max_drawdown") + " max_abs_inventory=" + reference.maxAbsInventory);
+        System.out.println("  naive     pnl=" + naive.figures.get("pnl") + " max_drawdown=" +
+            naive.figures.get("max_drawdown") + " max_abs_inventory=" + naive.maxAbsInventory);
+        System.out.println("  amm       pnl=" + amm.pnl() + " impermanent_loss=" + amm.impermanentLoss());
+        System.out.println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());
+        System.out.println("summary: " + dir.resolve("summary.json").toAbsolutePath().normalize());
+        return 0;
+    }
+
+    private OrderEntryLatency latency()
+    {
+        return new OrderEntryLatency(latencyUs * 1_000, latencyUs * 500, seed);
+    }
+
+    private static Path clean(final Path dir) throws IOException
+    {
+        if (Files.exists(dir))
+        {
+            try (var paths = Files.walk(dir))
+            {
+                for (final Path path : paths.sorted((a, b) -> b.compareTo(a)).toList())
+                {
+                    Files.delete(path);
+                }
+            }
+        }
+        return dir;
+    }
+
+    /** The AMM position of the same capital, marked on the reference run's sampled mid. */
+    private AmmPosition ammOn(final CrashRun run)
+    {
+        final double[] t = run.mid.seconds();
+        final double[] mids = run.mid.values();
+        AmmPosition amm = null;
+        for (int i = 0; i < mids.length; i++)
+        {
+            if (Double.isNaN(mids[i]) || mids[i] <= 0)
+            {
+                continue;
+            }
+            if (amm == null)
+            {
+                amm = new AmmPosition(capital, mids[i], ammFeeBps / 1e4);
+            }
+            amm.onPrice((long)(t[i] * 1e9), mids[i]);
+        }
+        return amm != null ? amm : new AmmPosition(capital, 1, ammFeeBps / 1e4);
+    }
+
+    private Map<String, Object> summary(final Scenario scenario, final CrashRun reference, final CrashRun naive,
+        final AmmPosition amm, final double elapsed)
+    {
+        final Map<String, Object> s = new LinkedHashMap<>();
+        s.put("scenario", scenario.name());
+        s.put("seed", seed);
+        s.put("length", length);
+        s.put("commands", reference.commands);
+        s.put("trades", reference.trades);
+        s.put("elapsed_s", elapsed);
+        s.put("commands_per_s", (reference.commands + naive.commands) / elapsed);
+        final Map<String, Object> price = new LinkedHashMap<>();
+        price.put("open", reference.open);
+        price.put("low", reference.low);
+        price.put("close", reference.close);
+        s.put("price", price);
+        final Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("p50", reference.acknowledgement.getValueAtPercentile(50));
+        latency.put("p99", reference.acknowledgement.getValueAtPercentile(99));
+        latency.put("p999", reference.acknowledgement.getValueAtPercentile(99.9));
+        latency.put("max", reference.acknowledgement.getMaxValue());
+        s.put("latency_ns", latency);
+        final Map<String, Object> bots = new LinkedHashMap<>();
+        bots.put("reference", reference.figures);
+        bots.put("naive", naive.figures);
+        final Map<String, Object> a = new LinkedHashMap<>();
+        a.put("pnl", amm.pnl());
+        a.put("realized_pnl", amm.feeIncome());
+        a.put("fees", -amm.feeIncome());
+        a.put("max_drawdown", amm.maxDrawdown());
+        a.put("max_abs_inventory", amm.maxAbsInventory());
+        a.put("final_inventory", amm.baseInventory());
+        a.put("fills", amm.updates());
+        a.put("quotes", 0);
+        a.put("kill_switch_events", 0);
+        a.put("limit_breaches", 0);
+        a.put("impermanent_loss", amm.impermanentLoss());
+        a.put("capital", capital);
+        a.put("fee_bps", ammFeeBps);
+        bots.put("amm", a);
+        s.put("bots", bots);
+        return s;
+    }
+
+    private ReportData report(final Scenario scenario, final CrashRun reference, final CrashRun naive,
+        final AmmPosition amm, final Map<String, Object> summary)
+    {
+        final ReportData data = new ReportData().title(scenario.name() + " crash day").scenario(scenario.name())
+            .seed(seed);
+        data.chart(ReportData.PRICE, scenario.symbol() + " mid", "quote currency per base unit");
+        data.addSeries(ReportData.PRICE, "mid (reference run)", reference.mid.seconds(), reference.mid.values());
+        data.addSeries(ReportData.PRICE, "mid (naive run)", naive.mid.seconds(), naive.mid.values());
+        for (final CrashRun run : new CrashRun[]{reference, naive})
+        {
+            data.addSeries(ReportData.INVENTORY, run.strategyName, run.inventory.seconds(), run.inventory.values());
+            data.addSeries(ReportData.PNL, run.strategyName, run.pnl.seconds(), run.pnl.values());
+            data.addSeries(ReportData.SPREAD, run.strategyName, run.spreadBps.seconds(), run.spreadBps.values());
+            data.addSeries(ReportData.MARKOUTS, run.strategyName + " 10 s (cumulative)", run.markout.seconds(),
+                run.markout.values());
+        }
+        data.chart(ReportData.MARKOUTS, "Markouts at +10 s, cumulative", "quote currency");
+        final double[] t = reference.mid.seconds();
+        final double[] mids = reference.mid.values();
+        final double[] ammPnl = new double[t.length];
+        final double[] ammInventory = new double[t.length];
+        AmmPosition replayed = null;
+        for (int i = 0; i < t.length; i++)
+        {
+            if (!Double.isNaN(mids[i]) && mids[i] > 0)
+            {
+                if (replayed == null)
+                {
+                    replayed = new AmmPosition(capital, mids[i], ammFeeBps / 1e4);
+                }
+                replayed.onPrice((long)(t[i] * 1e9), mids[i]);
+            }
+            ammPnl[i] = replayed == null ? 0 : replayed.pnl();
+            ammInventory[i] = replayed == null ? 0 : replayed.baseInventory();
+        }
+        data.addSeries(ReportData.PNL, "amm", t, ammPnl);
+        data.addSeries(ReportData.INVENTORY, "amm", t, ammInventory);
+        for (int i = 0; i < reference.markers.size(); i++)
+        {
+            data.addMarker(reference.markerTimes.get(i)[0], reference.markers.get(i)[1],
+                reference.markers.get(i)[0]);
+        }
+        final Histogram h = reference.acknowledgement;
+        final List<Long> bounds = new ArrayList<>();
+        final List<Long> counts = new ArrayList<>();
+        for (final HistogramIterationValue v : h.logarithmicBucketValues(1_000, 2.0))
+        {
+            bounds.add(v.getValueIteratedTo());
+            counts.add(v.getCountAddedInThisIterationStep());
+        }
+        final long[] b = new long[bounds.size()];
+        final long[] c = new long[counts.size()];
+        for (int i = 0; i < b.length; i++)
+        {
+            b[i] = bounds.get(i);
+            c[i] = counts.get(i);
+        }
+        if (b.length > 0)
+        {
+            data.latencyHistogram(b, c);
+        }
+        data.latencyPercentiles(h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9));
+        data.summary(summary);
+        return data;
+    }
+}
