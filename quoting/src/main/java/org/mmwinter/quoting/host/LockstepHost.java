@@ -202,7 +202,10 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
             final long due = pendingDue[head];
             nowNs = Math.max(nowNs, due);
             clock.set(nowNs);
-            long last = -1;
+            // Completion is counted in DONEs (one per command), not matched by correlation id: a strategy may
+            // give two commands of one burst the same correlation.
+            final long target = botListener.dones;
+            long offered = 0;
             while (size > 0 && pendingDue[head] == due)
             {
                 final int index = head;
@@ -212,9 +215,9 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
                 {
                     throw new IllegalStateException("the engine stopped");
                 }
-                last = pendingCorrelation[index];
+                offered++;
             }
-            awaitBot(last);
+            awaitBot(target + offered);
         }
         if (eventNowNs > nowNs)
         {
@@ -242,12 +245,10 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         }
     }
 
-    /** Waits for the DONE of the bot's command {@code correlation}, letting the strategy see what came before it. */
-    private void awaitBot(final long correlation)
+    /** Waits until the bot has seen {@code dones} DONEs in all, letting the strategy see what came before. */
+    private void awaitBot(final long dones)
     {
-        botListener.awaited = correlation;
-        botListener.done = false;
-        while (!botListener.done)
+        while (botListener.dones < dones)
         {
             if (botParticipant.poll(256) == 0)
             {
@@ -341,15 +342,14 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
 
     private final class BotListener implements ParticipantListener
     {
-        long awaited = -1;
-        boolean done;
+        long dones;
         long skipThrough;
 
         public void onReport(final ExecutionReport report)
         {
-            if (report.type == ResultType.DONE && report.commandCorrelationId == awaited)
+            if (report.type == ResultType.DONE)
             {
-                done = true;
+                dones++;
             }
             if (report.commandSequence > skipThrough)
             {
