@@ -163,6 +163,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
     public int submit(final CommandEvent command)
     {
         advanceTo(command.nowNs);
+        latency.onMessage(command.nowNs);
         final long correlation = ++flowCorrelation;
         clock.set(nowNs);
         driverListener.awaited = correlation;

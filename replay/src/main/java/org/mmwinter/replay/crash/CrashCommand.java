@@ -47,6 +47,11 @@ public final class CrashCommand implements Callable<Integer>
         description = "The market makers' order-entry latency, microseconds of event time (default 1000).")
     long latencyUs = 1_000;
 
+    @Option(names = "--latency-load-us", paramLabel = "N",
+        description = "Microseconds of latency added per message a second of flow (default 500; the reference bot " +
+            "also runs with a constant latency, for comparison).")
+    double latencyLoadUs = 500;
+
     @Option(names = "--capital", paramLabel = "N", description = "The AMM position's capital (default 100000).")
     double capital = 100_000;
 
@@ -96,9 +101,11 @@ public final class CrashCommand implements Callable<Integer>
                 100.0 * eventNs / Math.max(1, totalNs)) : null;
         final long wallStart = System.nanoTime();
         final CrashRun reference = new CrashRun(CrashRun.REFERENCE);
-        reference.run(scenario, seed, full, clean(dir.resolve("reference")), latency(), progress);
+        reference.run(scenario, seed, full, clean(dir.resolve("reference")), latency(latencyLoadUs), progress);
+        final CrashRun constant = new CrashRun(CrashRun.REFERENCE);
+        constant.run(scenario, seed, full, clean(dir.resolve("reference-constant-latency")), latency(0), progress);
         final CrashRun naive = new CrashRun(CrashRun.NAIVE);
-        naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(), progress);
+        naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(latencyLoadUs), progress);
         if (terminal)
         {
             System.err.println();
@@ -106,16 +113,19 @@ public final class CrashCommand implements Callable<Integer>
         final double elapsed = (System.nanoTime() - wallStart) / 1e9;
 
         final AmmPosition amm = ammOn(reference);
-        final Map<String, Object> summary = summary(scenario, reference, naive, amm, elapsed);
+        final Map<String, Object> summary = summary(scenario, reference, constant, naive, amm, elapsed);
         final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.writeString(dir.resolve("summary.json"), json.writeValueAsString(summary) + "\n",
             StandardCharsets.UTF_8);
-        ReportWriter.write(report(scenario, reference, naive, amm, summary), dir.resolve("report.html"));
+        ReportWriter.write(report(scenario, reference, constant, naive, amm, summary), dir.resolve("report.html"));
         System.out.printf("crash %s seed=%d: commands=%d trades=%d price %s -> %s (low %s) in %.1f s%n",
-            scenario.name(), seed, reference.commands + naive.commands, reference.trades, reference.open,
+            scenario.name(), seed, reference.commands + constant.commands + naive.commands, reference.trades,
+            reference.open,
             reference.close, reference.low, elapsed);
         System.out.println("  reference pnl=" + reference.figures.get("pnl") + " max_drawdown=" +
             reference.figures.get("max_drawdown") + " max_abs_inventory=" + reference.maxAbsInventory);
+        System.out.println("  reference (constant latency) pnl=" + constant.figures.get("pnl") + " max_drawdown=" +
+            constant.figures.get("max_drawdown"));
         System.out.println("  naive     pnl=" + naive.figures.get("pnl") + " max_drawdown=" +
             naive.figures.get("max_drawdown") + " max_abs_inventory=" + naive.maxAbsInventory);
         System.out.println("  amm       pnl=" + amm.pnl() + " impermanent_loss=" + amm.impermanentLoss());
@@ -124,9 +134,9 @@ public final class CrashCommand implements Callable<Integer>
         return 0;
     }
 
-    private OrderEntryLatency latency()
+    private OrderEntryLatency latency(final double loadUs)
     {
-        return new OrderEntryLatency(latencyUs * 1_000, latencyUs * 500, seed);
+        return new OrderEntryLatency(latencyUs * 1_000, latencyUs * 500, loadUs * 1_000, seed);
     }
 
     private static Path clean(final Path dir) throws IOException
@@ -165,8 +175,8 @@ public final class CrashCommand implements Callable<Integer>
         return amm != null ? amm : new AmmPosition(capital, 1, ammFeeBps / 1e4);
     }
 
-    private Map<String, Object> summary(final Scenario scenario, final CrashRun reference, final CrashRun naive,
-        final AmmPosition amm, final double elapsed)
+    private Map<String, Object> summary(final Scenario scenario, final CrashRun reference, final CrashRun constant,
+        final CrashRun naive, final AmmPosition amm, final double elapsed)
     {
         final Map<String, Object> s = new LinkedHashMap<>();
         s.put("scenario", scenario.name());
@@ -175,7 +185,9 @@ public final class CrashCommand implements Callable<Integer>
         s.put("commands", reference.commands);
         s.put("trades", reference.trades);
         s.put("elapsed_s", elapsed);
-        s.put("commands_per_s", (reference.commands + naive.commands) / elapsed);
+        s.put("commands_per_s", (reference.commands + constant.commands + naive.commands) / elapsed);
+        s.put("latency_model", "order entry " + latencyUs + " us + up to " + latencyUs / 2 + " us jitter + " +
+            latencyLoadUs + " us per message/s of flow; reference_constant_latency without the load term");
         final Map<String, Object> price = new LinkedHashMap<>();
         price.put("open", reference.open);
         price.put("low", reference.low);
@@ -189,6 +201,7 @@ public final class CrashCommand implements Callable<Integer>
         s.put("latency_ns", latency);
         final Map<String, Object> bots = new LinkedHashMap<>();
         bots.put("reference", reference.figures);
+        bots.put("reference_constant_latency", constant.figures);
         bots.put("naive", naive.figures);
         final Map<String, Object> a = new LinkedHashMap<>();
         a.put("pnl", amm.pnl());
@@ -209,8 +222,8 @@ public final class CrashCommand implements Callable<Integer>
         return s;
     }
 
-    private ReportData report(final Scenario scenario, final CrashRun reference, final CrashRun naive,
-        final AmmPosition amm, final Map<String, Object> summary)
+    private ReportData report(final Scenario scenario, final CrashRun reference, final CrashRun constant,
+        final CrashRun naive, final AmmPosition amm, final Map<String, Object> summary)
     {
         final ReportData data = new ReportData().title(scenario.name() + " crash day").scenario(scenario.name())
             .seed(seed);
@@ -226,6 +239,9 @@ public final class CrashCommand implements Callable<Integer>
                 run.markout.values());
         }
         data.chart(ReportData.MARKOUTS, "Markouts at +10 s, cumulative", "quote currency");
+        data.addSeries(ReportData.PNL, "reference, constant latency", constant.pnl.seconds(), constant.pnl.values());
+        data.addSeries(ReportData.INVENTORY, "reference, constant latency", constant.inventory.seconds(),
+            constant.inventory.values());
         final double[] t = reference.mid.seconds();
         final double[] mids = reference.mid.values();
         final double[] ammPnl = new double[t.length];
