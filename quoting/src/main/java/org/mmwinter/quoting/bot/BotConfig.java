@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.pipeline.EngineDirectory;
+
 /**
  * The market maker's configuration from the engine config's {@code bot.*} keys: which account and instruments, the
  * limits across instruments (notional cap, venue exposure cap, kill switch) and the {@link QuoteParameters} of each
@@ -159,6 +163,26 @@ public final class BotConfig
     public long timerNs()
     {
         return timerNs;
+    }
+
+    /**
+     * The engine's definitions of the instruments to quote, in configured order.
+     *
+     * @throws IllegalArgumentException naming a symbol the engine does not define.
+     */
+    public List<Instrument> resolve(final EngineDirectory directory)
+    {
+        final List<Instrument> resolved = new ArrayList<>();
+        for (final String symbol : instruments)
+        {
+            final int id = directory.resolve(symbol, false);
+            if (id == MatchingEngine.UNKNOWN_INSTRUMENT)
+            {
+                throw new IllegalArgumentException("bot: instrument " + symbol + " is not defined in the engine");
+            }
+            resolved.add(directory.instrument(id));
+        }
+        return resolved;
     }
 
     /** The parameters of one instrument: its own keys over the common ones over the defaults. */

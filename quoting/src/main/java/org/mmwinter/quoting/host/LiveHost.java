@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +13,6 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.mmwinter.engine.core.Instrument;
-import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ExecutionReport;
@@ -81,16 +79,7 @@ public final class LiveHost implements ParticipantListener, OrderEntry, AutoClos
         this.botDir = dataDir.resolve("bot");
         this.clock = clock;
         final EngineDirectory directory = pipeline.directory();
-        instruments = new ArrayList<>();
-        for (final String symbol : config.instruments())
-        {
-            final int id = directory.resolve(symbol, false);
-            if (id == MatchingEngine.UNKNOWN_INSTRUMENT)
-            {
-                throw new IllegalArgumentException("bot: instrument " + symbol + " is not defined in the engine");
-            }
-            instruments.add(directory.instrument(id));
-        }
+        instruments = config.resolve(directory);
         final int accountId = directory.resolve(config.account());
         journal = DecisionJournal.open(botDir.resolve("decisions"));
         bot = new MarketMaker(config, accountId, instruments, this, journal);

@@ -1,13 +1,9 @@
 package org.mmwinter.quoting.host;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
-import org.mmwinter.engine.core.Instrument;
-import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.ExecutionReport;
 import org.mmwinter.engine.message.ResultType;
@@ -132,19 +128,8 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
 
         public Strategy create(final int accountId, final OrderEntry entry)
         {
-            final EngineDirectory directory = pipeline.directory();
-            final List<Instrument> instruments = new ArrayList<>();
-            for (final String symbol : config.instruments())
-            {
-                final int id = directory.resolve(symbol, false);
-                if (id == MatchingEngine.UNKNOWN_INSTRUMENT)
-                {
-                    throw new IllegalArgumentException("bot: instrument " + symbol + " is not defined in the engine");
-                }
-                instruments.add(directory.instrument(id));
-            }
             journal = dataDir == null ? null : DecisionJournal.open(dataDir.resolve("bot").resolve("decisions"));
-            return new MarketMaker(config, accountId, instruments, entry, journal);
+            return new MarketMaker(config, accountId, config.resolve(pipeline.directory()), entry, journal);
         }
     }
 
