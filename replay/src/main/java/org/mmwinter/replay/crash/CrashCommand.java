@@ -112,12 +112,15 @@ public final class CrashCommand implements Callable<Integer>
         }
         final double elapsed = (System.nanoTime() - wallStart) / 1e9;
 
-        final AmmPosition amm = ammOn(reference);
+        final TimeSeries ammPnl = new TimeSeries();
+        final TimeSeries ammInventory = new TimeSeries();
+        final AmmPosition amm = ammOn(reference, ammPnl, ammInventory);
         final Map<String, Object> summary = summary(scenario, reference, constant, naive, amm, elapsed);
         final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.writeString(dir.resolve("summary.json"), json.writeValueAsString(summary) + "\n",
             StandardCharsets.UTF_8);
-        ReportWriter.write(report(scenario, reference, constant, naive, amm, summary), dir.resolve("report.html"));
+        ReportWriter.write(report(scenario, reference, constant, naive, ammPnl, ammInventory, summary),
+            dir.resolve("report.html"));
         System.out.printf("crash %s seed=%d: commands=%d trades=%d price %s -> %s (low %s) in %.1f s%n",
             scenario.name(), seed, reference.commands + constant.commands + naive.commands, reference.trades,
             reference.open,
@@ -154,23 +157,27 @@ public final class CrashCommand implements Callable<Integer>
         return dir;
     }
 
-    /** The AMM position of the same capital, marked on the reference run's sampled mid. */
-    private AmmPosition ammOn(final CrashRun run)
+    /**
+     * The AMM position of the same capital, marked on the reference run's sampled mid, its PnL and inventory
+     * sampled at the same times for the report.
+     */
+    private AmmPosition ammOn(final CrashRun run, final TimeSeries pnl, final TimeSeries inventory)
     {
         final double[] t = run.mid.seconds();
         final double[] mids = run.mid.values();
         AmmPosition amm = null;
         for (int i = 0; i < mids.length; i++)
         {
-            if (Double.isNaN(mids[i]) || mids[i] <= 0)
+            if (!Double.isNaN(mids[i]) && mids[i] > 0)
             {
-                continue;
+                if (amm == null)
+                {
+                    amm = new AmmPosition(capital, mids[i], ammFeeBps / 1e4);
+                }
+                amm.onPrice((long)(t[i] * 1e9), mids[i]);
             }
-            if (amm == null)
-            {
-                amm = new AmmPosition(capital, mids[i], ammFeeBps / 1e4);
-            }
-            amm.onPrice((long)(t[i] * 1e9), mids[i]);
+            pnl.add(t[i], amm == null ? 0 : amm.pnl());
+            inventory.add(t[i], amm == null ? 0 : amm.baseInventory());
         }
         return amm != null ? amm : new AmmPosition(capital, 1, ammFeeBps / 1e4);
     }
@@ -223,7 +230,8 @@ public final class CrashCommand implements Callable<Integer>
     }
 
     private ReportData report(final Scenario scenario, final CrashRun reference, final CrashRun constant,
-        final CrashRun naive, final AmmPosition amm, final Map<String, Object> summary)
+        final CrashRun naive, final TimeSeries ammPnl, final TimeSeries ammInventory,
+        final Map<String, Object> summary)
     {
         final ReportData data = new ReportData().title(scenario.name() + " crash day").scenario(scenario.name())
             .seed(seed);
@@ -242,26 +250,8 @@ public final class CrashCommand implements Callable<Integer>
         data.addSeries(ReportData.PNL, "reference, constant latency", constant.pnl.seconds(), constant.pnl.values());
         data.addSeries(ReportData.INVENTORY, "reference, constant latency", constant.inventory.seconds(),
             constant.inventory.values());
-        final double[] t = reference.mid.seconds();
-        final double[] mids = reference.mid.values();
-        final double[] ammPnl = new double[t.length];
-        final double[] ammInventory = new double[t.length];
-        AmmPosition replayed = null;
-        for (int i = 0; i < t.length; i++)
-        {
-            if (!Double.isNaN(mids[i]) && mids[i] > 0)
-            {
-                if (replayed == null)
-                {
-                    replayed = new AmmPosition(capital, mids[i], ammFeeBps / 1e4);
-                }
-                replayed.onPrice((long)(t[i] * 1e9), mids[i]);
-            }
-            ammPnl[i] = replayed == null ? 0 : replayed.pnl();
-            ammInventory[i] = replayed == null ? 0 : replayed.baseInventory();
-        }
-        data.addSeries(ReportData.PNL, "amm", t, ammPnl);
-        data.addSeries(ReportData.INVENTORY, "amm", t, ammInventory);
+        data.addSeries(ReportData.PNL, "amm", ammPnl.seconds(), ammPnl.values());
+        data.addSeries(ReportData.INVENTORY, "amm", ammInventory.seconds(), ammInventory.values());
         for (int i = 0; i < reference.markers.size(); i++)
         {
             data.addMarker(reference.markerTimes.get(i)[0], reference.markers.get(i)[1],
