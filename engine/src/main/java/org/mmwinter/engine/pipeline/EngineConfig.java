@@ -43,6 +43,7 @@ public final class EngineConfig
     private int expectedLiveOrders = 1 << 16;
     private boolean snapshotsEnabled = true;
     private boolean combinedStages = false;
+    private boolean commandTime;
     private long snapshotEvery;
     private int gatewayMaxConnections = 256;
     private int gatewayOutputMaxBytes = 1 << 20;
@@ -488,6 +489,22 @@ public final class EngineConfig
     public EngineConfig combinedStages(final boolean combined)
     {
         this.combinedStages = combined;
+        return this;
+    }
+
+    /**
+     * Whether the sequencer stamps each command with its own {@code clientTsNs} (kept monotonic) instead of the
+     * clock: replays in event time, where commands offered together must keep their own times whatever the
+     * Disruptor's batching. Never for a live venue, where that time is the client's word. Set in code only.
+     */
+    public boolean commandTime()
+    {
+        return commandTime;
+    }
+
+    public EngineConfig commandTime(final boolean fromCommands)
+    {
+        this.commandTime = fromCommands;
         return this;
     }
 

@@ -172,8 +172,8 @@ public final class EnginePipeline implements AutoCloseable
         inbound = new Disruptor<>(CommandEvent::new, config.ringSize(), threads("engine-inbound"),
             ProducerType.MULTI, waitStrategy);
         inbound.setDefaultExceptionHandler(failStop);
-        journalStage = new JournalStage(inputJournal, clock, config.maxBatch(), state.lastSequence(),
-            state.lastNowNs(), failStop);
+        journalStage = new JournalStage(inputJournal, clock, config.commandTime(), config.maxBatch(),
+            state.lastSequence(), state.lastNowNs(), failStop);
         final MatchStage matchStage = new MatchStage(state, publisher, failStop, config.snapshotEvery(),
             this::snapshot);
         if (config.combinedStages())

@@ -8,7 +8,8 @@ import org.mmwinter.engine.message.CommandEvent;
 
 /**
  * The sequencer: stamps each command with the next journal sequence and a monotonic engine time (read once per
- * batch), and appends it to the input journal, one document per Disruptor batch (or per {@code maxBatch} commands).
+ * batch; or, in a replay in event time, the command's own {@code clientTsNs}), and appends it to the input journal,
+ * one document per Disruptor batch (or per {@code maxBatch} commands).
  * The matching stage runs behind this one, so nothing is matched, let alone acknowledged, before its command is in
  * the journal.
  */
@@ -17,6 +18,7 @@ final class JournalStage implements EventHandler<CommandEvent>
     private final InputJournal journal;
     private final BatchCodec codec = new BatchCodec(1 << 16);
     private final EpochNanoClock clock;
+    private final boolean commandTime;
     private final int maxBatch;
     private final FailStop failStop;
     private long sequence;
@@ -27,6 +29,7 @@ final class JournalStage implements EventHandler<CommandEvent>
     JournalStage(
         final InputJournal journal,
         final EpochNanoClock clock,
+        final boolean commandTime,
         final int maxBatch,
         final long lastSequence,
         final long lastNowNs,
@@ -34,6 +37,7 @@ final class JournalStage implements EventHandler<CommandEvent>
     {
         this.journal = journal;
         this.clock = clock;
+        this.commandTime = commandTime;
         this.maxBatch = maxBatch;
         this.sequence = lastSequence;
         this.lastNowNs = lastNowNs;
@@ -47,7 +51,11 @@ final class JournalStage implements EventHandler<CommandEvent>
             return;
         }
         event.sequence = ++sequence;
-        if (clockDue)
+        if (commandTime)
+        {
+            lastNowNs = event.clientTsNs > lastNowNs ? event.clientTsNs : lastNowNs;
+        }
+        else if (clockDue)
         {
             // Read once per Disruptor batch (Aeron's duty-cycle habit): the wall clock costs more than a command.
             final long now = clock.nanoTime();
