@@ -66,6 +66,15 @@ public final class OrderEntryLatency
         lastMessageNs = nowNs;
     }
 
+    /**
+     * The least latency any command can have, whatever the draw or the load: how far a lockstep host may run the
+     * flow ahead of the strategy (conservative lookahead).
+     */
+    public long minimumNs()
+    {
+        return fixedNs;
+    }
+
     /** The message rate the latency sees now, messages a second. */
     public double messageRate()
     {

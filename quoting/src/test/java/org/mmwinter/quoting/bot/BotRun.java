@@ -12,7 +12,6 @@ import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
-import org.mmwinter.quoting.host.EventClock;
 import org.mmwinter.quoting.host.LockstepHost;
 import org.mmwinter.quoting.host.OrderEntryLatency;
 
@@ -31,7 +30,6 @@ final class BotRun implements AutoCloseable
     static final long LATENCY = 1_000_000L;
 
     final Path dataDir;
-    final EventClock clock = new EventClock(START);
     final EnginePipeline pipeline;
     final LockstepHost host;
     final MarketMaker bot;
@@ -45,16 +43,16 @@ final class BotRun implements AutoCloseable
     {
         this.dataDir = dataDir;
         final EngineConfig config = EngineConfig.defaults().clearInstruments().dataDir(dataDir)
-            .waitStrategy("yielding")
+            .waitStrategy("yielding").commandTime(true)
             .addInstrument(new EngineConfig.InstrumentSpec(SYMBOL, "0.5", "0.001", 0, -25, 250));
-        pipeline = new EnginePipeline(config, List.of(), List.of(), clock);
+        pipeline = new EnginePipeline(config);
         pipeline.start();
         instrument = pipeline.directory().resolve(SYMBOL, false);
         final Map<String, String> keys = new HashMap<>();
         keys.put("bot.order_notional", "300");
         keys.put("bot.levels", "2");
         keys.putAll(botKeys);
-        host = new LockstepHost(pipeline, clock, BotConfig.parse(keys, List.of(SYMBOL)), dataDir,
+        host = new LockstepHost(pipeline, BotConfig.parse(keys, List.of(SYMBOL)), dataDir,
             OrderEntryLatency.fixed(LATENCY));
         bot = host.bot();
     }
