@@ -95,17 +95,17 @@ public final class CrashCommand implements Callable<Integer>
         final Path dir = out != null ? out : Path.of("out", scenario.name());
         Files.createDirectories(dir);
         final boolean full = length.equals("full");
+        final double scale = full ? scenario.fullScale() : 1;
         final boolean terminal = System.console() != null;
-        final CrashRun.Progress progress = terminal ? (strategy, commands, eventNs, totalNs) ->
-            System.err.printf("\r%s: %,d commands, %.0f %% of the day   ", strategy, commands,
-                100.0 * eventNs / Math.max(1, totalNs)) : null;
+        final CrashRun.Progress progress = terminal ? new TerminalProgress() : null;
         final long wallStart = System.nanoTime();
         final CrashRun reference = new CrashRun(CrashRun.REFERENCE);
-        reference.run(scenario, seed, full, clean(dir.resolve("reference")), latency(latencyLoadUs), progress);
+        reference.run(scenario, seed, full, clean(dir.resolve("reference")), latency(latencyLoadUs, scale), progress);
         final CrashRun constant = new CrashRun(CrashRun.REFERENCE);
-        constant.run(scenario, seed, full, clean(dir.resolve("reference-constant-latency")), latency(0), progress);
+        constant.run(scenario, seed, full, clean(dir.resolve("reference-constant-latency")), latency(0, scale),
+            progress);
         final CrashRun naive = new CrashRun(CrashRun.NAIVE);
-        naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(latencyLoadUs), progress);
+        naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(latencyLoadUs, scale), progress);
         if (terminal)
         {
             System.err.println();
@@ -137,9 +137,38 @@ public final class CrashCommand implements Callable<Integer>
         return 0;
     }
 
-    private OrderEntryLatency latency(final double loadUs)
+    /**
+     * The order-entry latency: fixed, up to half as much again of seeded jitter, and {@code loadUs} per message a
+     * second of the compressed flow; a full day has full_scale times the messages, so its load term is divided by
+     * full_scale and the same day sees the same latency.
+     */
+    private OrderEntryLatency latency(final double loadUs, final double scale)
     {
-        return new OrderEntryLatency(latencyUs * 1_000, latencyUs * 500, loadUs * 1_000, seed);
+        return new OrderEntryLatency(latencyUs * 1_000, latencyUs * 500, loadUs * 1_000 / scale, seed);
+    }
+
+    /**
+     * One line on the terminal, rewritten in place: the run, commands done, their rate and the time left, estimated
+     * from how far through the day's event time the run is.
+     */
+    private static final class TerminalProgress implements CrashRun.Progress
+    {
+        private String strategy;
+        private long startedNs;
+
+        public void update(final String name, final long commands, final long eventNs, final long totalEventNs)
+        {
+            final long now = System.nanoTime();
+            if (!name.equals(strategy))
+            {
+                strategy = name;
+                startedNs = now;
+            }
+            final double seconds = Math.max(1e-9, (now - startedNs) / 1e9);
+            final double done = Math.max(1e-9, (double)eventNs / Math.max(1, totalEventNs));
+            System.err.printf("\r%s: %,d commands, %,.0f commands/s, %.0f %% of the day, about %.0f s left   ",
+                name, commands, commands / seconds, 100 * done, seconds * (1 - done) / done);
+        }
     }
 
     private static Path clean(final Path dir) throws IOException

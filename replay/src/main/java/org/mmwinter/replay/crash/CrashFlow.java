@@ -39,6 +39,8 @@ public final class CrashFlow
     private final FlowRandom random;
     private final int instrumentId;
     private final double scale;
+    private final double informedScale;
+    private final double depthScale;
     private final double tick;
     private final double lot;
     private final long maxLots;
@@ -96,7 +98,13 @@ public final class CrashFlow
         this.events = scenario.events();
         this.random = new FlowRandom(seed);
         this.instrumentId = instrumentId;
+        // A full day is the compressed one with full_scale times the events, each minute's drift and variance kept:
+        // noise and refresh rates times F; a resting level sqrt(F) times deeper, so that F noise orders of the same
+        // size add up to the same variance (F (s / (sqrt(F) D))^2 = (s / D)^2); the informed flow sqrt(F) times
+        // faster, so that its push against the deeper book is the same (sqrt(F) s / (sqrt(F) D) = s / D).
         this.scale = full ? scenario.fullScale() : 1.0;
+        this.informedScale = Math.sqrt(scale);
+        this.depthScale = Math.sqrt(scale);
         this.tick = scenario.tickSize();
         this.lot = scenario.lotSize();
         // An order at most a thousandth of what the engine can hold, so that a side's total never overflows.
@@ -126,9 +134,11 @@ public final class CrashFlow
         noiseNextId = new long[noiseAccounts.length];
         informedNextId = new long[informedAccounts.length];
         providerNextId = new long[providerAccounts.length];
-        // A full day has scale times the noise flow: its traders keep scale times the resting orders, so that the
-        // resting share of the book keeps up with the flow that trades against it.
-        ordersKept = (int)Math.min(1 << 20, Math.round(scenario.noise().ordersKept() * scale));
+        // The noise traders' resting orders are part of the book's depth, and on a full day they are fresher (F times
+        // the arrivals). Their number grows with the fourth root of F: tried on terra (seed 7) with 1, F^(1/4),
+        // F^(1/2) and F times as many, the fourth root follows the record's closes through 10 May, the others fall
+        // too fast (1) or too slowly (the square root and F).
+        ordersKept = (int)Math.min(1 << 20, Math.round(scenario.noise().ordersKept() * Math.sqrt(depthScale)));
         final int kept = ordersKept;
         noiseKept = new long[noiseAccounts.length * kept];
         noiseKeptCount = new int[noiseAccounts.length];
@@ -258,13 +268,14 @@ public final class CrashFlow
 
     private double rate(final ScenarioPhase p)
     {
-        return scale * (p.noiseRate() + p.informedRate() * Math.abs(p.pressure()) + p.lpRefreshRate() * p.lpCount());
+        return scale * (p.noiseRate() + p.lpRefreshRate() * p.lpCount()) +
+            informedScale * p.informedRate() * Math.abs(p.pressure());
     }
 
     private void arrive(final ScenarioPhase p, final double rate)
     {
         final double noise = scale * p.noiseRate();
-        final double informed = scale * p.informedRate() * Math.abs(p.pressure());
+        final double informed = informedScale * p.informedRate() * Math.abs(p.pressure());
         final double draw = random.nextDouble() * rate;
         final int agent = draw < noise ? AGENT_NOISE : draw < noise + informed ? AGENT_INFORMED : AGENT_PROVIDER;
         if (agent == AGENT_NOISE)
@@ -335,7 +346,7 @@ public final class CrashFlow
         final double excess = Math.min(LiquidityResponse.MAX_EXCESS,
             Math.max(0, measuredSigma1m() * 100 / response.referenceSigma1mPct() - 1));
         final double widen = 1 + response.widen() * excess;
-        final double depth = scale * p.lpLevelNotional() / (1 + response.thin() * excess);
+        final double depth = depthScale * p.lpLevelNotional() / (1 + response.thin() * excess);
         // Providers differ a little (each its own spread and size), so that the book has more than one price a level.
         final double jitter = 0.75 + 0.5 * random.nextDouble();
         final double half = 0.5 * p.lpSpreadBps() * BPS * widen * jitter;

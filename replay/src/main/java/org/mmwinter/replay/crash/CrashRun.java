@@ -13,6 +13,7 @@ import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
+import org.mmwinter.engine.message.ExecutionReport;
 import org.mmwinter.engine.message.TradingStatus;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
@@ -21,7 +22,6 @@ import org.mmwinter.quoting.account.InstrumentLedger;
 import org.mmwinter.quoting.account.PortfolioLedger;
 import org.mmwinter.quoting.bot.BotConfig;
 import org.mmwinter.quoting.bot.MarketMaker;
-import org.mmwinter.quoting.host.EventClock;
 import org.mmwinter.quoting.host.LockstepHost;
 import org.mmwinter.quoting.host.OrderEntryLatency;
 
@@ -32,7 +32,7 @@ import org.mmwinter.quoting.host.OrderEntryLatency;
  * together, so that each one's outcome is its own and not the other's doing; the crowd reacts to the book, so the
  * flows are the same model and seed but part ways once the strategies' quotes differ.
  */
-final class CrashRun implements MarketView
+final class CrashRun implements MarketView, LockstepHost.Observer
 {
     static final String REFERENCE = "reference";
     static final String NAIVE = "naive";
@@ -61,6 +61,12 @@ final class CrashRun implements MarketView
 
     private EngineState state;
     private int instrumentId;
+    private double tick;
+    private double lot;
+    private long start;
+    private long kills;
+    private MarketMaker bot;
+    private NaiveQuoter naive;
 
     CrashRun(final String strategyName)
     {
@@ -73,93 +79,87 @@ final class CrashRun implements MarketView
     void run(final Scenario scenario, final long seed, final boolean full, final Path dataDir,
         final OrderEntryLatency latency, final Progress progress)
     {
-        final EventClock clock = new EventClock(scenario.startNs());
         final EngineConfig config = EngineConfig.defaults().clearInstruments().dataDir(dataDir)
-            .waitStrategy("yielding").combinedStages(true).createInstrumentsOnFirstUse(false)
+            .waitStrategy("yielding").combinedStages(true).createInstrumentsOnFirstUse(false).commandTime(true)
             .addInstrument(scenario.instrument());
         final long wallStart = System.nanoTime();
-        try (EnginePipeline pipeline = new EnginePipeline(config, List.of(), List.of(), clock))
+        try (EnginePipeline pipeline = new EnginePipeline(config))
         {
             pipeline.start();
             instrumentId = pipeline.directory().resolve(scenario.symbol(), false);
             final Instrument instrument = pipeline.directory().instrument(instrumentId);
-            final double tick = instrument.tickUnits() / Math.pow(10, instrument.priceScale());
-            final double lot = instrument.lotUnits() / Math.pow(10, instrument.qtyScale());
+            tick = instrument.tickUnits() / Math.pow(10, instrument.priceScale());
+            lot = instrument.lotUnits() / Math.pow(10, instrument.qtyScale());
             final LockstepHost host;
-            final NaiveQuoter[] naive = new NaiveQuoter[1];
             if (REFERENCE.equals(strategyName))
             {
-                host = new LockstepHost(pipeline, clock, BotConfig.parse(Map.of("bot.instruments", scenario.symbol()),
+                host = new LockstepHost(pipeline, BotConfig.parse(Map.of("bot.instruments", scenario.symbol()),
                     List.of(scenario.symbol())), dataDir, latency);
             }
             else
             {
-                host = new LockstepHost(pipeline, clock, NAIVE_ACCOUNT, latency, (account, entry) ->
+                host = new LockstepHost(pipeline, NAIVE_ACCOUNT, latency, (account, entry) ->
                 {
-                    naive[0] = new NaiveQuoter(instrument, account, entry, 20, 1_000);
-                    return naive[0];
+                    naive = new NaiveQuoter(instrument, account, entry, 20, 1_000);
+                    return naive;
                 });
             }
+            bot = host.bot();
             state = pipeline.stateWhenIdle();
             final CrashFlow flow = new CrashFlow(scenario, seed, full, name -> pipeline.directory().resolve(name),
                 instrumentId);
-            final CommandEvent command = new CommandEvent();
-            final long start = flow.startNs();
+            start = flow.startNs();
             final long sampleEveryNs = Math.max(1, (flow.endNs() - start) / SAMPLES);
             long nextSample = start;
-            long kills = 0;
             host.measure(acknowledgement);
-            while (flow.next(this, command))
+            host.observe(this);
+            final CommandEvent[] batch = new CommandEvent[LockstepHost.MAX_BATCH];
+            for (int i = 0; i < batch.length; i++)
             {
-                final int type = command.type;
-                final int status = command.status;
-                final long t = command.nowNs;
-                host.submit(command);
-                commands++;
-                if (type == CommandType.HALT || type == CommandType.RESUME || type == CommandType.VENUE_STATUS)
+                batch[i] = new CommandEvent();
+            }
+            final CommandEvent next = new CommandEvent();
+            boolean haveNext = flow.next(this, next);
+            while (haveNext)
+            {
+                // Conservative lookahead: the flow up to the horizon cannot depend on anything the strategy has
+                // yet to do, so it goes into the pipeline as one batch; the crowd sees the book as it is now.
+                host.advanceTo(next.nowNs);
+                final long horizon = host.horizon();
+                int count = 0;
+                batch[count++].copyFrom(next);
+                haveNext = false;
+                while (count < batch.length && flow.next(this, next))
                 {
-                    marker(t, start, type == CommandType.HALT ? "halt" : type == CommandType.RESUME ? "resume" :
-                        "venue", type == CommandType.VENUE_STATUS ? TradingStatus.venueName(status) :
-                        (type == CommandType.HALT ? "halted" : "resumed"));
-                }
-                final MarketMaker bot = host.bot();
-                if (bot != null && bot.ledger().killSwitchEvents() > kills)
-                {
-                    kills = bot.ledger().killSwitchEvents();
-                    marker(t, start, "kill", "reference kill switch");
-                }
-                final long lastTrade = state.engine().lastTradePrice(instrumentId);
-                if (lastTrade != MatchingEngine.NO_PRICE)
-                {
-                    final double price = lastTrade * tick;
-                    if (Double.isNaN(open))
+                    if (next.nowNs >= horizon)
                     {
-                        open = price;
-                        low = price;
+                        haveNext = true;
+                        break;
                     }
-                    low = Math.min(low, price);
-                    close = price;
+                    batch[count++].copyFrom(next);
                 }
-                final PortfolioLedger ledger = bot != null ? bot.ledger() : naive[0].ledger();
-                final double held = (bot != null ? bot.inventoryLots(instrumentId) : naive[0].inventoryLots()) * lot;
-                maxAbsInventory = Math.max(maxAbsInventory, Math.abs(held));
+                if (count == batch.length)
+                {
+                    haveNext = flow.next(this, next);
+                }
+                host.submitBatch(batch, count);
+                commands += count;
+                for (int i = 0; i < count; i++)
+                {
+                    final int type = batch[i].type;
+                    if (type == CommandType.HALT || type == CommandType.RESUME || type == CommandType.VENUE_STATUS)
+                    {
+                        marker(batch[i].nowNs, type == CommandType.HALT ? "halt" : type == CommandType.RESUME ?
+                            "resume" : "venue", type == CommandType.VENUE_STATUS ?
+                            TradingStatus.venueName(batch[i].status) : (type == CommandType.HALT ? "halted" :
+                            "resumed"));
+                    }
+                }
+                final long t = batch[count - 1].nowNs;
                 if (t >= nextSample)
                 {
                     nextSample = t + sampleEveryNs;
-                    final double seconds = (t - start) / 1e9;
-                    final long bid = bestBid();
-                    final long ask = bestAsk();
-                    final double m = bid != NONE && ask != NONE ? (bid + ask) * tick / 2 : Double.NaN;
-                    mid.add(seconds, m);
-                    inventory.add(seconds, held);
-                    pnl.add(seconds, ledger.pnl());
-                    markout.add(seconds, ledger.markout(InstrumentLedger.MARKOUT_10S));
-                    final long myBid = bot != null ? bot.quotedPrice(instrumentId, Side.BUY) :
-                        naive[0].quotedPrice(Side.BUY);
-                    final long myAsk = bot != null ? bot.quotedPrice(instrumentId, Side.SELL) :
-                        naive[0].quotedPrice(Side.SELL);
-                    spreadBps.add(seconds, myBid != NONE && myAsk != NONE && !Double.isNaN(m) ?
-                        (myAsk - myBid) * tick / m * 1e4 : Double.NaN);
+                    sample(t);
                     if (progress != null)
                     {
                         progress.update(strategyName, commands, t - start, flow.endNs() - start);
@@ -169,7 +169,7 @@ final class CrashRun implements MarketView
             host.flush();
             trades = pipeline.stateWhenIdle().engine().tradeCount(instrumentId);
             elapsedSeconds = (System.nanoTime() - wallStart) / 1e9;
-            final PortfolioLedger ledger = host.bot() != null ? host.bot().ledger() : naive[0].ledger();
+            final PortfolioLedger ledger = ledger();
             figures.put("pnl", ledger.pnl());
             figures.put("realized_pnl", ledger.realizedPnl());
             figures.put("fees", ledger.fees());
@@ -186,7 +186,58 @@ final class CrashRun implements MarketView
         }
     }
 
-    private void marker(final long t, final long start, final String kind, final String label)
+    /** The report's series at event time {@code t}, between batches (the engine is idle). */
+    private void sample(final long t)
+    {
+        final double seconds = (t - start) / 1e9;
+        final long bid = bestBid();
+        final long ask = bestAsk();
+        final double m = bid != NONE && ask != NONE ? (bid + ask) * tick / 2 : Double.NaN;
+        final PortfolioLedger ledger = ledger();
+        mid.add(seconds, m);
+        inventory.add(seconds, heldNow());
+        pnl.add(seconds, ledger.pnl());
+        markout.add(seconds, ledger.markout(InstrumentLedger.MARKOUT_10S));
+        final long myBid = bot != null ? bot.quotedPrice(instrumentId, Side.BUY) : naive.quotedPrice(Side.BUY);
+        final long myAsk = bot != null ? bot.quotedPrice(instrumentId, Side.SELL) : naive.quotedPrice(Side.SELL);
+        spreadBps.add(seconds, myBid != NONE && myAsk != NONE && !Double.isNaN(m) ?
+            (myAsk - myBid) * tick / m * 1e4 : Double.NaN);
+    }
+
+    private PortfolioLedger ledger()
+    {
+        return bot != null ? bot.ledger() : naive.ledger();
+    }
+
+    /** The strategy's inventory in base units. */
+    private double heldNow()
+    {
+        return (bot != null ? bot.inventoryLots(instrumentId) : naive.inventoryLots()) * lot;
+    }
+
+    public void afterCommand(final long eventNs)
+    {
+        maxAbsInventory = Math.max(maxAbsInventory, Math.abs(heldNow()));
+        if (bot != null && bot.ledger().killSwitchEvents() > kills)
+        {
+            kills = bot.ledger().killSwitchEvents();
+            marker(eventNs, "kill", "reference kill switch");
+        }
+    }
+
+    public void onTrade(final ExecutionReport trade)
+    {
+        final double price = trade.price * tick;
+        if (Double.isNaN(open))
+        {
+            open = price;
+            low = price;
+        }
+        low = Math.min(low, price);
+        close = price;
+    }
+
+    private void marker(final long t, final String kind, final String label)
     {
         markerTimes.add(new double[]{(t - start) / 1e9});
         markers.add(new String[]{kind, label});
