@@ -17,12 +17,17 @@ import org.mmwinter.engine.flow.DefaultInstruments;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.flow.OrderFlowParser;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.state.AccountRegistry;
 import org.mmwinter.engine.state.StateDigest;
 
 /**
  * {@code replay match}: drives an order-flow CSV straight through the matching core and writes
  * {@code trades.csv}, {@code book.csv} and {@code events.csv}. A bad line is recorded and skipped, never fatal.
+ * <p>
+ * The instruments are the engine's: those of an {@link EngineConfig} (the built-in ones unless a file is given),
+ * defined before the first line, then symbols created on first use if that configuration allows it. Given the same
+ * configuration, the engine process and this run therefore write the same files and the same digest for any flow.
  */
 public final class MatchRun implements MatchingListener
 {
@@ -32,8 +37,8 @@ public final class MatchRun implements MatchingListener
 
     private final MatchingEngine engine = new MatchingEngine(this);
     private final AccountRegistry accounts = new AccountRegistry();
-    private final DefaultInstruments instruments = new DefaultInstruments(engine, true);
-    private final OrderFlowParser parser = new OrderFlowParser(instruments, instruments, accounts::register);
+    private final DefaultInstruments instruments;
+    private final OrderFlowParser parser;
     private final CommandEvent command = new CommandEvent();
     private final StringBuilder row = new StringBuilder(160);
 
@@ -54,6 +59,28 @@ public final class MatchRun implements MatchingListener
                 " rejects=" + rejects + " elapsed=" + String.format("%.3fs", seconds) + " commands/s=" + rate +
                 " digest=" + StateDigest.toHex(digest) + " out=" + out.toAbsolutePath();
         }
+    }
+
+    /**
+     * With the engine's built-in instruments ({@link EngineConfig#defaults()}).
+     */
+    public MatchRun()
+    {
+        this(EngineConfig.defaults());
+    }
+
+    /**
+     * With the instruments of {@code config}: its listed ones, and symbols created on first use when it allows it.
+     * Only the instrument settings are read; journals, rings and the gateway do not apply to a run in one thread.
+     */
+    public MatchRun(final EngineConfig config)
+    {
+        for (final EngineConfig.InstrumentSpec spec : config.instruments())
+        {
+            engine.addInstrument(spec.toInstrument(engine.instrumentCount()));
+        }
+        instruments = new DefaultInstruments(engine, config.createInstrumentsOnFirstUse());
+        parser = new OrderFlowParser(instruments, instruments, accounts::register);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.mmwinter.engine.extension.Extensions;
+import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.replay.crash.CrashCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +37,8 @@ public final class ReplayMain implements Callable<Integer>
         name = "match",
         mixinStandardHelpOptions = true,
         description = "Runs an order-flow CSV through the matching core and writes trades.csv, book.csv and " +
-            "events.csv into the output directory.")
+            "events.csv into the output directory. Instruments are the engine's built-in ones, or those of " +
+            "--config.")
     static final class Match implements Callable<Integer>
     {
         @Option(names = "--input", required = true, paramLabel = "FLOW.csv",
@@ -48,6 +51,12 @@ public final class ReplayMain implements Callable<Integer>
         @Option(names = "--limit", paramLabel = "N", description = "Stop after the first N data lines.")
         long limit = Long.MAX_VALUE;
 
+        @Option(names = "--config", paramLabel = "FILE",
+            description = "An engine configuration file (as engine.jar --config): its instruments and " +
+                "instruments.create_on_first_use are used, its other keys checked as the engine checks them and " +
+                "otherwise ignored.")
+        Path config;
+
         public Integer call()
         {
             if (limit < 0)
@@ -55,9 +64,26 @@ public final class ReplayMain implements Callable<Integer>
                 System.err.println("replay match: --limit must not be negative");
                 return 2;
             }
+            final EngineConfig engineConfig;
             try
             {
-                final MatchRun.Result result = new MatchRun().run(input, out, limit);
+                // Extension keys (bot.*) are accepted as the engine accepts them, so one file serves both.
+                engineConfig = config == null ? EngineConfig.defaults() :
+                    EngineConfig.load(config, Extensions.discover().configPrefixes());
+            }
+            catch (final IOException ex)
+            {
+                System.err.println("replay match: cannot read --config " + config + ": " + ex.getMessage());
+                return 2;
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                System.err.println("replay match: bad configuration: " + ex.getMessage());
+                return 2;
+            }
+            try
+            {
+                final MatchRun.Result result = new MatchRun(engineConfig).run(input, out, limit);
                 System.out.println(result.summary());
                 return 0;
             }

@@ -223,6 +223,68 @@ final class ReplayMainTest
         assertTrue(stdout().contains(" rejects=4 "), stdout());
     }
 
+    @Test
+    void configGivesTheRunThatFilesInstrumentsInsteadOfTheBuiltInOnes() throws IOException
+    {
+        final Path flow = write("flow.csv", HEADER +
+            // On the built-in 0.01 tick of BTC-USD, off the 0.5 tick of the file below.
+            "1000,NEW,a,1,BTC-USD,SELL,LIMIT,GTC,30000.25,1,\n" +
+            "2000,NEW,a,2,BTC-USD,SELL,LIMIT,GTC,30000.5,1,\n");
+        final Path config = write("half-dollar.conf", "instrument.BTC-USD.tick=0.5\ninstrument.BTC-USD.lot=0.001\n");
+
+        final int builtIn = run("match", "--input", flow.toString(), "--out", dir.resolve("a").toString());
+        final int withFile = run("match", "--input", flow.toString(), "--out", dir.resolve("b").toString(),
+            "--config", config.toString());
+
+        assertEquals(0, builtIn, stderr());
+        assertEquals(0, withFile, stderr());
+        final List<String> lines = stdout().lines().toList();
+        assertTrue(lines.get(0).startsWith("replay match: lines=2 commands=2 trades=0 rejects=0 "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("replay match: lines=2 commands=1 trades=0 rejects=1 "), lines.get(1));
+        assertEquals(List.of("line,result,reason", "1,REJECTED,price not a multiple of the tick size (price)",
+            "2,OK,"), CsvOutputs.text(dir.resolve("b").resolve(CsvOutputs.EVENTS)).lines().toList());
+    }
+
+    @Test
+    void configAcceptsTheKeysTheEngineAccepts() throws IOException
+    {
+        // The same file as engine.jar --config: engine keys and the hosted bot's keys are taken, only instruments
+        // matter here.
+        final Path config = write("engine.conf", "data.dir=/nonexistent\nring.size=1024\nbot.account=MM2\n");
+
+        final int exit = run("match", "--input", golden().toString(), "--out", dir.resolve("out").toString(),
+            "--config", config.toString());
+
+        assertEquals(0, exit, stderr());
+        assertTrue(stdout().startsWith("replay match: lines=75 "), stdout());
+    }
+
+    @Test
+    void aBadConfigIsRefusedNamingTheFileAndKey() throws IOException
+    {
+        final Path config = write("bad.conf", "instrument.BTC-USD.tick=-1\n");
+        final Path out = dir.resolve("out");
+
+        final int exit = run("match", "--input", golden().toString(), "--out", out.toString(),
+            "--config", config.toString());
+
+        assertEquals(2, exit);
+        assertTrue(stderr().startsWith("replay match: bad configuration: " + config + ": BTC-USD: tick"), stderr());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aMissingConfigIsAClearError()
+    {
+        final Path missing = dir.resolve("no-such.conf");
+
+        final int exit = run("match", "--input", golden().toString(), "--out", dir.resolve("out").toString(),
+            "--config", missing.toString());
+
+        assertEquals(2, exit);
+        assertTrue(stderr().startsWith("replay match: cannot read --config " + missing), stderr());
+    }
+
     private static Path golden()
     {
         return CsvOutputs.resource("golden/flow.csv");

@@ -431,7 +431,10 @@ public final class SampleFlowGenerator
     }
 
     /**
-     * One symbol's definition in the generator's own ticks and lots, on top of the 10^-8 default instrument.
+     * One symbol's definition in the generator's own ticks and lots, on top of the 10^-8 instrument its tracking
+     * engine creates on first use (it reads prices and quantities back in 10^-8 units). The ticks and lots are
+     * multiples of the engine's built-in ones, so every line meant to be valid is valid there too: SampleFlowTest
+     * runs the sample against the built-in instruments.
      */
     private static final class Market
     {

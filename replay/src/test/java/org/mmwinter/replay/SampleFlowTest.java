@@ -38,6 +38,7 @@ final class SampleFlowTest
         final SampleFlowGenerator.Summary summary = SampleFlowGenerator.generate(
             new StringWriter(), SampleFlowGenerator.SAMPLE_LINES, SampleFlowGenerator.SAMPLE_SEED);
 
+        // The engine's built-in instruments (BTC-USD tick 0.01 lot 0.0001, ...): the sample is on their ticks and lots.
         final MatchRun.Result result = new MatchRun().run(SAMPLE, out, Long.MAX_VALUE);
 
         assertEquals(SampleFlowGenerator.SAMPLE_LINES, result.lines());

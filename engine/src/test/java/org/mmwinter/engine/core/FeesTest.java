@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class FeesTest
 {
-    /** BTC-USD with 10^-8 ticks and lots, as the built-in instruments: price scale 8, quantity scale 8. */
+    /** BTC-USD with 10^-8 ticks and lots (as a symbol created on first use): price scale 8, quantity scale 8. */
     private static final Instrument BTC = new Instrument(0, "BTC-USD", 8, 1, 8, 1, Instrument.NO_BAND, -25, 250);
     /** Cents with a 5-cent tick and lots of 10 whole units: price scale 2, tick 5, quantity scale 0, lot 10. */
     private static final Instrument COARSE = new Instrument(1, "CRS", 2, 5, 0, 10, Instrument.NO_BAND);
