@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -58,6 +59,11 @@ public final class CrashCommand implements Callable<Integer>
     @Option(names = "--amm-fee-bps", paramLabel = "N", description = "The AMM's fee tier (default 30, 0.3 %).")
     double ammFeeBps = 30;
 
+    @Option(names = "--order-notional", paramLabel = "N",
+        description = "Notional of the market order whose slippage the report follows, quote currency " +
+            "(default 10000).")
+    double orderNotional = BookMeasures.DEFAULT_ORDER_NOTIONAL;
+
     @Option(names = "--print-scenario", paramLabel = "NAME", description = "Print a built-in scenario's JSON.")
     String print;
 
@@ -92,6 +98,11 @@ public final class CrashCommand implements Callable<Integer>
             System.err.println("crash: " + ex.getMessage() + " (nothing was run)");
             return 2;
         }
+        if (!(orderNotional > 0) || Double.isInfinite(orderNotional))
+        {
+            System.err.println("crash: --order-notional must be a number above zero, not " + orderNotional);
+            return 2;
+        }
         final Path dir = out != null ? out : Path.of("out", scenario.name());
         Files.createDirectories(dir);
         final boolean full = length.equals("full");
@@ -100,11 +111,11 @@ public final class CrashCommand implements Callable<Integer>
             System.err.printf("\r%s: %,d commands, %.0f %% of the day   ", strategy, commands,
                 100.0 * eventNs / Math.max(1, totalNs)) : null;
         final long wallStart = System.nanoTime();
-        final CrashRun reference = new CrashRun(CrashRun.REFERENCE);
+        final CrashRun reference = new CrashRun(CrashRun.REFERENCE, orderNotional);
         reference.run(scenario, seed, full, clean(dir.resolve("reference")), latency(latencyLoadUs), progress);
-        final CrashRun constant = new CrashRun(CrashRun.REFERENCE);
+        final CrashRun constant = new CrashRun(CrashRun.REFERENCE, orderNotional);
         constant.run(scenario, seed, full, clean(dir.resolve("reference-constant-latency")), latency(0), progress);
-        final CrashRun naive = new CrashRun(CrashRun.NAIVE);
+        final CrashRun naive = new CrashRun(CrashRun.NAIVE, orderNotional);
         naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(latencyLoadUs), progress);
         if (terminal)
         {
@@ -206,6 +217,8 @@ public final class CrashCommand implements Callable<Integer>
         latency.put("p999", reference.acknowledgement.getValueAtPercentile(99.9));
         latency.put("max", reference.acknowledgement.getMaxValue());
         s.put("latency_ns", latency);
+        // The market's book in the reference run: the naive run's book differs only where its own quotes do.
+        s.put("book", reference.bookFigures);
         final Map<String, Object> bots = new LinkedHashMap<>();
         bots.put("reference", reference.figures);
         bots.put("reference_constant_latency", constant.figures);
@@ -229,6 +242,36 @@ public final class CrashCommand implements Callable<Integer>
         return s;
     }
 
+    /** The market's book in the reference run: spread, depth within 1 % of mid, slippage of the market order. */
+    private void bookCharts(final ReportData data, final Scenario scenario, final CrashRun run)
+    {
+        final String quote = quoteCurrency(scenario.symbol());
+        final String notional = String.format(Locale.ROOT, "%,.0f", orderNotional) + " " + quote;
+        data.addSeries(ReportData.BOOK_SPREAD, "market (reference run)", run.bookSpreadBps.seconds(),
+            run.bookSpreadBps.values());
+        data.note(ReportData.BOOK_SPREAD, "The book's best ask less its best bid, every participant's orders " +
+            "included; gaps where one side of the book is empty.");
+        data.chart(ReportData.DEPTH, "Book depth within 1 % of mid", quote);
+        data.addSeries(ReportData.DEPTH, "bid + ask", run.depth.seconds(), run.depth.values());
+        data.addSeries(ReportData.DEPTH, "bid", run.bidDepth.seconds(), run.bidDepth.values());
+        data.addSeries(ReportData.DEPTH, "ask", run.askDepth.seconds(), run.askDepth.values());
+        data.note(ReportData.DEPTH, "Notional resting within 1 % of mid on each side, the market makers' " +
+            "orders included (reference run).");
+        data.chart(ReportData.SLIPPAGE, "Slippage of a " + notional + " market order", "bps of mid");
+        data.addSeries(ReportData.SLIPPAGE, "buy", run.buySlippageBps.seconds(), run.buySlippageBps.values());
+        data.addSeries(ReportData.SLIPPAGE, "sell", run.sellSlippageBps.seconds(), run.sellSlippageBps.values());
+        data.note(ReportData.SLIPPAGE, "The average price of a " + notional + " market buy (sell) walked through " +
+            "the book, above (below) mid; half the spread is part of it. Gaps where the book could not fill it: " +
+            "buy " + run.buyUnfilled + ", sell " + run.sellUnfilled + " of " + run.depth.size() + " samples.");
+    }
+
+    /** The part of a symbol after its dash (USD of EXO-USD), or a plain word when it has none. */
+    private static String quoteCurrency(final String symbol)
+    {
+        final int dash = symbol.lastIndexOf('-');
+        return dash >= 0 && dash < symbol.length() - 1 ? symbol.substring(dash + 1) : "quote currency";
+    }
+
     private ReportData report(final Scenario scenario, final CrashRun reference, final CrashRun constant,
         final CrashRun naive, final TimeSeries ammPnl, final TimeSeries ammInventory,
         final Map<String, Object> summary)
@@ -247,11 +290,25 @@ public final class CrashCommand implements Callable<Integer>
                 run.markout.values());
         }
         data.chart(ReportData.MARKOUTS, "Markouts at +10 s, cumulative", "quote currency");
+        bookCharts(data, scenario, reference);
         data.addSeries(ReportData.PNL, "reference, constant latency", constant.pnl.seconds(), constant.pnl.values());
         data.addSeries(ReportData.INVENTORY, "reference, constant latency", constant.inventory.seconds(),
             constant.inventory.values());
         data.addSeries(ReportData.PNL, "amm", ammPnl.seconds(), ammPnl.values());
         data.addSeries(ReportData.INVENTORY, "amm", ammInventory.seconds(), ammInventory.values());
+        data.chart(ReportData.QUOTED_SIZE, "Reference bot's quoted size at its best bid and ask",
+            "base units (" + scenario.symbol() + ")");
+        data.addSeries(ReportData.QUOTED_SIZE, "reference bid", reference.quotedBidSize.seconds(),
+            reference.quotedBidSize.values());
+        data.addSeries(ReportData.QUOTED_SIZE, "reference ask", reference.quotedAskSize.seconds(),
+            reference.quotedAskSize.values());
+        data.note(ReportData.QUOTED_SIZE, "What a taker meets of the bot at its touch; 0 where it shows nothing on " +
+            "that side (a pull, a limit, venue stress).");
+        if (reference.volatilityPulls > 0)
+        {
+            // Each pull marker stands for a burst of them: the header counts the episodes.
+            data.addKeyNumber("pulls", reference.volatilityPulls + " (reference)");
+        }
         for (int i = 0; i < reference.markers.size(); i++)
         {
             data.addMarker(reference.markerTimes.get(i)[0], reference.markers.get(i)[1],

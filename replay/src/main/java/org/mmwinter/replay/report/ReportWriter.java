@@ -188,7 +188,13 @@ public final class ReportWriter
                 html.append(" · thinned to ≤ ").append(maxPoints)
                     .append(" points a series (each bucket's first, low, high, gap, last)");
             }
-            html.append("</p>\n<div class=\"plot\" data-chart=\"");
+            html.append("</p>\n");
+            if (!chart.note().isEmpty())
+            {
+                html.append("<p class=\"note\">");
+                escape(html, chart.note()).append("</p>\n");
+            }
+            html.append("<div class=\"plot\" data-chart=\"");
             escape(html, chart.id()).append("\"></div>\n</section>\n");
         }
         if (data.hasLatency())
