@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
         "in it and writes summary.json and report.html.")
 public final class CrashCommand implements Callable<Integer>
 {
+    /** The quoted-size chart averages over this fraction of the day. */
+    private static final int SIZE_WINDOWS_A_DAY = 100;
+
     @Option(names = "--scenario", paramLabel = "terra|ftx|exodus|FILE.json", description = "Default terra.")
     String scenarioName = "terra";
 
@@ -298,12 +301,15 @@ public final class CrashCommand implements Callable<Integer>
         data.addSeries(ReportData.INVENTORY, "amm", ammInventory.seconds(), ammInventory.values());
         data.chart(ReportData.QUOTED_SIZE, "Reference bot's quoted size at its best bid and ask",
             "base units (" + scenario.symbol() + ")");
-        data.addSeries(ReportData.QUOTED_SIZE, "reference bid", reference.quotedBidSize.seconds(),
-            reference.quotedBidSize.values());
-        data.addSeries(ReportData.QUOTED_SIZE, "reference ask", reference.quotedAskSize.seconds(),
-            reference.quotedAskSize.values());
-        data.note(ReportData.QUOTED_SIZE, "What a taker meets of the bot at its touch; 0 where it shows nothing on " +
-            "that side (a pull, a limit, venue stress).");
+        // The size drops to 0 whenever the touch order is in flight or filled: a trailing mean shows what it keeps.
+        final int window = Math.max(1, reference.quotedBidSize.size() / SIZE_WINDOWS_A_DAY);
+        final TimeSeries bidSize = reference.quotedBidSize.trailingMean(window);
+        final TimeSeries askSize = reference.quotedAskSize.trailingMean(window);
+        data.addSeries(ReportData.QUOTED_SIZE, "reference bid", bidSize.seconds(), bidSize.values());
+        data.addSeries(ReportData.QUOTED_SIZE, "reference ask", askSize.seconds(), askSize.values());
+        data.note(ReportData.QUOTED_SIZE, "What a taker meets of the bot at its touch, averaged over the last " +
+            window + " samples (1 % of the day); a side it does not quote (a pull, a limit, venue stress) counts " +
+            "as 0.");
         if (reference.volatilityPulls > 0)
         {
             // Each pull marker stands for a burst of them: the header counts the episodes.

@@ -2,6 +2,7 @@ package org.mmwinter.replay.crash;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,5 +30,21 @@ final class TimeSeriesTest
         assertTrue(Double.isNaN(series.median(7, 9)), "nothing there");
         assertEquals(6.0, series.lastSeconds());
         assertEquals(0.0, new TimeSeries().lastSeconds());
+    }
+
+    @Test
+    void aTrailingMeanAveragesTheLastPointsLeavingGapsOut()
+    {
+        final TimeSeries series = new TimeSeries();
+        final double[] values = {4, 0, Double.NaN, 8, 2};
+        for (int i = 0; i < values.length; i++)
+        {
+            series.add(i, values[i]);
+        }
+        final TimeSeries mean = series.trailingMean(3);
+        // t0: 4; t1: (4 + 0) / 2 = 2; t2: 4, 0 and a gap, 2; t3: 0, gap, 8: 4; t4: gap, 8, 2: 5.
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4}, mean.seconds());
+        assertArrayEquals(new double[] {4, 2, 2, 4, 5}, mean.values());
+        assertTrue(Double.isNaN(series.trailingMean(1).values()[2]), "a window of only a gap");
     }
 }
