@@ -212,6 +212,8 @@ final class CrashRun implements MarketView
             figures.put("quoted_size", sixths(quotedSize()));
             if (host.bot() != null)
             {
+                // From the bot, not the markers: pulls after the last sample count too.
+                volatilityPulls = host.bot().volatilityPulls(instrumentId);
                 figures.put("volatility_pulls", volatilityPulls);
             }
             bookFigures();
