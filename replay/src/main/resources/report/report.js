@@ -13,6 +13,9 @@
   var TIME_INCRS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600,
     900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
   var Y_AXIS_SIZE = 72;
+  /* The least room, in CSS pixels, between two time labels: the longest ("+5 d 23:59:59") is about 80 px wide. */
+  var TIME_LABEL_SPACE = 90;
+  var DAY = 86400;
 
   function fail(where, e) {
     errors.push(where + ': ' + (e && e.message ? e.message : String(e)));
@@ -46,7 +49,24 @@
     var secText = step != null && step < 1
       ? (sec < 10 ? '0' : '') + sec.toFixed(Math.min(3, Math.ceil(-Math.log10(step))))
       : pad2(Math.floor(sec));
+    if (h >= 24) {
+      return sign + '+' + Math.floor(h / 24) + ' d ' + (h % 24) + ':' + pad2(m) + ':' + secText;
+    }
     return sign + (h > 0 ? h + ':' + pad2(m) : String(m)) + ':' + secText;
+  }
+
+  /* A time-axis label no longer than its step needs: below a minute the full h:mm:ss(.s); from a minute up, h:mm
+   * on a day or less, and on a longer axis "+N d" at each whole day with the hour of the day between, so a six-day
+   * run reads "+1 d  12:00  +2 d ..." rather than a row of 100:00:00 labels running into each other. */
+  function fmtAxisElapsed(s, incr, span) {
+    if (incr < 60) { return fmtElapsed(s, incr); }
+    var sign = s < 0 ? '-' : '';
+    var a = Math.round(Math.abs(s));
+    var m = Math.floor(a % 3600 / 60);
+    if (span <= DAY) { return sign + Math.floor(a / 3600) + ':' + pad2(m); }
+    var r = a % DAY;
+    if (r === 0 && a > 0) { return sign + '+' + (a / DAY) + ' d'; }
+    return sign + Math.floor(r / 3600) + ':' + pad2(m);
   }
 
   function fmtNum(v) {
@@ -238,8 +258,10 @@
     if (!data.epochTime) {
       /* uPlot's defaults copy over undefined options, so these are set only for elapsed time. */
       x.incrs = TIME_INCRS;
+      x.space = TIME_LABEL_SPACE;
       x.values = function (u, splits, ax, space, incr) {
-        return splits.map(function (s) { return fmtElapsed(s, incr); });
+        var span = u.scales.x.max - u.scales.x.min;
+        return splits.map(function (s) { return fmtAxisElapsed(s, incr, span); });
       };
       series[0].value = function (u, v) { return fmtElapsed(v, 0.001); };
     }

@@ -42,6 +42,8 @@ public final class MarketMaker implements Strategy
     public static final int PAUSE = 1;
     public static final int RESUME = 2;
     public static final int RESET_KILL = 3;
+    /** What {@link #lastVolatilityPullNs} answers before the first volatility pull. */
+    public static final long NO_PULL = Long.MIN_VALUE;
 
     static final int KIND_NEW = 1;
     static final int KIND_CANCEL = 2;
@@ -433,6 +435,11 @@ public final class MarketMaker implements Strategy
         final double sigma = q.volatility.sigma();
         if (sigma > q.parameters.volPull)
         {
+            if (!q.volatilityPulled)
+            {
+                q.volatilityPulls++;
+                q.lastVolatilityPullNs = nowNs;
+            }
             q.volatilityPulled = true;
             q.coolDownUntilNs = nowNs + (long)(q.parameters.coolDownSeconds * NANOS);
             return DecisionReason.VOLATILITY_PULL;
@@ -1227,6 +1234,47 @@ public final class MarketMaker implements Strategy
             }
         }
         return best;
+    }
+
+    /**
+     * The remaining size (lots) of the bot's live orders at its best price on a side, {@code 0} when it shows none
+     * there: what a taker meets of the bot at its touch. Orders still in flight are not counted, as in
+     * {@link #quotedPrice}.
+     */
+    public long quotedQty(final int instrumentId, final int side)
+    {
+        final long best = quotedPrice(instrumentId, side);
+        if (best == 0)
+        {
+            return 0;
+        }
+        final OwnOrders orders = instrument(instrumentId).orders;
+        long qty = 0;
+        for (int i = 0; i < orders.capacity; i++)
+        {
+            if (orders.states[i] == OwnOrders.LIVE && orders.sides[i] == side && orders.prices[i] == best)
+            {
+                qty += orders.remaining[i];
+            }
+        }
+        return qty;
+    }
+
+    /**
+     * Volatility-pull episodes on an instrument so far: one per pull that starts while quoting (or cooling down from
+     * something else), however many decisions the pull lasts, until sigma lets the bot back in.
+     */
+    public long volatilityPulls(final int instrumentId)
+    {
+        final QuotedInstrument q = instrument(instrumentId);
+        return q == null ? 0 : q.volatilityPulls;
+    }
+
+    /** Event time the latest volatility-pull episode started, {@link #NO_PULL} before the first. */
+    public long lastVolatilityPullNs(final int instrumentId)
+    {
+        final QuotedInstrument q = instrument(instrumentId);
+        return q == null ? NO_PULL : q.lastVolatilityPullNs;
     }
 
     /** Sigma of the instrument's mid (relative, per square-root second). */

@@ -69,6 +69,10 @@ final class QuotedInstrument
     boolean retryWanted;
     /** Pulled because of volatility; re-entry waits for sigma to come down to vol_reentry as well. */
     boolean volatilityPulled;
+    /** Volatility-pull episodes so far: a pull that starts while not already pulled, counted once until re-entry. */
+    long volatilityPulls;
+    /** Event time the latest volatility-pull episode started, {@link MarketMaker#NO_PULL} before the first. */
+    long lastVolatilityPullNs = MarketMaker.NO_PULL;
     long coolDownUntilNs;
     long lastQuoteNs = Long.MIN_VALUE;
     int lastReason;

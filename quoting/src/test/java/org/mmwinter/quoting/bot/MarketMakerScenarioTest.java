@@ -52,6 +52,11 @@ final class MarketMakerScenarioTest
             }
             // order_notional 300 at 30,000 is 0.01 BTC: 10 lots a level.
             assertEquals(10, bids.get(0)[1]);
+            // One order of 10 lots stands at each touch, so that is the size a taker meets there.
+            assertEquals(10, run.bot.quotedQty(run.instrument, Side.BUY));
+            assertEquals(10, run.bot.quotedQty(run.instrument, Side.SELL));
+            assertEquals(0, run.bot.volatilityPulls(run.instrument));
+            assertEquals(MarketMaker.NO_PULL, run.bot.lastVolatilityPullNs(run.instrument));
             assertEquals(DecisionReason.REQUOTE, run.bot.lastReason(run.instrument));
         }
     }
@@ -107,10 +112,17 @@ final class MarketMakerScenarioTest
             run.cancel("lp", "lp-ask-2");
             assertEquals(DecisionReason.VOLATILITY_PULL, run.bot.lastReason(run.instrument),
                 "pulled on the event itself, sigma " + run.bot.sigma(run.instrument));
+            // The bot decided on the cancel's own market data, so the episode starts at that command's event time.
+            final long pulledAt = run.now();
+            assertEquals(1, run.bot.volatilityPulls(run.instrument));
+            assertEquals(pulledAt, run.bot.lastVolatilityPullNs(run.instrument));
             run.after(2 * LATENCY);
             assertEquals(0, run.bot.openOrders(run.instrument), "the engine cancelled every quote");
+            assertEquals(0, run.bot.quotedQty(run.instrument, Side.BUY), "nothing shown while pulled");
             run.after(2 * SECOND);
             assertEquals(0, run.bot.openOrders(run.instrument), "still cooling down");
+            assertEquals(1, run.bot.volatilityPulls(run.instrument), "one episode, however many decisions it lasts");
+            assertEquals(pulledAt, run.bot.lastVolatilityPullNs(run.instrument));
             run.after(20 * SECOND);
             assertTrue(run.bot.sigma(run.instrument) <= 0.001, "sigma back down: " + run.bot.sigma(run.instrument));
             assertTrue(run.bot.openOrders(run.instrument) > 0, "quoting again after the cool-down");

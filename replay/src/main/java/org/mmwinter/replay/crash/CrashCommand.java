@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -31,6 +32,9 @@ import picocli.CommandLine.Option;
         "in it and writes summary.json and report.html.")
 public final class CrashCommand implements Callable<Integer>
 {
+    /** The quoted-size chart averages over this fraction of the day. */
+    private static final int SIZE_WINDOWS_A_DAY = 100;
+
     @Option(names = "--scenario", paramLabel = "terra|ftx|exodus|FILE.json", description = "Default terra.")
     String scenarioName = "terra";
 
@@ -57,6 +61,15 @@ public final class CrashCommand implements Callable<Integer>
 
     @Option(names = "--amm-fee-bps", paramLabel = "N", description = "The AMM's fee tier (default 30, 0.3 %).")
     double ammFeeBps = 30;
+
+    @Option(names = "--order-notional", paramLabel = "N",
+        description = "Notional of the market order whose slippage the report follows, quote currency " +
+            "(default 10000).")
+    double orderNotional = BookMeasures.DEFAULT_ORDER_NOTIONAL;
+
+    @Option(names = "--reference-only", description = "Run the reference bot only (no constant-latency or naive " +
+        "run): the full-length benchmark.")
+    boolean referenceOnly;
 
     @Option(names = "--print-scenario", paramLabel = "NAME", description = "Print a built-in scenario's JSON.")
     String print;
@@ -92,6 +105,11 @@ public final class CrashCommand implements Callable<Integer>
             System.err.println("crash: " + ex.getMessage() + " (nothing was run)");
             return 2;
         }
+        if (!(orderNotional > 0) || Double.isInfinite(orderNotional))
+        {
+            System.err.println("crash: --order-notional must be a number above zero, not " + orderNotional);
+            return 2;
+        }
         final Path dir = out != null ? out : Path.of("out", scenario.name());
         Files.createDirectories(dir);
         final boolean full = length.equals("full");
@@ -99,13 +117,18 @@ public final class CrashCommand implements Callable<Integer>
         final boolean terminal = System.console() != null;
         final CrashRun.Progress progress = terminal ? new TerminalProgress() : null;
         final long wallStart = System.nanoTime();
-        final CrashRun reference = new CrashRun(CrashRun.REFERENCE);
+        final CrashRun reference = new CrashRun(CrashRun.REFERENCE, orderNotional);
         reference.run(scenario, seed, full, clean(dir.resolve("reference")), latency(latencyLoadUs, scale), progress);
-        final CrashRun constant = new CrashRun(CrashRun.REFERENCE);
-        constant.run(scenario, seed, full, clean(dir.resolve("reference-constant-latency")), latency(0, scale),
-            progress);
-        final CrashRun naive = new CrashRun(CrashRun.NAIVE);
-        naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(latencyLoadUs, scale), progress);
+        CrashRun constant = null;
+        CrashRun naive = null;
+        if (!referenceOnly)
+        {
+            constant = new CrashRun(CrashRun.REFERENCE, orderNotional);
+            constant.run(scenario, seed, full, clean(dir.resolve("reference-constant-latency")), latency(0, scale),
+                progress);
+            naive = new CrashRun(CrashRun.NAIVE, orderNotional);
+            naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(latencyLoadUs, scale), progress);
+        }
         if (terminal)
         {
             System.err.println();
@@ -121,20 +144,36 @@ public final class CrashCommand implements Callable<Integer>
             StandardCharsets.UTF_8);
         ReportWriter.write(report(scenario, reference, constant, naive, ammPnl, ammInventory, summary),
             dir.resolve("report.html"));
-        System.out.printf("crash %s seed=%d: commands=%d trades=%d price %s -> %s (low %s) in %.1f s%n",
-            scenario.name(), seed, reference.commands + constant.commands + naive.commands, reference.trades,
-            reference.open,
-            reference.close, reference.low, elapsed);
+        System.out.printf("crash %s seed=%d: commands=%d trades=%d price %s -> %s (low %s) in %.1f s" +
+            " (%,.0f commands/s)%n", scenario.name(), seed, commands(reference, constant, naive), reference.trades,
+            reference.open, reference.close, reference.low, elapsed, commands(reference, constant, naive) / elapsed);
         System.out.println("  reference pnl=" + reference.figures.get("pnl") + " max_drawdown=" +
             reference.figures.get("max_drawdown") + " max_abs_inventory=" + reference.maxAbsInventory);
-        System.out.println("  reference (constant latency) pnl=" + constant.figures.get("pnl") + " max_drawdown=" +
-            constant.figures.get("max_drawdown"));
-        System.out.println("  naive     pnl=" + naive.figures.get("pnl") + " max_drawdown=" +
-            naive.figures.get("max_drawdown") + " max_abs_inventory=" + naive.maxAbsInventory);
+        if (constant != null)
+        {
+            System.out.println("  reference (constant latency) pnl=" + constant.figures.get("pnl") +
+                " max_drawdown=" + constant.figures.get("max_drawdown"));
+        }
+        if (naive != null)
+        {
+            System.out.println("  naive     pnl=" + naive.figures.get("pnl") + " max_drawdown=" +
+                naive.figures.get("max_drawdown") + " max_abs_inventory=" + naive.maxAbsInventory);
+        }
         System.out.println("  amm       pnl=" + amm.pnl() + " impermanent_loss=" + amm.impermanentLoss());
         System.out.println("report: " + dir.resolve("report.html").toAbsolutePath().normalize());
         System.out.println("summary: " + dir.resolve("summary.json").toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** Commands of every run, flow and strategies', for the rate: the runs that did not run count 0. */
+    private static long commands(final CrashRun... runs)
+    {
+        long total = 0;
+        for (final CrashRun run : runs)
+        {
+            total += run == null ? 0 : run.commands;
+        }
+        return total;
     }
 
     /**
@@ -221,7 +260,8 @@ public final class CrashCommand implements Callable<Integer>
         s.put("commands", reference.commands);
         s.put("trades", reference.trades);
         s.put("elapsed_s", elapsed);
-        s.put("commands_per_s", (reference.commands + constant.commands + naive.commands) / elapsed);
+        s.put("commands_per_s", commands(reference, constant, naive) / elapsed);
+        s.put("commands_per_batch", reference.commands / (double)Math.max(1, reference.batches));
         s.put("latency_model", "order entry " + latencyUs + " us + up to " + latencyUs / 2 + " us jitter + " +
             latencyLoadUs + " us per message/s of flow; reference_constant_latency without the load term");
         final Map<String, Object> price = new LinkedHashMap<>();
@@ -235,10 +275,18 @@ public final class CrashCommand implements Callable<Integer>
         latency.put("p999", reference.acknowledgement.getValueAtPercentile(99.9));
         latency.put("max", reference.acknowledgement.getMaxValue());
         s.put("latency_ns", latency);
+        // The market's book in the reference run: the naive run's book differs only where its own quotes do.
+        s.put("book", reference.bookFigures);
         final Map<String, Object> bots = new LinkedHashMap<>();
         bots.put("reference", reference.figures);
-        bots.put("reference_constant_latency", constant.figures);
-        bots.put("naive", naive.figures);
+        if (constant != null)
+        {
+            bots.put("reference_constant_latency", constant.figures);
+        }
+        if (naive != null)
+        {
+            bots.put("naive", naive.figures);
+        }
         final Map<String, Object> a = new LinkedHashMap<>();
         a.put("pnl", amm.pnl());
         a.put("realized_pnl", amm.feeIncome());
@@ -258,6 +306,36 @@ public final class CrashCommand implements Callable<Integer>
         return s;
     }
 
+    /** The market's book in the reference run: spread, depth within 1 % of mid, slippage of the market order. */
+    private void bookCharts(final ReportData data, final Scenario scenario, final CrashRun run)
+    {
+        final String quote = quoteCurrency(scenario.symbol());
+        final String notional = String.format(Locale.ROOT, "%,.0f", orderNotional) + " " + quote;
+        data.addSeries(ReportData.BOOK_SPREAD, "market (reference run)", run.bookSpreadBps.seconds(),
+            run.bookSpreadBps.values());
+        data.note(ReportData.BOOK_SPREAD, "The book's best ask less its best bid, every participant's orders " +
+            "included; gaps where one side of the book is empty.");
+        data.chart(ReportData.DEPTH, "Book depth within 1 % of mid", quote);
+        data.addSeries(ReportData.DEPTH, "bid + ask", run.depth.seconds(), run.depth.values());
+        data.addSeries(ReportData.DEPTH, "bid", run.bidDepth.seconds(), run.bidDepth.values());
+        data.addSeries(ReportData.DEPTH, "ask", run.askDepth.seconds(), run.askDepth.values());
+        data.note(ReportData.DEPTH, "Notional resting within 1 % of mid on each side, the market makers' " +
+            "orders included (reference run).");
+        data.chart(ReportData.SLIPPAGE, "Slippage of a " + notional + " market order", "bps of mid");
+        data.addSeries(ReportData.SLIPPAGE, "buy", run.buySlippageBps.seconds(), run.buySlippageBps.values());
+        data.addSeries(ReportData.SLIPPAGE, "sell", run.sellSlippageBps.seconds(), run.sellSlippageBps.values());
+        data.note(ReportData.SLIPPAGE, "The average price of a " + notional + " market buy (sell) walked through " +
+            "the book, above (below) mid; half the spread is part of it. Gaps where the book could not fill it: " +
+            "buy " + run.buyUnfilled + ", sell " + run.sellUnfilled + " of " + run.depth.size() + " samples.");
+    }
+
+    /** The part of a symbol after its dash (USD of EXO-USD), or a plain word when it has none. */
+    private static String quoteCurrency(final String symbol)
+    {
+        final int dash = symbol.lastIndexOf('-');
+        return dash >= 0 && dash < symbol.length() - 1 ? symbol.substring(dash + 1) : "quote currency";
+    }
+
     private ReportData report(final Scenario scenario, final CrashRun reference, final CrashRun constant,
         final CrashRun naive, final TimeSeries ammPnl, final TimeSeries ammInventory,
         final Map<String, Object> summary)
@@ -266,8 +344,11 @@ public final class CrashCommand implements Callable<Integer>
             .seed(seed);
         data.chart(ReportData.PRICE, scenario.symbol() + " mid", "quote currency per base unit");
         data.addSeries(ReportData.PRICE, "mid (reference run)", reference.mid.seconds(), reference.mid.values());
-        data.addSeries(ReportData.PRICE, "mid (naive run)", naive.mid.seconds(), naive.mid.values());
-        for (final CrashRun run : new CrashRun[]{reference, naive})
+        if (naive != null)
+        {
+            data.addSeries(ReportData.PRICE, "mid (naive run)", naive.mid.seconds(), naive.mid.values());
+        }
+        for (final CrashRun run : naive != null ? new CrashRun[]{reference, naive} : new CrashRun[]{reference})
         {
             data.addSeries(ReportData.INVENTORY, run.strategyName, run.inventory.seconds(), run.inventory.values());
             data.addSeries(ReportData.PNL, run.strategyName, run.pnl.seconds(), run.pnl.values());
@@ -276,11 +357,32 @@ public final class CrashCommand implements Callable<Integer>
                 run.markout.values());
         }
         data.chart(ReportData.MARKOUTS, "Markouts at +10 s, cumulative", "quote currency");
-        data.addSeries(ReportData.PNL, "reference, constant latency", constant.pnl.seconds(), constant.pnl.values());
-        data.addSeries(ReportData.INVENTORY, "reference, constant latency", constant.inventory.seconds(),
-            constant.inventory.values());
+        bookCharts(data, scenario, reference);
+        if (constant != null)
+        {
+            data.addSeries(ReportData.PNL, "reference, constant latency", constant.pnl.seconds(),
+                constant.pnl.values());
+            data.addSeries(ReportData.INVENTORY, "reference, constant latency", constant.inventory.seconds(),
+                constant.inventory.values());
+        }
         data.addSeries(ReportData.PNL, "amm", ammPnl.seconds(), ammPnl.values());
         data.addSeries(ReportData.INVENTORY, "amm", ammInventory.seconds(), ammInventory.values());
+        data.chart(ReportData.QUOTED_SIZE, "Reference bot's quoted size at its best bid and ask",
+            "base units (" + scenario.symbol() + ")");
+        // The size drops to 0 whenever the touch order is in flight or filled: a trailing mean shows what it keeps.
+        final int window = Math.max(1, reference.quotedBidSize.size() / SIZE_WINDOWS_A_DAY);
+        final TimeSeries bidSize = reference.quotedBidSize.trailingMean(window);
+        final TimeSeries askSize = reference.quotedAskSize.trailingMean(window);
+        data.addSeries(ReportData.QUOTED_SIZE, "reference bid", bidSize.seconds(), bidSize.values());
+        data.addSeries(ReportData.QUOTED_SIZE, "reference ask", askSize.seconds(), askSize.values());
+        data.note(ReportData.QUOTED_SIZE, "What a taker meets of the bot at its touch, averaged over the last " +
+            window + " samples (1 % of the day); a side it does not quote (a pull, a limit, venue stress) counts " +
+            "as 0.");
+        if (reference.volatilityPulls > 0)
+        {
+            // Each pull marker stands for a burst of them: the header counts the episodes.
+            data.addKeyNumber("pulls", reference.volatilityPulls + " (reference)");
+        }
         for (int i = 0; i < reference.markers.size(); i++)
         {
             data.addMarker(reference.markerTimes.get(i)[0], reference.markers.get(i)[1],

@@ -234,4 +234,11 @@ public final class NaiveQuoter implements Strategy
         final int slot = side == Side.BUY ? 0 : 1;
         return live[slot] ? prices[slot] : 0;
     }
+
+    /** What is left of the quoter's order on a side (lots), {@code 0} when it has none there. */
+    public long quotedQty(final int side)
+    {
+        final int slot = side == Side.BUY ? 0 : 1;
+        return live[slot] ? remaining[slot] : 0;
+    }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The header's key numbers: the caller's first, then what a reader looks for first on a crash day, read off the
- * series at full resolution: how far the mid fell, where each strategy's PnL ended, its largest inventory, how
- * many halts and kills there were, and the latency percentiles.
+ * The header's key numbers: the caller's first (one under the label of a count derived here takes that count's
+ * place instead, e.g. "pulls" when each marker stands for a burst of them), then what a reader looks for first on a
+ * crash day, read off the series at full resolution: how far the mid fell, where each strategy's PnL ended, its
+ * largest inventory, how many halts and kills there were, and the latency percentiles.
  */
 final class KeyNumbers
 {
@@ -103,6 +104,13 @@ final class KeyNumbers
     private static void putCount(final Map<String, String> keys, final ReportData data, final String kind,
         final String label)
     {
+        final String given = data.keyNumbers().get(label);
+        if (given != null)
+        {
+            keys.remove(label);
+            keys.put(label, given);
+            return;
+        }
         int count = 0;
         for (final ReportMarker marker : data.markers())
         {

@@ -13,6 +13,7 @@ final class ReportChart
     private String title;
     private String units;
     private YScale yScale;
+    private String note = "";
 
     ReportChart(final String id, final String title, final String units, final YScale yScale)
     {
@@ -51,6 +52,17 @@ final class ReportChart
     {
         this.title = title;
         this.units = units;
+    }
+
+    /** The sentence under the units line, empty when there is none. */
+    String note()
+    {
+        return note;
+    }
+
+    void note(final String note)
+    {
+        this.note = note;
     }
 
     void yScale(final YScale yScale)

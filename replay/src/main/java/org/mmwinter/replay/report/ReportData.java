@@ -23,6 +23,14 @@ public final class ReportData
     public static final String PNL = "pnl";
     /** Chart of the reference bot's quoted spread. */
     public static final String SPREAD = "spread";
+    /** Chart of each strategy's size at its best bid and ask. */
+    public static final String QUOTED_SIZE = "quoted_size";
+    /** Chart of the market's quoted spread: the book's best ask less its best bid. */
+    public static final String BOOK_SPREAD = "book_spread";
+    /** Chart of the book's depth near mid (within 1 % for the crash days). */
+    public static final String DEPTH = "book_depth";
+    /** Chart of the slippage of a fixed-notional market order walked through the book. */
+    public static final String SLIPPAGE = "slippage";
     /** Chart of each strategy's markouts. */
     public static final String MARKOUTS = "markouts";
     /** The latency histogram's chart id, for {@link #chart(String, String, String)}. */
@@ -59,8 +67,8 @@ public final class ReportData
     private long p999Ns = NO_PERCENTILE;
 
     /**
-     * A report with the five standard charts declared (drawn only once they have a series) and the latency chart's
-     * heading.
+     * A report with the standard charts declared (drawn only once they have a series) and the latency chart's
+     * heading. The first five (price, inventory, PnL, spread, markouts) are the ones the header names when missing.
      */
     public ReportData()
     {
@@ -68,6 +76,11 @@ public final class ReportData
         declare(INVENTORY, "Inventory per strategy (+ long, − short)", "base units", YScale.LINEAR);
         declare(PNL, "PnL per strategy, marked to mid", "quote currency", YScale.LINEAR);
         declare(SPREAD, "Reference bot's quoted spread", "bps of mid", YScale.LINEAR);
+        declare(QUOTED_SIZE, "Quoted size at the best bid and ask", "base units", YScale.LINEAR);
+        // A book that thins over the day spans a decade or more: AUTO goes logarithmic then, linear otherwise.
+        declare(BOOK_SPREAD, "Market spread (best ask - best bid)", "bps of mid", YScale.AUTO);
+        declare(DEPTH, "Book depth within 1 % of mid", "quote currency", YScale.AUTO);
+        declare(SLIPPAGE, "Slippage of a market order", "bps of mid", YScale.AUTO);
         declare(MARKOUTS, "Markouts per strategy (+ the fill gained)", "bps", YScale.LINEAR);
         declare(LATENCY, "Latency", "events", YScale.LINEAR);
     }
@@ -115,6 +128,16 @@ public final class ReportData
         {
             existing.describe(require(title, "title"), require(units, "units"));
         }
+        return this;
+    }
+
+    /**
+     * A sentence shown under a chart's units line: what the chart leaves out or how to read it (e.g. where its gaps
+     * come from). Replaces an earlier note.
+     */
+    public ReportData note(final String chart, final String note)
+    {
+        chartFor(chart).note(require(note, "note"));
         return this;
     }
 

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Writes the crash-day page: one self-contained HTML file a person reads in a minute. The header carries the
- * scenario, the seed and the key numbers; the time charts (mid with its halts and venue events, inventory, PnL,
- * spread, markouts) share one time axis, zoom together and sync their cursors; the latency histogram and the summary
+ * scenario, the seed and the key numbers; the time charts (mid with its halts, venue events and pulls, inventory,
+ * PnL, quoted spread and size, the book's spread, depth and slippage, markouts) share one time axis, zoom together
+ * and sync their cursors; the latency histogram and the summary
  * table follow. uPlot (from the WebJar on the class path) and the page's own script and style are inlined, the data
  * are embedded once as JSON, and nothing is fetched from anywhere: the file opens the same offline, from a mail
  * attachment or from a CI artifact. The same data always render to the same bytes.
@@ -188,7 +189,13 @@ public final class ReportWriter
                 html.append(" · thinned to ≤ ").append(maxPoints)
                     .append(" points a series (each bucket's first, low, high, gap, last)");
             }
-            html.append("</p>\n<div class=\"plot\" data-chart=\"");
+            html.append("</p>\n");
+            if (!chart.note().isEmpty())
+            {
+                html.append("<p class=\"note\">");
+                escape(html, chart.note()).append("</p>\n");
+            }
+            html.append("<div class=\"plot\" data-chart=\"");
             escape(html, chart.id()).append("\"></div>\n</section>\n");
         }
         if (data.hasLatency())

@@ -36,8 +36,9 @@ final class HeadlessBrowserTest
     @Test
     void everyChartOfTheSyntheticCrashDayDraws() throws Exception
     {
-        // price, inventory, pnl, spread, markouts and the latency histogram.
-        assertDrawn(SyntheticCrashDay.build(7), 6);
+        // price, inventory, pnl, spread, quoted size, market spread, depth, slippage, markouts and the latency
+        // histogram.
+        assertDrawn(SyntheticCrashDay.build(7), 10);
     }
 
     @Test

@@ -59,15 +59,16 @@ final class ReportWriterTest
                 assertEquals(points, series.get("v").size());
             }
         }
-        assertEquals(List.of("price", "inventory", "pnl", "spread", "markouts"), ids);
-        assertEquals(List.of(1, 2, 2, 1, 2), seriesCounts);
+        assertEquals(List.of("price", "inventory", "pnl", "spread", "quoted_size", "book_spread", "book_depth",
+            "slippage", "markouts"), ids);
+        assertEquals(List.of(1, 2, 2, 1, 2, 1, 1, 2, 2), seriesCounts);
         // Six hours at one point a second; the markouts have 400 fills.
         assertEquals(6 * 3_600, json.get("charts").get(0).get("series").get(0).get("sourcePoints").asInt());
-        assertEquals(400, json.get("charts").get(4).get("series").get(0).get("sourcePoints").asInt());
+        assertEquals(400, json.get("charts").get(8).get("series").get(0).get("sourcePoints").asInt());
         assertEquals(24, json.get("latency").get("counts").size());
         assertEquals(12_000, json.get("latency").get("p50").asLong());
-        // Five time charts and the latency histogram.
-        assertEquals(6, data.chartCount());
+        // Nine time charts and the latency histogram.
+        assertEquals(10, data.chartCount());
     }
 
     @Test
@@ -280,7 +281,10 @@ final class ReportWriterTest
         final String evil = "</script><script src=//x.test/a.js>\"'&";
         final String page = ReportWriter.render(new ReportData().title(evil).scenario("s")
             .addSeries(ReportData.PRICE, evil, new double[] {0}, new double[] {1})
-            .addMarker(0, evil, ReportData.VENUE));
+            .addMarker(0, evil, ReportData.VENUE)
+            .note(ReportData.PRICE, evil));
+        assertTrue(page.contains("<p class=\"note\">&lt;/script&gt;&lt;script src=//x.test/a.js&gt;&quot;&#39;&amp;" +
+            "</p>"), "the chart's note, escaped");
         // Three script elements (data, uPlot, ours), no more, and no src anywhere.
         assertEquals(3, page.split("</script>", -1).length - 1);
         assertFalse(page.contains("<script src"));
@@ -288,6 +292,17 @@ final class ReportWriterTest
         final JsonNode json = embedded(page);
         assertEquals(evil, json.get("title").asText());
         assertEquals(evil, json.get("charts").get(0).get("series").get(0).get("name").asText());
+    }
+
+    @Test
+    void aChartsNoteIsShownUnderItsUnitsAndOnlyThere()
+    {
+        final String page = ReportWriter.render(SyntheticCrashDay.build(7));
+        final int slippage = page.indexOf("<section class=\"chart\" id=\"chart-slippage\">");
+        final int note = page.indexOf("<p class=\"note\">Gaps where the book could not fill a 10,000 USD order.</p>");
+        assertTrue(slippage >= 0 && note > page.indexOf("<p class=\"units\">", slippage), "under the units line");
+        assertTrue(note < page.indexOf("data-chart=\"slippage\"", slippage), "above the plot");
+        assertEquals(1, page.split("<p class=\"note\">", -1).length - 1, "no other chart has one");
     }
 
     @Test
@@ -307,7 +322,8 @@ final class ReportWriterTest
     {
         final ReportData data = new ReportData().addSeries(ReportData.PNL, "a", new double[] {0}, new double[] {0});
         assertEquals("chart 'depth' is not declared: call chart(id, title, units) first, or use one of " +
-            "[price, inventory, pnl, spread, markouts, latency]", assertThrows(IllegalArgumentException.class,
+            "[price, inventory, pnl, spread, quoted_size, book_spread, book_depth, slippage, markouts, latency]",
+            assertThrows(IllegalArgumentException.class,
                 () -> data.addSeries("depth", "x", new double[0], new double[0])).getMessage());
         assertEquals("series 'pnl/b': tSeconds has 2 points, values has 1", assertThrows(
             IllegalArgumentException.class, () -> data.addSeries(ReportData.PNL, "b", new double[] {0, 1},

@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * A Terra-like day for the page tests: six hours at one point a second, the mid drifting near 80 and then
- * collapsing to 0.0001, a halt and a resume, venue stress, one bot's kill switch, a latency histogram. Seeded, so
- * every test sees the same numbers.
+ * collapsing to 0.0001, a halt and a resume, venue stress, one bot's kill switch, a latency histogram, and the book
+ * thinning (quoted size, market spread, depth, the slippage of a market order with gaps where it cannot fill).
+ * Seeded, so every test sees the same numbers.
  */
 final class SyntheticCrashDay
 {
@@ -32,6 +33,12 @@ final class SyntheticCrashDay
         final double[] refInventory = new double[SECONDS];
         final double[] fastInventory = new double[SECONDS];
         final double[] refPnl = new double[SECONDS];
+        final double[] bidSize = new double[SECONDS];
+        final double[] askSize = new double[SECONDS];
+        final double[] bookSpread = new double[SECONDS];
+        final double[] depth = new double[SECONDS];
+        final double[] buySlippage = new double[SECONDS];
+        final double[] sellSlippage = new double[SECONDS];
         final double[] fastPnl = new double[SECONDS];
         double level = START_MID;
         double invRef = 0;
@@ -67,6 +74,15 @@ final class SyntheticCrashDay
                 cashRef -= fillRef * 10 * level;
                 cashFast -= fillFast * 25 * level;
             }
+            // Depth falls from 200,000 to 5,000 over the day; the market order slips as the inverse of it, and
+            // after the crash the book cannot fill the buy one point in ten.
+            final double thin = (double)i / SECONDS;
+            depth[i] = halted ? Double.NaN : 200_000 * Math.pow(5_000.0 / 200_000, thin);
+            bookSpread[i] = halted ? Double.NaN : 4 + 200 * thin * thin + random.nextDouble();
+            buySlippage[i] = halted || (i > CRASH_END && i % 10 == 0) ? Double.NaN : 2e6 / depth[i];
+            sellSlippage[i] = halted ? Double.NaN : 2.2e6 / depth[i];
+            bidSize[i] = halted || i % 7 == 0 ? 0 : 10;
+            askSize[i] = halted ? 0 : 10;
             refInventory[i] = invRef;
             fastInventory[i] = invFast;
             refPnl[i] = cashRef + invRef * level;
@@ -122,6 +138,13 @@ final class SyntheticCrashDay
             .addSeries(ReportData.PNL, "reference", t, refPnl)
             .addSeries(ReportData.PNL, "fast", t, fastPnl)
             .addSeries(ReportData.SPREAD, "reference", t, spread)
+            .addSeries(ReportData.QUOTED_SIZE, "reference bid", t, bidSize)
+            .addSeries(ReportData.QUOTED_SIZE, "reference ask", t, askSize)
+            .addSeries(ReportData.BOOK_SPREAD, "market", t, bookSpread)
+            .addSeries(ReportData.DEPTH, "bid + ask", t, depth)
+            .addSeries(ReportData.SLIPPAGE, "buy", t, buySlippage)
+            .addSeries(ReportData.SLIPPAGE, "sell", t, sellSlippage)
+            .note(ReportData.SLIPPAGE, "Gaps where the book could not fill a 10,000 USD order.")
             .addSeries(ReportData.MARKOUTS, "reference 10 s", fillT, markRef)
             .addSeries(ReportData.MARKOUTS, "fast 10 s", fillT, markFast)
             .addMarker(CRASH_START - 1_200, "UST depeg: venue stress", ReportData.VENUE)
