@@ -565,6 +565,19 @@ public final class MarketMaker implements Strategy
                 askScale = 0;
             }
         }
+        // Thin book: a side shows at most book_share of what the others show near the mid on it, so that on a venue
+        // its providers are leaving the bot shrinks with the book instead of becoming it.
+        if (p.bookShare > 0)
+        {
+            final double bidThin = thinScale(q, Side.BUY);
+            final double askThin = thinScale(q, Side.SELL);
+            if (bidThin < 1 || askThin < 1)
+            {
+                flags |= 1 << DecisionReason.THIN_BOOK;
+            }
+            bidScale *= bidThin;
+            askScale *= askThin;
+        }
         if ((flags & (1 << DecisionReason.INVENTORY_HARD)) != 0 && inventory >= q.hardLots)
         {
             bidScale = 0;
@@ -593,6 +606,38 @@ public final class MarketMaker implements Strategy
         q.lastQuoteNs = nowNs;
         ledger.onQuoteSent(sent);
         record(q, reason, flags, sent);
+    }
+
+    /**
+     * The size scale of a side under the thin-book rule: {@code book_share} of the others' lots within
+     * {@code book_band_bps} of the best price on that side, over the side's full ladder, at most 1. From the touch,
+     * not the mid: a wide spread is the model's to price, a thin side is this rule's.
+     */
+    private static double thinScale(final QuotedInstrument q, final int side)
+    {
+        final QuoteParameters p = q.parameters;
+        final LocalBook book = q.book;
+        final int levels = book.levels(side);
+        if (levels == 0)
+        {
+            return 0;
+        }
+        final long best = book.price(side, 0);
+        final long band = (long)Math.floor(p.bookBandBps * 1e-4 * best);
+        final long limit = side == Side.BUY ? best - band : best + band;
+        long depth = 0;
+        for (int i = 0; i < levels; i++)
+        {
+            final long price = book.price(side, i);
+            if (side == Side.BUY ? price < limit : price > limit)
+            {
+                break;
+            }
+            depth += book.qty(side, i);
+        }
+        final long others = Math.max(0, depth - q.orders.restingWithin(side, limit));
+        final double allowed = p.bookShare * others / q.ladderLots;
+        return allowed < 1 ? allowed : 1;
     }
 
     /**

@@ -166,6 +166,24 @@ final class OwnOrders
         return total;
     }
 
+    /**
+     * Lots of the bot's own acknowledged orders on a side at {@code limit} or better (bids at or above it, asks at or
+     * below), to take them out of the public book's depth.
+     */
+    long restingWithin(final int side, final long limit)
+    {
+        long total = 0;
+        for (int i = 0; i < capacity; i++)
+        {
+            if (states[i] != FREE && accepted[i] && sides[i] == side &&
+                (side == Side.BUY ? prices[i] >= limit : prices[i] <= limit))
+            {
+                total += remaining[i];
+            }
+        }
+        return total;
+    }
+
     /** Whether any order is live or in flight on the side ({@link Side#BUY} or {@link Side#SELL}). */
     boolean anyOn(final int side)
     {

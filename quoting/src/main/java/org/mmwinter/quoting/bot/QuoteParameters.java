@@ -33,6 +33,10 @@ public final class QuoteParameters
         key("refresh_s", "30", "re-quote at least this often while quoting, seconds");
         key("soft_limit", "auto", "inventory (base units) from which the adding side shrinks; auto = 4 orders");
         key("hard_limit", "auto", "inventory (base units) never exceeded, orders in flight counted; auto = 10 orders");
+        key("book_share", "0.25", "a side shows at most this share of the others' depth within book_band_bps of " +
+            "its best price (a thin book gets smaller quotes); 0: no such rule");
+        key("book_band_bps", "100", "the band behind a side's best price the others' depth is measured in, " +
+            "basis points");
         key("vol_half_life_s", "30", "EWMA half-life of the mid's squared log-returns, seconds of event time");
         key("vol_initial", "0.0001", "sigma (per sqrt second, relative) until warm");
         key("vol_warmup", "20", "mid returns before the EWMA is trusted");
@@ -65,6 +69,8 @@ public final class QuoteParameters
     final double refreshSeconds;
     final double softLimit;
     final double hardLimit;
+    final double bookShare;
+    final double bookBandBps;
     final double volHalfLifeSeconds;
     final double volInitial;
     final int volWarmup;
@@ -113,6 +119,8 @@ public final class QuoteParameters
             throw new IllegalArgumentException(where("soft_limit") + "=" + softLimit + ": must be below " +
                 where("hard_limit") + "=" + hardLimit);
         }
+        bookShare = nonNegative(values, "book_share");
+        bookBandBps = positive(values, "book_band_bps");
         volHalfLifeSeconds = positive(values, "vol_half_life_s");
         volInitial = positive(values, "vol_initial");
         volWarmup = (int)whole(values, "vol_warmup", 1, 1_000_000);

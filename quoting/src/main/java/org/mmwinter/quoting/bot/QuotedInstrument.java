@@ -29,6 +29,8 @@ final class QuotedInstrument
     /** Maker fee as a fraction of notional (negative: a rebate). */
     final double makerFeeRate;
     final LocalBook book = new LocalBook();
+    /** Lots of one side's full ladder (every level at full size), for the thin-book rule. */
+    double ladderLots = 1;
     final OwnOrders orders = new OwnOrders(ORDER_SLOTS);
     final EwmaVolatility volatility;
     final QuoteResult quote = new QuoteResult();
@@ -124,6 +126,12 @@ final class QuotedInstrument
         final QuoteLadder.SizeShape shape = p.sizeShape.equals("linear") ? QuoteLadder.SizeShape.LINEAR :
             p.sizeShape.equals("geometric") ? QuoteLadder.SizeShape.GEOMETRIC : QuoteLadder.SizeShape.FLAT;
         ladder = new QuoteLadder(p.levels, spacing, shape, orderSize, p.sizeFactor, p.levels);
+        double total = 0;
+        for (int i = 0; i < p.levels; i++)
+        {
+            total += shape.size(orderSize, p.sizeFactor, i);
+        }
+        ladderLots = Math.max(1, total / lotSize);
         sized = true;
     }
 

@@ -37,9 +37,11 @@ public final class DecisionReason
     public static final int KILL_RESET = 17;
     /** No two-sided book: nothing can be quoted. */
     public static final int NO_MARKET = 18;
+    /** A side shrunk to its share of the others' depth near the mid: the book is thin. */
+    public static final int THIN_BOOK = 19;
 
     /** The highest code defined; every code fits a bit of the {@code int} flags. */
-    public static final int MAX_REASON = NO_MARKET;
+    public static final int MAX_REASON = THIN_BOOK;
     /** What {@link #name} answers for a code this version does not know (a newer writer's, or a damaged one). */
     public static final String UNKNOWN_NAME = "UNKNOWN";
 
@@ -47,7 +49,7 @@ public final class DecisionReason
     {
         "NONE", "REQUOTE", "HOLD", "INVENTORY_SOFT", "INVENTORY_HARD", "NOTIONAL_CAP", "VOLATILITY_PULL", "HALT",
         "KILL_SWITCH", "VENUE_STRESS", "WITHDRAWALS_HALTED", "PAUSED", "RESUMED", "COOL_DOWN", "BOOK_RESYNC", "FILL",
-        "STARTED", "KILL_RESET", "NO_MARKET",
+        "STARTED", "KILL_RESET", "NO_MARKET", "THIN_BOOK",
     };
 
     private DecisionReason()

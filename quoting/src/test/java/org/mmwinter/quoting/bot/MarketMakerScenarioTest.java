@@ -100,6 +100,40 @@ final class MarketMakerScenarioTest
     }
 
     @Test
+    void aThinBookGetsSmallerQuotes()
+    {
+        // order_notional 300 at 30,000 is 0.01 BTC, 10 lots of 0.001, a level; two levels: 20 lots a side.
+        try (BotRun run = new BotRun(dir, keys()))
+        {
+            run.market(MID, 50, 10);
+            // Others show 10,000 lots a side within 1 % of their best: a quarter is far above 20, full size.
+            for (final int side : new int[]{Side.BUY, Side.SELL})
+            {
+                assertEquals(List.of(10L, 10L), sizes(run.botOrders(side)), Side.name(side));
+            }
+        }
+        try (BotRun run = new BotRun(dir.resolve("thin"), keys()))
+        {
+            run.market(MID, 50, 0.04);
+            // Others show 40 lots a side: a quarter is 10 lots of the ladder's 20, so every level at half size, 5.
+            for (final int side : new int[]{Side.BUY, Side.SELL})
+            {
+                assertEquals(List.of(5L, 5L), sizes(run.botOrders(side)), Side.name(side));
+            }
+        }
+    }
+
+    private static List<Long> sizes(final List<long[]> orders)
+    {
+        final List<Long> sizes = new ArrayList<>();
+        for (final long[] order : orders)
+        {
+            sizes.add(order[1]);
+        }
+        return sizes;
+    }
+
+    @Test
     void aVolatilitySpikePullsEveryQuoteInOneEventAndReentryWaitsForTheCoolDown()
     {
         try (BotRun run = new BotRun(dir, keys("vol_half_life_s", "1", "vol_warmup", "1", "vol_pull", "0.002",

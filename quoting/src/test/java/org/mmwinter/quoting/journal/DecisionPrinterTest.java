@@ -136,9 +136,9 @@ final class DecisionPrinterTest
     @Test
     void unknownFlagBitsPrintAsNumbers()
     {
-        // Bits 1 (REQUOTE), 18 (NO_MARKET), 19 and 31.
-        final int flags = (1 << 1) | (1 << 18) | (1 << 19) | (1 << 31);
-        assertEquals("REQUOTE|NO_MARKET|19|31", DecisionPrinter.flagNames(flags, ""));
+        // Bits 1 (REQUOTE), 18 (NO_MARKET), 20 and 31.
+        final int flags = (1 << 1) | (1 << 18) | (1 << 20) | (1 << 31);
+        assertEquals("REQUOTE|NO_MARKET|20|31", DecisionPrinter.flagNames(flags, ""));
     }
 
     private void writeSmallJournal()

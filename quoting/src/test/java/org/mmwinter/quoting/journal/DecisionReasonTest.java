@@ -14,13 +14,13 @@ final class DecisionReasonTest
     {
         "NONE", "REQUOTE", "HOLD", "INVENTORY_SOFT", "INVENTORY_HARD", "NOTIONAL_CAP", "VOLATILITY_PULL", "HALT",
         "KILL_SWITCH", "VENUE_STRESS", "WITHDRAWALS_HALTED", "PAUSED", "RESUMED", "COOL_DOWN", "BOOK_RESYNC", "FILL",
-        "STARTED", "KILL_RESET", "NO_MARKET",
+        "STARTED", "KILL_RESET", "NO_MARKET", "THIN_BOOK",
     };
 
     @Test
     void everyCodeHasItsPinnedNameAndParsesBack()
     {
-        assertEquals(18, DecisionReason.MAX_REASON);
+        assertEquals(19, DecisionReason.MAX_REASON);
         for (int code = 0; code < PINNED.length; code++)
         {
             assertEquals(PINNED[code], DecisionReason.name(code), "name of " + code);
@@ -38,6 +38,7 @@ final class DecisionReasonTest
         assertEquals(15, DecisionReason.FILL);
         assertEquals(17, DecisionReason.KILL_RESET);
         assertEquals(18, DecisionReason.NO_MARKET);
+        assertEquals(19, DecisionReason.THIN_BOOK);
     }
 
     @Test
@@ -53,7 +54,7 @@ final class DecisionReasonTest
     @Test
     void codesOutsideTheTableAreUnknown()
     {
-        assertEquals("UNKNOWN", DecisionReason.name(19));
+        assertEquals("UNKNOWN", DecisionReason.name(20));
         assertEquals("UNKNOWN", DecisionReason.name(-1));
     }
 

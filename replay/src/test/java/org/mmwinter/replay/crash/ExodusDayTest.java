@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The {@code exodus} day through {@code replay crash}: liquidity providers leave over the day, and the summary's
  * medians of the first and the last sixth of it show the book thinning (market spread up, depth within 1 % of mid
- * down, the slippage of a 10,000 USD market order up) and the reference bot widening its quotes without breaching a
- * limit. The bot's size does not shrink: it is fixed at the first mid, and no rule of the bot scales it by the depth
- * of the book, so the test pins that it stays about the same while the others' depth falls away.
+ * down, the slippage of a 10,000 USD market order up) and the reference bot widening its quotes and shrinking them
+ * with the book (its thin-book rule: a side shows at most a quarter of the others' depth within 1 % of mid) without
+ * breaching a limit.
  */
 final class ExodusDayTest
 {
@@ -43,7 +43,8 @@ final class ExodusDayTest
         // Eight providers at the open, one at the end, each quoting wider and smaller: a ratio, not a level.
         final double spreadFirst = first(book, "spread_bps");
         final double spreadLast = last(book, "spread_bps");
-        assertTrue(spreadLast > 2 * spreadFirst, "market spread " + spreadFirst + " -> " + spreadLast + " bps");
+        // The market spread counts the bot's own quotes, which stay near the touch (smaller) to the end: half again.
+        assertTrue(spreadLast > 1.5 * spreadFirst, "market spread " + spreadFirst + " -> " + spreadLast + " bps");
         final double depthFirst = first(book, "depth_1pct");
         final double depthLast = last(book, "depth_1pct");
         assertTrue(depthLast < depthFirst / 4, "depth within 1 % " + depthFirst + " -> " + depthLast);
@@ -56,11 +57,12 @@ final class ExodusDayTest
         final double quotedFirst = first(reference, "quoted_spread_bps");
         final double quotedLast = last(reference, "quoted_spread_bps");
         assertTrue(quotedLast > 1.5 * quotedFirst, "reference spread " + quotedFirst + " -> " + quotedLast + " bps");
-        // Its touch size is order_notional / first mid (1,000 / 0.85, about 1,176 EXO) whenever it quotes both sides.
+        // At the open its touch size is order_notional / first mid (1,000 / 0.85, about 1,176 EXO): a quarter of
+        // 129,000 USD a side is far above its 3-level ladder. At the end the others show about 10,500 USD a side
+        // within 1 %, a quarter of which (2,600 USD) is below the ladder's 3,000: the size shrinks.
         final double sizeFirst = first(reference, "quoted_size");
         final double sizeLast = last(reference, "quoted_size");
-        assertTrue(sizeFirst > 0 && sizeLast > 0.75 * sizeFirst && sizeLast < 1.25 * sizeFirst,
-            "reference size " + sizeFirst + " -> " + sizeLast);
+        assertTrue(sizeFirst > 0 && sizeLast < 0.9 * sizeFirst, "reference size " + sizeFirst + " -> " + sizeLast);
 
         final String page = Files.readString(dir.resolve("report.html"));
         for (final String chart : new String[]{"quoted_size", "book_spread", "book_depth", "slippage"})
