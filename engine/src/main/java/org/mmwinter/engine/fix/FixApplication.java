@@ -145,13 +145,13 @@ final class FixApplication implements Application
      * OrderCancelReject for a cancel or replace, a rejected OrderMassCancelReport, a BusinessMessageReject for the
      * rest.
      */
-    private static void refuse(final FixSession session, final Message m, final String type, final String text)
+    private void refuse(final FixSession session, final Message m, final String type, final String text)
         throws FieldNotFound
     {
         switch (type)
         {
             case MsgType.ORDER_SINGLE:
-                session.send(FixReplies.rejectedOrder("T" + m.getHeader().getInt(MsgSeqNum.FIELD),
+                session.send(FixReplies.rejectedOrder(orderEntry.localExecId(),
                     m.getString(ClOrdID.FIELD), m.getString(Symbol.FIELD), m.getChar(Side.FIELD),
                     m.isSetField(OrderQty.FIELD) ? m.getString(OrderQty.FIELD) : null, FixRejectCodes.OTHER, text));
                 break;

@@ -3,6 +3,7 @@ package org.mmwinter.engine.fix;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -92,7 +93,9 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
     private volatile boolean running = true;
     private volatile boolean engineGone;
     private long nextCorrelation = 1;
-    private long localExecIds;
+    /** Local ExecIDs: the gateway's start (epoch ms) and a count, so no two runs on a data directory share one. */
+    private final String localExecIdPrefix = "R" + System.currentTimeMillis() + "-";
+    private final AtomicLong localExecIds = new AtomicLong();
     private long execSequence = -1;
     private int execIndex;
 
@@ -702,10 +705,10 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         return r.commandSequence + "-" + execIndex++;
     }
 
-    /** ExecID of a reject the engine never saw: the gateway's own series. */
-    private String localExecId()
+    /** ExecID of a reject the engine never saw: the gateway's own series; any thread. */
+    String localExecId()
     {
-        return "R" + ++localExecIds;
+        return localExecIdPrefix + localExecIds.incrementAndGet();
     }
 
     private static int orderId(final ClientOrderId into, final String text)

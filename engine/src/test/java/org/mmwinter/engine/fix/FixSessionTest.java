@@ -1,6 +1,9 @@
 package org.mmwinter.engine.fix;
 
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
+import quickfix.Session;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.ClOrdID;
 import quickfix.field.ExecType;
@@ -40,7 +44,7 @@ import static org.mmwinter.engine.fix.FixMessages.next;
  * Sessions: who may log on (and the Logout with the reason when not), the throttle, cancel-on-disconnect, session
  * Rejects for what breaks the FIX layer, and market data refused by an engine without it. Sessions here: CLIENT1
  * and CLIENT2 as by default, CLIENT2 with a password, SLOW throttled at one message a second, MAKER trading the
- * market maker's account MM1 (cancel-on-disconnect by default).
+ * market maker's account MM1 (cancel-on-disconnect by default); at most 8 connections.
  */
 class FixSessionTest
 {
@@ -56,7 +60,8 @@ class FixSessionTest
             "fix.sessions", "CLIENT1,CLIENT2,SLOW,MAKER",
             "fix.session.CLIENT2.password", "s3cret",
             "fix.session.SLOW.max_msgs_per_s", "1",
-            "fix.session.MAKER.account", "MM1"));
+            "fix.session.MAKER.account", "MM1",
+            "fix.max.connections", "8"));
     }
 
     @AfterAll
@@ -210,5 +215,81 @@ class FixSessionTest
             assertEquals("md1", get(reject, MDReqID.FIELD));
             assertEquals("market data not available", get(reject, Text.FIELD));
         }
+    }
+
+    @Test
+    void anOldSequenceNumberEndsTheSessionAsFixSaysAndALogonStartsAgain() throws Exception
+    {
+        final FixClient one = engine.logon("CLIENT1");
+        one.send(limit("s1", Side.BUY, "0.001", "1"));
+        execution(one, ExecType.NEW);
+        // Logon 1 and the order 2 were taken: 2 again, without PossDupFlag, is too low.
+        Session.lookupSession(one.sessionId()).setNextSenderMsgSeqNum(2);
+        one.send(limit("s2", Side.BUY, "0.001", "1"));
+        final Message logout = next(one, MsgType.LOGOUT);
+        assertTrue(get(logout, Text.FIELD).startsWith("MsgSeqNum too low, expecting 3 but received 2"),
+            get(logout, Text.FIELD));
+        one.close();
+        try (FixClient again = engine.logon("CLIENT1"))
+        {
+            again.send(FixMessages.cancel("s3", "s1", Side.BUY));
+            execution(again, ExecType.CANCELED);
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheCapAreClosedAtOnce() throws Exception
+    {
+        final List<Socket> sockets = new ArrayList<>();
+        try
+        {
+            for (int i = 0; i < 12; i++)
+            {
+                final Socket socket = new Socket("127.0.0.1", engine.port());
+                socket.setSoTimeout(200);
+                sockets.add(socket);
+            }
+            // Connections of earlier tests may still be closing: at most 8 of these 12 stay open.
+            int closed = 0;
+            for (final Socket socket : sockets)
+            {
+                try
+                {
+                    if (socket.getInputStream().read() < 0)
+                    {
+                        closed++;
+                    }
+                }
+                catch (final SocketTimeoutException ex)
+                {
+                    // Open and waiting for a Logon: not refused.
+                }
+            }
+            assertTrue(closed >= 4, closed + " of 12 closed");
+            assertTrue(engine.acceptor().connectionsRefused() >= 4);
+        }
+        finally
+        {
+            for (final Socket socket : sockets)
+            {
+                socket.close();
+            }
+        }
+        // The cap counts open connections: once these are gone, a client logs on again.
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FixEngine.TIMEOUT_S);
+        FixClient client = null;
+        while (client == null && System.nanoTime() < deadline)
+        {
+            try
+            {
+                client = engine.logon("CLIENT1");
+            }
+            catch (final AssertionError ex)
+            {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(client != null && client.isLoggedOn());
+        client.close();
     }
 }
