@@ -1,5 +1,7 @@
 package org.mmwinter.engine.fix;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +21,11 @@ import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
+import org.mmwinter.engine.journal.OutputJournal;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ExecutionReport;
+import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
 import org.mmwinter.engine.pipeline.EngineDirectory;
 import org.mmwinter.engine.pipeline.EnginePipeline;
@@ -54,9 +58,10 @@ import quickfix.field.Symbol;
  * took is sent from a report of it, never before. The participant owns the accounts of every session, so a session
  * is told about its own account's orders only, and its cancels and replaces name orders of its own account only.
  * A replace renames the engine's order to the replace's ClOrdID (the AMEND command carries the new id, journaled),
- * so ClOrdIDs survive a restart with the journal. What does not survive is the gateway's CumQty and AvgPx of an
- * order entered before a restart: such an order is adopted from its next report with its remaining quantity as
- * OrderQty and CumQty 0.
+ * so ClOrdIDs survive a restart with the journal; the gateway's own view of each live order (OrderQty, CumQty,
+ * AvgPx) is rebuilt at start from the engine's output journal. An order the gateway still does not know (the output
+ * journal off, or results it lost to a kill -9) is adopted from its next report with its remaining quantity as
+ * OrderQty.
  */
 final class FixOrderEntry implements ParticipantListener, AutoCloseable
 {
@@ -112,6 +117,12 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         {
             accounts[i] = sessions.get(i).spec.account();
             sessionsByAccount.put(sessions.get(i).accountId, sessions.get(i));
+        }
+        final Path output = pipeline.config().outputJournalDir();
+        if (pipeline.config().outputJournalEnabled() && Files.isDirectory(output))
+        {
+            // Before the participant plugs in: from then on its reports keep the table current.
+            OutputJournal.replayReadOnly(output, this::rebuild);
         }
         this.participant = pipeline.register(ParticipantSpec.of(name, accounts), this);
         this.publication = participant.publication();
@@ -655,6 +666,80 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
             order.cumQty > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW;
         session.send(FixReplies.cancelReject(order == null ? FixReplies.NO_ORDER_ID : Long.toString(order.orderId),
             clOrdId, origClOrdId, status, replace, FixRejectCodes.cxlRejReason(reason), text));
+    }
+
+    /** One result of the output journal, read at start: the same bookkeeping as the live reports, nothing sent. */
+    private void rebuild(final ResultEvent r)
+    {
+        if (r.orderId == MatchingEngine.NO_ORDER_ID && r.makerOrderId == MatchingEngine.NO_ORDER_ID)
+        {
+            return;
+        }
+        switch (r.type)
+        {
+            case ResultType.ACCEPTED:
+            {
+                final FixSession session = sessionsByAccount.get(r.accountId);
+                if (session != null)
+                {
+                    track(new FixOrder(r.orderId, session, directory.instrument(r.instrumentId), fixSide(r.side),
+                        r.price == MatchingEngine.NO_PRICE ? OrdType.MARKET : OrdType.LIMIT,
+                        r.clientOrderId.toString(), r.price, r.qty));
+                }
+                break;
+            }
+            case ResultType.FILL:
+                rebuildFill(r.orderId, r.price, r.qty, r.remaining);
+                rebuildFill(r.makerOrderId, r.price, r.qty, r.makerRemaining);
+                break;
+            case ResultType.CANCELED:
+            case ResultType.EXPIRED:
+            {
+                final FixOrder order = ordersById.get(r.orderId);
+                if (order != null)
+                {
+                    forget(order);
+                }
+                break;
+            }
+            case ResultType.AMENDED:
+            {
+                final FixOrder order = ordersById.get(r.orderId);
+                if (order != null)
+                {
+                    ordersByClOrdId.remove(FixOrder.key(order.session, order.clOrdId));
+                    order.clOrdId = r.clientOrderId.toString();
+                    ordersByClOrdId.put(FixOrder.key(order.session, order.clOrdId), order);
+                    order.price = r.price;
+                    order.orderQty = order.cumQty + r.qty;
+                }
+                break;
+            }
+            case ResultType.REDUCED:
+            {
+                final FixOrder order = ordersById.get(r.orderId);
+                if (order != null)
+                {
+                    order.orderQty = order.cumQty + r.remaining;
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+
+    private void rebuildFill(final long orderId, final long price, final long qty, final long remaining)
+    {
+        final FixOrder order = ordersById.get(orderId);
+        if (order != null)
+        {
+            order.fill(price, qty);
+            if (remaining == 0)
+            {
+                forget(order);
+            }
+        }
     }
 
     /**

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quickfix.Message;
 import quickfix.Session;
+import quickfix.field.AvgPx;
 import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
 import quickfix.field.ExecType;
+import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.Side;
 
@@ -21,8 +24,9 @@ import static org.mmwinter.engine.fix.FixMessages.limit;
 
 /**
  * Log off, reconnect and resume sequence numbers, across a restart of the engine too: the session's numbers are in
- * the acceptor's store under the data directory and the client's own, and the order a replace renamed answers to its
- * new ClOrdID after the restart, because the rename is journaled.
+ * the acceptor's store under the data directory and the client's own; the order a replace renamed answers to its
+ * new ClOrdID after the restart, because the rename is journaled, with its CumQty and AvgPx rebuilt from the output
+ * journal.
  */
 class FixRestartTest
 {
@@ -40,6 +44,12 @@ class FixRestartTest
             execution(one, ExecType.NEW);
             one.send(FixMessages.replace("a2", "a1", Side.BUY, "2", "101"));
             execution(one, ExecType.REPLACED);
+            try (FixClient seller = engine.logon("CLIENT2"))
+            {
+                seller.send(limit("s1", Side.SELL, "0.5", "101"));
+                execution(seller, ExecType.TRADE);
+            }
+            execution(one, ExecType.TRADE);
             assertTrue(one.logout(FixEngine.TIMEOUT_S, TimeUnit.SECONDS));
             one.close();
 
@@ -56,8 +66,9 @@ class FixRestartTest
 
         try (FixEngine engine = new FixEngine(dir))
         {
-            // The books came back from the journal: a2 at 101 (10100 ticks) for 2 (20000 lots), b1 behind it.
-            assertEquals(List.of("0 0 10100 20000 0/a2", "0 0 9900 10000 0/b1"), engine.book());
+            // The books came back from the journal: a2 at 101 (10100 ticks) with 2 - 0.5 = 1.5 left (15000 lots),
+            // b1 behind it.
+            assertEquals(List.of("0 0 10100 15000 0/a2", "0 0 9900 10000 0/b1"), engine.book());
             final FixClient client = engine.logonKeepingSequence("CLIENT1");
             // close() logged out: one more message (the Logout) after the order, then this Logon (and perhaps a
             // ResendRequest): the numbers go on from before the restart.
@@ -68,6 +79,10 @@ class FixRestartTest
             final Message canceled = execution(client, ExecType.CANCELED);
             assertEquals("x1", get(canceled, ClOrdID.FIELD));
             assertEquals("a2", get(canceled, OrigClOrdID.FIELD));
+            // What the gateway knew of a2 came back from the output journal: 0.5 filled at 101 of 2.
+            assertEquals("0.5", get(canceled, CumQty.FIELD));
+            assertEquals("101", get(canceled, AvgPx.FIELD));
+            assertEquals("2", get(canceled, OrderQty.FIELD));
             assertEquals(List.of("0 0 9900 10000 0/b1"), engine.book());
             client.close();
         }
