@@ -14,6 +14,7 @@ import quickfix.field.CumQty;
 import quickfix.field.ExecType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
+import quickfix.field.PossDupFlag;
 import quickfix.field.Side;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,20 +45,25 @@ class FixRestartTest
             execution(one, ExecType.NEW);
             one.send(FixMessages.replace("a2", "a1", Side.BUY, "2", "101"));
             execution(one, ExecType.REPLACED);
+            assertTrue(one.logout(FixEngine.TIMEOUT_S, TimeUnit.SECONDS));
+            one.close();
+            // a2 trades while CLIENT1 is away: its report waits in the session's store.
             try (FixClient seller = engine.logon("CLIENT2"))
             {
                 seller.send(limit("s1", Side.SELL, "0.5", "101"));
                 execution(seller, ExecType.TRADE);
             }
-            execution(one, ExecType.TRADE);
-            assertTrue(one.logout(FixEngine.TIMEOUT_S, TimeUnit.SECONDS));
-            one.close();
 
             // Logon 1, the order 2, the replace 3, the logout 4, this logon 5: the next one the client sends is 6,
             // or 7 if it had to ask for the engine's Logout again (a ResendRequest); a reset would make it 2.
             final FixClient again = engine.logonKeepingSequence("CLIENT1");
             final int resumed = Session.lookupSession(again.sessionId()).getExpectedSenderNum();
             assertTrue(resumed == 6 || resumed == 7, "resumed at " + resumed);
+            // The engine's numbers went on too: the client saw the gap and asked for the fill it missed.
+            final Message missed = execution(again, ExecType.TRADE);
+            assertEquals("a2", get(missed, ClOrdID.FIELD));
+            assertEquals("0.5", get(missed, CumQty.FIELD));
+            assertTrue(missed.getHeader().getBoolean(PossDupFlag.FIELD));
             again.send(limit("b1", Side.BUY, "1", "99"));
             execution(again, ExecType.NEW);
             sentBeforeRestart = Session.lookupSession(again.sessionId()).getExpectedSenderNum();
