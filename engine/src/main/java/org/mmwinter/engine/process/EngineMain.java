@@ -237,6 +237,29 @@ public final class EngineMain implements Callable<Integer>
             }
             System.out.println("engine: " + extension.describe());
         }
+        // FIX first: tools wait for the CSV gateway's listening line, and by then both are ready.
+        final FixAcceptor fix = fixConfig.port() == FixGatewayConfig.NO_PORT ? null :
+            new FixAcceptor(pipeline, fixConfig, FixMarketDataHandler.NONE);
+        if (fix != null)
+        {
+            try
+            {
+                fix.start();
+                System.out.println("engine: " + fix.describe());
+            }
+            catch (final IllegalArgumentException | IllegalStateException | IOException ex)
+            {
+                System.err.println("engine: " + ex.getMessage() + " (--fix-port 0 for any free port, -1 for none)");
+                fix.close();
+                closeAll(hosted);
+                pipeline.close();
+                return 2;
+            }
+        }
+        else
+        {
+            System.out.println("engine: no FIX acceptor (--fix-port -1)");
+        }
         if (gateway != null)
         {
             if (!hosted.isEmpty())
@@ -265,6 +288,7 @@ public final class EngineMain implements Callable<Integer>
             catch (final IllegalArgumentException ex)
             {
                 System.err.println("engine: " + ex.getMessage());
+                closeFix(fix);
                 closeAll(hosted);
                 pipeline.close();
                 return 2;
@@ -273,6 +297,7 @@ public final class EngineMain implements Callable<Integer>
             {
                 System.err.println("engine: cannot listen on " + host + ":" + port + ": " + ex.getMessage() +
                     " (use --port 0 for any free port, --port -1 for none)");
+                closeFix(fix);
                 closeAll(hosted);
                 pipeline.close();
                 return 2;
@@ -281,32 +306,6 @@ public final class EngineMain implements Callable<Integer>
         else
         {
             System.out.println("engine: not listening (--port -1); producers: --input and in-process");
-        }
-        final FixAcceptor fix = fixConfig.port() == FixGatewayConfig.NO_PORT ? null :
-            new FixAcceptor(pipeline, fixConfig, FixMarketDataHandler.NONE);
-        if (fix != null)
-        {
-            try
-            {
-                fix.start();
-                System.out.println("engine: " + fix.describe());
-            }
-            catch (final IllegalArgumentException | IllegalStateException | IOException ex)
-            {
-                System.err.println("engine: " + ex.getMessage() + " (--fix-port 0 for any free port, -1 for none)");
-                fix.close();
-                if (gateway != null)
-                {
-                    gateway.close();
-                }
-                closeAll(hosted);
-                pipeline.close();
-                return 2;
-            }
-        }
-        else
-        {
-            System.out.println("engine: no FIX acceptor (--fix-port -1)");
         }
 
         final CountDownLatch stopped = new CountDownLatch(1);
@@ -407,6 +406,14 @@ public final class EngineMain implements Callable<Integer>
             }
         }
         return false;
+    }
+
+    private static void closeFix(final FixAcceptor fix)
+    {
+        if (fix != null)
+        {
+            fix.close();
+        }
     }
 
     private static void closeAll(final List<EngineExtension> hosted)
