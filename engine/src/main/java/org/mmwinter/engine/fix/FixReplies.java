@@ -51,15 +51,14 @@ final class FixReplies
     static final String NO_ORDER_ID = "NONE";
     /** A rejection that FIX has no specific reason code for. */
     static final int NO_REASON = -1;
-
-    private FixReplies()
-    {
-    }
-
     /** Side (54): buy. */
     static final char BUY = Side.BUY;
     /** Side (54): sell. */
     static final char SELL = Side.SELL;
+
+    private FixReplies()
+    {
+    }
 
     /**
      * An ExecutionReport on a live or just finished order.

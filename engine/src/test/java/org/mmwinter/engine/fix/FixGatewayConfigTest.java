@@ -51,6 +51,20 @@ class FixGatewayConfigTest
         assertRefused("fix.allow.remote", "yes", "fix.allow.remote=yes: must be true or false");
     }
 
+    @Test
+    void aNonLoopbackAddressNeedsAllowRemoteAndPasswords()
+    {
+        final EngineConfig engine = EngineConfig.defaults().fixProperty("fix.host", "0.0.0.0");
+        final IllegalArgumentException closed = assertThrows(IllegalArgumentException.class,
+            () -> new FixAcceptor(null, FixGatewayConfig.from(engine), FixMarketDataHandler.NONE).start());
+        assertTrue(closed.getMessage().contains("not a loopback address; set fix.allow.remote=true"),
+            closed.getMessage());
+        engine.fixProperty("fix.allow.remote", "true");
+        final IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
+            () -> new FixAcceptor(null, FixGatewayConfig.from(engine), FixMarketDataHandler.NONE).start());
+        assertTrue(open.getMessage().contains("session CLIENT1 has no password"), open.getMessage());
+    }
+
     private static void assertRefused(final String key, final String value, final String message)
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
