@@ -3,6 +3,7 @@ package org.mmwinter.engine.fix;
 import java.math.BigDecimal;
 
 import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.core.Side;
 
 /**
  * A live order as the FIX gateway reports it: what the engine does not keep (the total OrderQty, CumQty, the
@@ -53,6 +54,12 @@ final class FixOrder
     {
         cumQty += qty;
         notional = notional.add(BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(qty)));
+    }
+
+    /** Side (54) of an engine side. */
+    static char sideOf(final int side)
+    {
+        return side == Side.BUY ? FixReplies.BUY : FixReplies.SELL;
     }
 
     /** The key of the index by ClOrdID: one account's ids never meet another's. */

@@ -2,7 +2,6 @@ package org.mmwinter.engine.fix;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,19 +12,12 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.mmwinter.engine.core.CancelReason;
-import org.mmwinter.engine.core.ClientOrderId;
-import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
-import org.mmwinter.engine.core.OrderType;
 import org.mmwinter.engine.core.RejectReason;
-import org.mmwinter.engine.core.Side;
-import org.mmwinter.engine.core.StpMode;
-import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.journal.OutputJournal;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ExecutionReport;
-import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
 import org.mmwinter.engine.pipeline.EngineDirectory;
 import org.mmwinter.engine.pipeline.EnginePipeline;
@@ -37,7 +29,6 @@ import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.ClOrdID;
-import quickfix.field.ExecInst;
 import quickfix.field.ExecType;
 import quickfix.field.MassCancelRequestType;
 import quickfix.field.MsgType;
@@ -45,7 +36,6 @@ import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
-import quickfix.field.Price;
 import quickfix.field.Symbol;
 
 /**
@@ -65,22 +55,11 @@ import quickfix.field.Symbol;
  */
 final class FixOrderEntry implements ParticipantListener, AutoCloseable
 {
-    /** Custom tag for self-trade prevention (as Coinbase's FIX API): N, O, B or D; absent: none. */
-    static final int SELF_TRADE_PREVENTION_TAG = 7928;
-
     private static final int INBOUND_CAPACITY = 1 << 16;
     private static final int DRAIN_LIMIT = 256;
     private static final int POLL_LIMIT = 1024;
     /** Commands in flight at most: each brings at most two reports to the source, so its queue never fills. */
     private static final int MAX_IN_FLIGHT = ParticipantSpec.DEFAULT_QUEUE_SIZE / 4;
-    private static final char POST_ONLY_INSTRUCTION = ExecInst.PARTICIPATE_DONT_INITIATE;
-    /** TimeInForce (59) and the values taken; named here since the engine's own TimeInForce has the short name. */
-    private static final int TIME_IN_FORCE_TAG = 59;
-    /** Side (54), named by number for the same reason. */
-    private static final int SIDE_TAG = 54;
-    private static final char FIX_GTC = '1';
-    private static final char FIX_IOC = '3';
-    private static final char FIX_FOK = '4';
 
     private final EngineDirectory directory;
     private final Participant participant;
@@ -89,11 +68,9 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
     private final ManyToOneConcurrentArrayQueue<Inbound> inbound =
         new ManyToOneConcurrentArrayQueue<>(INBOUND_CAPACITY);
     private final Long2ObjectHashMap<FixPending> pending = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<FixOrder> ordersById = new Long2ObjectHashMap<>();
-    private final HashMap<String, FixOrder> ordersByClOrdId = new HashMap<>();
+    private final FixOrders orders;
     private final CommandEvent command = new CommandEvent();
-    private final ClientOrderId scratchId = new ClientOrderId();
-    private final FixDecimals decimals = new FixDecimals();
+    private final FixOrderDecoder decoder;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean engineGone;
@@ -112,6 +89,8 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
     FixOrderEntry(final EnginePipeline pipeline, final String name, final List<FixSession> sessions)
     {
         this.directory = pipeline.directory();
+        this.decoder = new FixOrderDecoder(directory);
+        this.orders = new FixOrders(directory, sessionsByAccount);
         final String[] accounts = new String[sessions.size()];
         for (int i = 0; i < accounts.length; i++)
         {
@@ -122,7 +101,7 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         if (pipeline.config().outputJournalEnabled() && Files.isDirectory(output))
         {
             // Before the participant plugs in: from then on its reports keep the table current.
-            OutputJournal.replayReadOnly(output, this::rebuild);
+            OutputJournal.replayReadOnly(output, orders::rebuild);
         }
         this.participant = pipeline.register(ParticipantSpec.of(name, accounts), this);
         this.publication = participant.publication();
@@ -160,7 +139,7 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
     /** Live orders the gateway tracks (for tests: an order's end forgets it). */
     int trackedOrders()
     {
-        return ordersById.size();
+        return orders.size();
     }
 
     public void close()
@@ -260,150 +239,49 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
 
     private void onNewOrder(final FixSession session, final Message m) throws FieldNotFound
     {
+        final int reason = decoder.newOrder(m, session.accountId, command);
         final String clOrdId = m.getString(ClOrdID.FIELD);
         final String symbol = m.getString(Symbol.FIELD);
-        final char side = m.getChar(SIDE_TAG);
-        final char ordType = m.getChar(OrdType.FIELD);
+        final char side = FixOrderDecoder.side(m);
         final String qtyText = m.isSetField(OrderQty.FIELD) ? m.getString(OrderQty.FIELD) : null;
-        final CommandEvent c = command.clear();
-        c.type = CommandType.NEW;
-        c.accountId = session.accountId;
-        int reason = orderId(c.clientOrderId, clOrdId);
-        final int instrumentId = directory.resolve(symbol, false);
-        final Instrument instrument = instrumentId < 0 ? null : directory.instrument(instrumentId);
-        if (reason == RejectReason.NONE && instrument == null)
-        {
-            reason = RejectReason.UNKNOWN_INSTRUMENT;
-        }
-        if (reason == RejectReason.NONE)
-        {
-            c.instrumentId = instrumentId;
-            reason = side(c, side);
-        }
-        if (reason == RejectReason.NONE)
-        {
-            reason = typeAndTimeInForce(c, m, ordType);
-        }
-        if (reason == RejectReason.NONE)
-        {
-            reason = selfTradePrevention(c, m);
-        }
-        if (reason == RejectReason.NONE)
-        {
-            reason = price(c, m, instrument);
-        }
-        if (reason == RejectReason.NONE)
-        {
-            if (qtyText == null)
-            {
-                reason = RejectReason.MISSING_QTY;
-            }
-            else
-            {
-                reason = decimals.qty(qtyText, instrument);
-                c.qty = decimals.value();
-            }
-        }
         if (reason != RejectReason.NONE)
         {
             session.send(FixReplies.rejectedOrder(localExecId(), clOrdId, symbol, side, qtyText,
                 FixRejectCodes.ordRejReason(reason), FixRejectCodes.text(reason)));
             return;
         }
-        offer(new FixPending(FixPending.NEW, session, clOrdId, null, symbol, instrument, side, ordType, qtyText,
-            (char)0));
+        offer(new FixPending(FixPending.NEW, session, clOrdId, null, symbol, decoder.instrument(), side,
+            m.getChar(OrdType.FIELD), qtyText, (char)0));
     }
 
     private void onCancel(final FixSession session, final Message m) throws FieldNotFound
     {
+        final int reason = decoder.cancel(m, session.accountId, command);
         final String clOrdId = m.getString(ClOrdID.FIELD);
         final String origClOrdId = m.getString(OrigClOrdID.FIELD);
-        final String symbol = m.getString(Symbol.FIELD);
-        final CommandEvent c = command.clear();
-        c.type = CommandType.CANCEL;
-        c.accountId = session.accountId;
-        int reason = orderId(c.clientOrderId, origClOrdId) == RejectReason.NONE ? RejectReason.NONE :
-            RejectReason.UNKNOWN_ORDER;
-        c.instrumentId = directory.resolve(symbol, false);
-        if (reason == RejectReason.NONE && c.instrumentId < 0)
-        {
-            reason = RejectReason.UNKNOWN_INSTRUMENT;
-        }
         if (reason != RejectReason.NONE)
         {
             refuseCancel(session, clOrdId, origClOrdId, false, reason, FixRejectCodes.text(reason));
             return;
         }
-        offer(new FixPending(FixPending.CANCEL, session, clOrdId, origClOrdId, symbol,
-            directory.instrument(c.instrumentId), (char)0, (char)0, null, (char)0));
+        offer(new FixPending(FixPending.CANCEL, session, clOrdId, origClOrdId, m.getString(Symbol.FIELD),
+            decoder.instrument(), (char)0, (char)0, null, (char)0));
     }
 
-    /**
-     * OrderQty is the new total: the engine's AMEND takes the new remaining, OrderQty − CumQty as the gateway knows
-     * CumQty when the replace is read (a fill still on its way from the engine then is not counted in it).
-     */
     private void onReplace(final FixSession session, final Message m) throws FieldNotFound
     {
         final String clOrdId = m.getString(ClOrdID.FIELD);
         final String origClOrdId = m.getString(OrigClOrdID.FIELD);
-        final String symbol = m.getString(Symbol.FIELD);
-        final char side = m.getChar(SIDE_TAG);
-        final char ordType = m.getChar(OrdType.FIELD);
-        final CommandEvent c = command.clear();
-        c.type = CommandType.AMEND;
-        c.accountId = session.accountId;
-        int reason = orderId(c.clientOrderId, origClOrdId) == RejectReason.NONE ? RejectReason.NONE :
-            RejectReason.UNKNOWN_ORDER;
-        String text = null;
-        if (reason == RejectReason.NONE)
-        {
-            reason = orderId(c.newClientOrderId, clOrdId);
-        }
-        c.instrumentId = directory.resolve(symbol, false);
-        final Instrument instrument = c.instrumentId < 0 ? null : directory.instrument(c.instrumentId);
-        if (reason == RejectReason.NONE && instrument == null)
-        {
-            reason = RejectReason.UNKNOWN_INSTRUMENT;
-        }
-        final FixOrder order = ordersByClOrdId.get(FixOrder.key(session, origClOrdId));
-        if (reason == RejectReason.NONE && order != null && order.side != side)
-        {
-            reason = RejectReason.BAD_SIDE;
-            text = "a replace cannot change the side";
-        }
-        if (reason == RejectReason.NONE && ordType != OrdType.LIMIT)
-        {
-            reason = RejectReason.BAD_TYPE;
-            text = "only limit orders can be replaced (OrdType 2)";
-        }
-        if (reason == RejectReason.NONE)
-        {
-            reason = price(c, m, instrument);
-        }
-        if (reason == RejectReason.NONE)
-        {
-            reason = m.isSetField(OrderQty.FIELD) ? decimals.qty(m.getString(OrderQty.FIELD), instrument) :
-                RejectReason.MISSING_QTY;
-        }
-        if (reason == RejectReason.NONE)
-        {
-            final long cumQty = order == null ? 0 : order.cumQty;
-            c.qty = decimals.value() - cumQty;
-            if (c.qty <= 0)
-            {
-                reason = RejectReason.BAD_QTY;
-                text = "OrderQty " + m.getString(OrderQty.FIELD) + " is not above CumQty " +
-                    FixDecimals.qtyText(cumQty, instrument);
-            }
-        }
+        final int reason = decoder.replace(m, session.accountId,
+            orders.byClOrdId(session, origClOrdId), command);
         if (reason != RejectReason.NONE)
         {
             refuseCancel(session, clOrdId, origClOrdId, true, reason,
-                text == null ? FixRejectCodes.text(reason) : text);
+                decoder.text() == null ? FixRejectCodes.text(reason) : decoder.text());
             return;
         }
-        offer(new FixPending(FixPending.REPLACE, session, clOrdId, origClOrdId, symbol, instrument, side, ordType,
-            null, (char)0));
+        offer(new FixPending(FixPending.REPLACE, session, clOrdId, origClOrdId, m.getString(Symbol.FIELD),
+            decoder.instrument(), FixOrderDecoder.side(m), m.getChar(OrdType.FIELD), null, (char)0));
     }
 
     private void onMassCancel(final FixSession session, final Message m) throws FieldNotFound
@@ -416,7 +294,7 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         c.accountId = session.accountId;
         if (type == MassCancelRequestType.CANCEL_ORDERS_FOR_A_SECURITY)
         {
-            c.instrumentId = symbol == null ? MatchingEngine.UNKNOWN_INSTRUMENT : directory.resolve(symbol, false);
+            c.instrumentId = decoder.resolve(symbol);
             if (c.instrumentId < 0)
             {
                 session.send(FixReplies.massCancelReport(clOrdId, type, symbol, 0,
@@ -518,10 +396,10 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         }
         final boolean ours = request != null && request.kind == FixPending.NEW;
         final FixOrder order = new FixOrder(r.orderId, session, directory.instrument(r.instrumentId),
-            fixSide(r.side), ours ? request.ordType :
+            FixOrder.sideOf(r.side), ours ? request.ordType :
             (r.price == MatchingEngine.NO_PRICE ? OrdType.MARKET : OrdType.LIMIT), r.clientOrderId.toString(),
             r.price, r.qty);
-        track(order);
+        orders.track(order);
         session.send(FixReplies.execution(order, execId(r), ExecType.NEW, OrdStatus.NEW, order.clOrdId, null,
             r.qty, 0, 0, r.nowNs, null));
     }
@@ -537,7 +415,7 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         final boolean done = r.remaining == 0;
         if (done)
         {
-            forget(order);
+            orders.forget(order);
         }
         order.session.send(FixReplies.execution(order, execId(r), ExecType.TRADE,
             done ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED, order.clOrdId, null, r.remaining, r.qty, r.price,
@@ -551,7 +429,7 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         {
             return;
         }
-        forget(order);
+        orders.forget(order);
         final boolean asked = request != null && request.kind == FixPending.CANCEL;
         if (request != null && (request.kind == FixPending.MASS_CANCEL ||
             request.kind == FixPending.CANCEL_ON_DISCONNECT))
@@ -571,7 +449,7 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         {
             return;
         }
-        forget(order);
+        orders.forget(order);
         order.session.send(FixReplies.execution(order, execId(r), ExecType.EXPIRED, OrdStatus.EXPIRED,
             order.clOrdId, null, 0, 0, 0, r.nowNs, "time in force: the rest of the order expired unfilled"));
     }
@@ -586,12 +464,7 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         final String newId = r.clientOrderId.toString();
         final String oldId = request != null && request.kind == FixPending.REPLACE ? request.origClOrdId :
             order.clOrdId;
-        if (!newId.equals(order.clOrdId))
-        {
-            ordersByClOrdId.remove(FixOrder.key(order.session, order.clOrdId));
-            order.clOrdId = newId;
-            ordersByClOrdId.put(FixOrder.key(order.session, newId), order);
-        }
+        orders.rename(order, newId);
         order.price = r.price;
         order.orderQty = order.cumQty + r.qty;
         order.session.send(FixReplies.execution(order, execId(r), ExecType.REPLACED,
@@ -661,85 +534,11 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
         final int reason,
         final String text)
     {
-        final FixOrder order = ordersByClOrdId.get(FixOrder.key(session, origClOrdId));
+        final FixOrder order = orders.byClOrdId(session, origClOrdId);
         final char status = order == null ? OrdStatus.REJECTED :
             order.cumQty > 0 ? OrdStatus.PARTIALLY_FILLED : OrdStatus.NEW;
         session.send(FixReplies.cancelReject(order == null ? FixReplies.NO_ORDER_ID : Long.toString(order.orderId),
             clOrdId, origClOrdId, status, replace, FixRejectCodes.cxlRejReason(reason), text));
-    }
-
-    /** One result of the output journal, read at start: the same bookkeeping as the live reports, nothing sent. */
-    private void rebuild(final ResultEvent r)
-    {
-        if (r.orderId == MatchingEngine.NO_ORDER_ID && r.makerOrderId == MatchingEngine.NO_ORDER_ID)
-        {
-            return;
-        }
-        switch (r.type)
-        {
-            case ResultType.ACCEPTED:
-            {
-                final FixSession session = sessionsByAccount.get(r.accountId);
-                if (session != null)
-                {
-                    track(new FixOrder(r.orderId, session, directory.instrument(r.instrumentId), fixSide(r.side),
-                        r.price == MatchingEngine.NO_PRICE ? OrdType.MARKET : OrdType.LIMIT,
-                        r.clientOrderId.toString(), r.price, r.qty));
-                }
-                break;
-            }
-            case ResultType.FILL:
-                rebuildFill(r.orderId, r.price, r.qty, r.remaining);
-                rebuildFill(r.makerOrderId, r.price, r.qty, r.makerRemaining);
-                break;
-            case ResultType.CANCELED:
-            case ResultType.EXPIRED:
-            {
-                final FixOrder order = ordersById.get(r.orderId);
-                if (order != null)
-                {
-                    forget(order);
-                }
-                break;
-            }
-            case ResultType.AMENDED:
-            {
-                final FixOrder order = ordersById.get(r.orderId);
-                if (order != null)
-                {
-                    ordersByClOrdId.remove(FixOrder.key(order.session, order.clOrdId));
-                    order.clOrdId = r.clientOrderId.toString();
-                    ordersByClOrdId.put(FixOrder.key(order.session, order.clOrdId), order);
-                    order.price = r.price;
-                    order.orderQty = order.cumQty + r.qty;
-                }
-                break;
-            }
-            case ResultType.REDUCED:
-            {
-                final FixOrder order = ordersById.get(r.orderId);
-                if (order != null)
-                {
-                    order.orderQty = order.cumQty + r.remaining;
-                }
-                break;
-            }
-            default:
-                break;
-        }
-    }
-
-    private void rebuildFill(final long orderId, final long price, final long qty, final long remaining)
-    {
-        final FixOrder order = ordersById.get(orderId);
-        if (order != null)
-        {
-            order.fill(price, qty);
-            if (remaining == 0)
-            {
-                forget(order);
-            }
-        }
     }
 
     /**
@@ -748,7 +547,7 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
      */
     private FixOrder order(final ExecutionReport r, final long qtyBefore)
     {
-        final FixOrder known = ordersById.get(r.orderId);
+        final FixOrder known = orders.byId(r.orderId);
         if (known != null)
         {
             return known;
@@ -759,21 +558,9 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
             return null;
         }
         final FixOrder adopted = new FixOrder(r.orderId, session, directory.instrument(r.instrumentId),
-            fixSide(r.side), OrdType.LIMIT, r.clientOrderId.toString(), r.price, qtyBefore);
-        track(adopted);
+            FixOrder.sideOf(r.side), OrdType.LIMIT, r.clientOrderId.toString(), r.price, qtyBefore);
+        orders.track(adopted);
         return adopted;
-    }
-
-    private void track(final FixOrder order)
-    {
-        ordersById.put(order.orderId, order);
-        ordersByClOrdId.put(FixOrder.key(order.session, order.clOrdId), order);
-    }
-
-    private void forget(final FixOrder order)
-    {
-        ordersById.remove(order.orderId);
-        ordersByClOrdId.remove(FixOrder.key(order.session, order.clOrdId));
     }
 
     /**
@@ -794,120 +581,5 @@ final class FixOrderEntry implements ParticipantListener, AutoCloseable
     String localExecId()
     {
         return localExecIdPrefix + localExecIds.incrementAndGet();
-    }
-
-    private static int orderId(final ClientOrderId into, final String text)
-    {
-        switch (into.parse(text, 0, text.length()))
-        {
-            case ClientOrderId.OK:
-                return RejectReason.NONE;
-            case ClientOrderId.EMPTY:
-                return RejectReason.MISSING_ORDER_ID;
-            case ClientOrderId.TOO_LONG:
-                return RejectReason.ORDER_ID_TOO_LONG;
-            default:
-                return RejectReason.BAD_ORDER_ID;
-        }
-    }
-
-    private static char fixSide(final int side)
-    {
-        return side == Side.BUY ? FixReplies.BUY : FixReplies.SELL;
-    }
-
-    private static int side(final CommandEvent c, final char side)
-    {
-        if (side == FixReplies.BUY)
-        {
-            c.side = Side.BUY;
-            return RejectReason.NONE;
-        }
-        if (side == FixReplies.SELL)
-        {
-            c.side = Side.SELL;
-            return RejectReason.NONE;
-        }
-        return RejectReason.BAD_SIDE;
-    }
-
-    /**
-     * OrdType 1 (market) or 2 (limit); TimeInForce 1 (GTC), 3 (IOC), 4 (FOK), absent: GTC for a limit order, IOC for
-     * a market order; ExecInst 6 (participate, don't initiate) makes a GTC limit order post-only.
-     */
-    private static int typeAndTimeInForce(final CommandEvent c, final Message m, final char ordType)
-        throws FieldNotFound
-    {
-        if (ordType == OrdType.LIMIT)
-        {
-            c.orderType = OrderType.LIMIT;
-        }
-        else if (ordType == OrdType.MARKET)
-        {
-            c.orderType = OrderType.MARKET;
-        }
-        else
-        {
-            return RejectReason.BAD_TYPE;
-        }
-        if (!m.isSetField(TIME_IN_FORCE_TAG))
-        {
-            c.tif = c.orderType == OrderType.MARKET ? TimeInForce.IOC :
-                TimeInForce.GTC;
-        }
-        else
-        {
-            switch (m.getChar(TIME_IN_FORCE_TAG))
-            {
-                case FIX_GTC: c.tif = TimeInForce.GTC; break;
-                case FIX_IOC: c.tif = TimeInForce.IOC; break;
-                case FIX_FOK: c.tif = TimeInForce.FOK; break;
-                default: return RejectReason.BAD_TIF;
-            }
-        }
-        if (m.isSetField(ExecInst.FIELD) && m.getString(ExecInst.FIELD).indexOf(POST_ONLY_INSTRUCTION) >= 0)
-        {
-            if (c.orderType != OrderType.LIMIT || c.tif != TimeInForce.GTC)
-            {
-                return RejectReason.BAD_TIF;
-            }
-            c.tif = TimeInForce.POST_ONLY;
-        }
-        return RejectReason.NONE;
-    }
-
-    private static int selfTradePrevention(final CommandEvent c, final Message m) throws FieldNotFound
-    {
-        if (!m.isSetField(SELF_TRADE_PREVENTION_TAG))
-        {
-            c.stp = StpMode.NONE;
-            return RejectReason.NONE;
-        }
-        final String value = m.getString(SELF_TRADE_PREVENTION_TAG);
-        switch (value)
-        {
-            case "N": c.stp = StpMode.CANCEL_NEWEST; return RejectReason.NONE;
-            case "O": c.stp = StpMode.CANCEL_OLDEST; return RejectReason.NONE;
-            case "B": c.stp = StpMode.CANCEL_BOTH; return RejectReason.NONE;
-            case "D": c.stp = StpMode.DECREMENT; return RejectReason.NONE;
-            default: return RejectReason.BAD_STP;
-        }
-    }
-
-    private int price(final CommandEvent c, final Message m, final Instrument instrument) throws FieldNotFound
-    {
-        final boolean has = m.isSetField(Price.FIELD);
-        if (c.type != CommandType.AMEND && c.orderType == OrderType.MARKET)
-        {
-            c.price = MatchingEngine.NO_PRICE;
-            return has ? RejectReason.MARKET_WITH_PRICE : RejectReason.NONE;
-        }
-        if (!has)
-        {
-            return RejectReason.MISSING_PRICE;
-        }
-        final int reason = decimals.price(m.getString(Price.FIELD), instrument);
-        c.price = decimals.value();
-        return reason;
     }
 }
