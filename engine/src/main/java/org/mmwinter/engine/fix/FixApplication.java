@@ -57,13 +57,20 @@ final class FixApplication implements Application
 
     public void onLogon(final SessionID sessionId)
     {
+        final FixSession session = sessions.get(sessionId.getTargetCompID());
+        if (session != null && session.sessionId.equals(sessionId))
+        {
+            session.loggedOn = true;
+        }
     }
 
     public void onLogout(final SessionID sessionId)
     {
         final FixSession session = sessions.get(sessionId.getTargetCompID());
-        if (session != null && session.sessionId.equals(sessionId))
+        // Only a session that was logged on ends: a refused logon (a wrong password) must not cancel its orders.
+        if (session != null && session.sessionId.equals(sessionId) && session.loggedOn)
         {
+            session.loggedOn = false;
             marketData.onSessionGone(sessionId);
             orderEntry.onSessionGone(session);
         }

@@ -14,6 +14,8 @@ final class FixSession
     final SessionID sessionId;
     final int accountId;
     final FixThrottle throttle;
+    /** Between onLogon and onLogout; acceptor thread only. */
+    boolean loggedOn;
 
     FixSession(final FixSessionSpec spec, final SessionID sessionId, final int accountId)
     {

@@ -141,6 +141,12 @@ class FixSessionTest
         final FixClient maker = engine.logon("MAKER");
         maker.send(limit("mm-bid", Side.BUY, "0.5", "50"));
         execution(maker, ExecType.NEW);
+        // A second connection as MAKER is refused and must not count as the maker going.
+        try (FixClient twin = new FixClient("127.0.0.1", engine.port(), "MAKER", null, null))
+        {
+            assertFalse(twin.logon(2, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("0 0 5000 5000 3/mm-bid"), engine.book());
         final FixClient one = engine.logon("CLIENT1");
         one.send(limit("keep", Side.BUY, "0.5", "49"));
         execution(one, ExecType.NEW);
