@@ -139,19 +139,6 @@ public final class FixGatewayConfig
             allowRemote, maxConnections, sessions, storeDir);
     }
 
-    /** A copy on another bind address. */
-    public FixGatewayConfig withHost(final String host)
-    {
-        return new FixGatewayConfig(nonEmpty("fix.host", host), port, allowRemote, maxConnections, sessions,
-            storeDir);
-    }
-
-    /** A copy that may (or may not) listen on a non-loopback address. */
-    public FixGatewayConfig withAllowRemote(final boolean allow)
-    {
-        return new FixGatewayConfig(host, port, allow, maxConnections, sessions, storeDir);
-    }
-
     public String host()
     {
         return host;
