@@ -116,9 +116,27 @@ final class LiveOrders
     }
 
     /**
+     * Gives a live order another client id: re-indexed under the new key, its place in its account's list kept. The
+     * caller has checked that no live order of the account has that id.
+     */
+    void rename(final Order order, final ClientOrderId clientOrderId)
+    {
+        unindex(order);
+        order.clientOrderId.copyFrom(clientOrderId);
+        insert(order);
+        size++;
+    }
+
+    /**
      * Removes a live order from the index and its account list; the caller releases it.
      */
     void remove(final Order order)
+    {
+        unindex(order);
+        unlink(order);
+    }
+
+    private void unindex(final Order order)
     {
         final int[] hashes = keyHashes;
         final Order[] slots = this.slots;
@@ -146,7 +164,10 @@ final class LiveOrders
             }
             next = (next + 1) & mask;
         }
+    }
 
+    private void unlink(final Order order)
+    {
         final Order prev = order.accountPrev;
         final Order nextInAccount = order.accountNext;
         if (prev == null)

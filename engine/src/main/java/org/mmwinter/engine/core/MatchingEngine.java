@@ -198,7 +198,8 @@ public final class MatchingEngine
     }
 
     /**
-     * Cancel/replace: {@code price} and {@code qty} are the order's new price and new remaining quantity.
+     * Cancel/replace: {@code price} and {@code qty} are the order's new price and new remaining quantity; the order
+     * keeps its client id.
      *
      * @param nowNs the command's engine time; not read today, an amended order keeps the time it was entered with
      *              (see the class comment for why it is taken).
@@ -211,6 +212,26 @@ public final class MatchingEngine
         final long price,
         final long qty)
     {
+        return amend(nowNs, accountId, clientOrderId, instrumentId, price, qty, noClientOrderId);
+    }
+
+    /**
+     * Cancel/replace that may also give the order a new client id ({@code renameTo}; empty keeps it), as FIX's
+     * OrderCancelReplaceRequest does with its ClOrdID: the order's reports, and later commands, name it by the new
+     * id. A new id that another live order of the account has is refused ({@link RejectReason#DUPLICATE_ORDER_ID}),
+     * like a NEW's.
+     *
+     * @param nowNs the command's engine time (see the class comment for why it is taken).
+     */
+    public int amend(
+        final long nowNs,
+        final int accountId,
+        final ClientOrderId clientOrderId,
+        final int instrumentId,
+        final long price,
+        final long qty,
+        final ClientOrderId renameTo)
+    {
         commandCount++;
         final Order order = live.find(accountId, clientOrderId);
         int reason = order == null ? unknownOrder(clientOrderId) : checkSymbol(order, instrumentId);
@@ -222,9 +243,14 @@ public final class MatchingEngine
             {
                 reason = checkQty(instrument, qty);
             }
+            final boolean rename = !renameTo.isEmpty() && !renameTo.equalTo(clientOrderId);
+            if (reason == RejectReason.NONE && rename && live.find(accountId, renameTo) != null)
+            {
+                reason = RejectReason.DUPLICATE_ORDER_ID;
+            }
             if (reason == RejectReason.NONE)
             {
-                reason = order.book.amend(order, price, qty);
+                reason = order.book.amend(order, price, qty, rename ? renameTo : noClientOrderId);
             }
         }
         if (reason != RejectReason.NONE)

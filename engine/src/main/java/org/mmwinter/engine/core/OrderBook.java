@@ -117,18 +117,40 @@ final class OrderBook
 
     /**
      * Cancel/replace of a live order. Same price and a quantity not larger keeps time priority; anything else sends
-     * the order to the back, matching first if it now crosses.
+     * the order to the back, matching first if it now crosses. A non-empty {@code renameTo} becomes the order's client
+     * id once the amend is accepted (the caller checked that no other live order of the account has it).
      *
      * @return a {@link RejectReason}; on a rejection nothing changed.
      */
-    int amend(final Order order, final long price, final long qty)
+    int amend(final Order order, final long price, final long qty, final ClientOrderId renameTo)
     {
         if (halted)
         {
             return RejectReason.INSTRUMENT_HALTED;
         }
         final BookSide own = side(order.side);
-        if (price == order.price && qty <= order.remaining)
+        final boolean keepsPriority = price == order.price && qty <= order.remaining;
+        if (!keepsPriority)
+        {
+            if (outsideBand(price))
+            {
+                return RejectReason.PRICE_OUTSIDE_BAND;
+            }
+            if (own.totalQty() - order.remaining > Long.MAX_VALUE - qty)
+            {
+                return RejectReason.BOOK_CAPACITY;
+            }
+            if (order.tif == TimeInForce.POST_ONLY && wouldCross(order.side, price))
+            {
+                return RejectReason.POST_ONLY_WOULD_CROSS;
+            }
+        }
+        // Accepted from here on: the new id is the order's before any report names it.
+        if (!renameTo.isEmpty())
+        {
+            live.rename(order, renameTo);
+        }
+        if (keepsPriority)
         {
             final long delta = order.remaining - qty;
             final PriceLevel level = order.level;
@@ -141,18 +163,6 @@ final class OrderBook
                 listener.onLevelChanged(instrumentId, order.side, price, level.totalQty, level.orderCount);
             }
             return RejectReason.NONE;
-        }
-        if (outsideBand(price))
-        {
-            return RejectReason.PRICE_OUTSIDE_BAND;
-        }
-        if (own.totalQty() - order.remaining > Long.MAX_VALUE - qty)
-        {
-            return RejectReason.BOOK_CAPACITY;
-        }
-        if (order.tif == TimeInForce.POST_ONLY && wouldCross(order.side, price))
-        {
-            return RejectReason.POST_ONLY_WOULD_CROSS;
         }
 
         unrest(order);

@@ -12,6 +12,8 @@ import org.mmwinter.engine.message.CommandEvent;
  * u8 version | varint5 count | varint firstSequence | record* | i32 crc32(all bytes before it)
  * record: u8 type | header fields | fields of the type
  * </pre>
+ * Version 4 adds an AMEND's new client order id (empty: the order keeps its id) to version 3, whose documents still
+ * decode, their amends renaming nothing.
  * Version 3 adds an instrument's fee rates and the venue's status to version 2, whose documents (written before
  * fees) still decode, their instruments without fees. Version 2 carries client order ids as strings
  * ({@link JournalBuffer#writeClientOrderId}); version 1 documents (numeric order ids, written before string ids)
@@ -19,7 +21,8 @@ import org.mmwinter.engine.message.CommandEvent;
  */
 public final class BatchCodec
 {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
+    private static final int WITHOUT_RENAME_VERSION = 3;
     private static final int WITHOUT_FEES_VERSION = 2;
     private static final int NUMERIC_ID_VERSION = 1;
 
@@ -147,6 +150,7 @@ public final class BatchCodec
         {
             case NUMERIC_ID_VERSION: return CommandLayouts.NUMERIC_IDS;
             case WITHOUT_FEES_VERSION: return CommandLayouts.WITHOUT_FEES;
+            case WITHOUT_RENAME_VERSION: return CommandLayouts.WITHOUT_RENAME;
             default: return CommandLayouts.CURRENT;
         }
     }

@@ -12,9 +12,10 @@ import static org.mmwinter.engine.journal.RecordLayout.TEXT;
 /**
  * The input journal's records, described once: which {@link CommandEvent} fields each command type carries, in
  * order, and how each is written ({@link RecordLayout}). Values are written as they came, even invalid ones, so
- * that recovery makes the core refuse them again. Version 3 added the fee rates of an instrument's definition and
- * the VENUE_STATUS record; version 2 is version 3 without them (its instruments read with no fees), and version 1
- * is version 2 with the client order id written as a number.
+ * that recovery makes the core refuse them again. Version 4 added the new client order id of an AMEND (FIX's
+ * replace renames the order); version 3 is version 4 without it (its amends keep the order's id). Version 3 added
+ * the fee rates of an instrument's definition and the VENUE_STATUS record; version 2 is version 3 without them (its
+ * instruments read with no fees), and version 1 is version 2 with the client order id written as a number.
  */
 final class CommandLayouts implements RecordLayout.Access<CommandEvent>
 {
@@ -40,9 +41,12 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
     static final int MAKER_FEE_RATE = 20;
     static final int TAKER_FEE_RATE = 21;
     static final int STATUS = 22;
+    static final int NEW_CLIENT_ORDER_ID = 23;
 
-    /** The layout this engine writes (version 3). */
+    /** The layout this engine writes (version 4). */
     static final RecordLayout CURRENT;
+    /** Version 3, read only: before an AMEND could rename its order. */
+    static final RecordLayout WITHOUT_RENAME;
     /** Version 2, read only: before fees and the venue's status. */
     static final RecordLayout WITHOUT_FEES;
     /** Version 1, read only. */
@@ -57,7 +61,8 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
         bodies[CommandType.NEW] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT, SIDE, ORDER_TYPE, TIF, STP,
             PRICE, QTY};
         bodies[CommandType.CANCEL] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT};
-        bodies[CommandType.AMEND] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT, PRICE, QTY};
+        bodies[CommandType.AMEND] = new int[]{ACCOUNT, CLIENT_ORDER_ID | ID, INSTRUMENT, PRICE, QTY,
+            NEW_CLIENT_ORDER_ID | ID};
         bodies[CommandType.MASS_CANCEL] = new int[]{ACCOUNT, INSTRUMENT};
         bodies[CommandType.HALT] = new int[]{INSTRUMENT};
         bodies[CommandType.RESUME] = new int[]{INSTRUMENT};
@@ -67,7 +72,8 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
         bodies[CommandType.REGISTER_ACCOUNT] = new int[]{ACCOUNT, NAME | TEXT};
         bodies[CommandType.VENUE_STATUS] = new int[]{STATUS};
         CURRENT = new RecordLayout(header, bodies, CommandEvent.MAX_NAME_LENGTH);
-        WITHOUT_FEES = CURRENT.without(new int[]{MAKER_FEE_RATE, TAKER_FEE_RATE}, CommandEvent.MAX_NAME_LENGTH)
+        WITHOUT_RENAME = CURRENT.without(new int[]{NEW_CLIENT_ORDER_ID}, CommandEvent.MAX_NAME_LENGTH);
+        WITHOUT_FEES = WITHOUT_RENAME.without(new int[]{MAKER_FEE_RATE, TAKER_FEE_RATE}, CommandEvent.MAX_NAME_LENGTH)
             .withoutTypes(new int[]{CommandType.VENUE_STATUS}, CommandEvent.MAX_NAME_LENGTH);
         NUMERIC_IDS = WITHOUT_FEES.rewrite(ID, NUMERIC_ID, CommandEvent.MAX_NAME_LENGTH);
     }
@@ -134,7 +140,7 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
 
     public ClientOrderId id(final CommandEvent c, final int name)
     {
-        return c.clientOrderId;
+        return name == NEW_CLIENT_ORDER_ID ? c.newClientOrderId : c.clientOrderId;
     }
 
     public byte[] text(final CommandEvent c, final int name)

@@ -38,6 +38,11 @@ public final class CommandEvent
     public int accountId;
     /** The client's order id (empty for commands that name no order). */
     public final ClientOrderId clientOrderId = new ClientOrderId();
+    /**
+     * AMEND only: the order's client id from now on (FIX's replace gives the order the ClOrdID of the
+     * OrderCancelReplaceRequest); empty to keep the id it has.
+     */
+    public final ClientOrderId newClientOrderId = new ClientOrderId();
     public int instrumentId;
     public int side;
     /** An {@link OrderType} (NEW only). */
@@ -75,6 +80,7 @@ public final class CommandEvent
         type = 0;
         accountId = 0;
         clientOrderId.clear();
+        newClientOrderId.clear();
         instrumentId = MatchingEngine.ANY_INSTRUMENT;
         side = 0;
         orderType = OrderType.LIMIT;
@@ -110,7 +116,7 @@ public final class CommandEvent
             case CommandType.CANCEL:
                 return engine.cancel(nowNs, accountId, clientOrderId, instrumentId);
             case CommandType.AMEND:
-                return engine.amend(nowNs, accountId, clientOrderId, instrumentId, price, qty);
+                return engine.amend(nowNs, accountId, clientOrderId, instrumentId, price, qty, newClientOrderId);
             case CommandType.MASS_CANCEL:
                 return engine.massCancel(nowNs, accountId, instrumentId);
             default:
@@ -208,6 +214,7 @@ public final class CommandEvent
         type = other.type;
         accountId = other.accountId;
         clientOrderId.copyFrom(other.clientOrderId);
+        newClientOrderId.copyFrom(other.newClientOrderId);
         instrumentId = other.instrumentId;
         side = other.side;
         orderType = other.orderType;
@@ -231,7 +238,9 @@ public final class CommandEvent
     public String toString()
     {
         return "CommandEvent{seq=" + sequence + " " + CommandType.name(type) + " now=" + nowNs + " ts=" + clientTsNs +
-            " account=" + accountId + " order=" + clientOrderId + " instrument=" + instrumentId + " side=" + side +
+            " account=" + accountId + " order=" + clientOrderId +
+            (newClientOrderId.isEmpty() ? "" : " renamed=" + newClientOrderId) +
+            " instrument=" + instrumentId + " side=" + side +
             " type=" + orderType + " tif=" + tif + " stp=" + stp + " price=" + price + " qty=" + qty +
             (type == CommandType.VENUE_STATUS ? " status=" + TradingStatus.venueName(status) : "") +
             (nameLength > 0 ? " name=" + name() : "") + '}';

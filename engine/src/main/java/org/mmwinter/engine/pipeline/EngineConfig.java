@@ -27,6 +27,8 @@ import org.mmwinter.engine.journal.Durability;
 public final class EngineConfig
 {
     public static final String DEFAULT_RESOURCE = "/engine-default.conf";
+    /** Keys of the FIX gateway start with this. */
+    public static final String FIX_PREFIX = "fix.";
     /** Room for a few acknowledgement lines: a smaller bound would disconnect a client for one long line. */
     public static final int MIN_GATEWAY_OUTPUT = 4096;
 
@@ -53,6 +55,8 @@ public final class EngineConfig
     /** Keys owned by extensions hosted in the process (e.g. {@code bot.*}), checked by the extension itself. */
     private final Map<String, String> extensionProperties = new TreeMap<>();
     private List<String> extensionPrefixes = List.of();
+    /** The FIX gateway's keys ({@code fix.*}), checked by the gateway, which lives in a layer above this one. */
+    private final Map<String, String> fixProperties = new TreeMap<>();
 
     /**
      * An instrument as configured: symbol, tick and lot as decimals, band in basis points, maker and taker fee rates
@@ -179,6 +183,10 @@ public final class EngineConfig
                         {
                             symbols.add(key.substring("instrument.".length(), key.lastIndexOf('.')));
                         }
+                        else if (key.startsWith(FIX_PREFIX))
+                        {
+                            fixProperties.put(key, value);
+                        }
                         else if (ownedByExtension(key))
                         {
                             extensionProperties.put(key, value);
@@ -238,6 +246,26 @@ public final class EngineConfig
             }
         }
         return false;
+    }
+
+    /**
+     * The FIX gateway's keys ({@code fix.host}, {@code fix.sessions}, {@code fix.session.NAME.*}, ...), the built-in
+     * ones overlaid by the file's, as written (values trimmed).
+     */
+    public Map<String, String> fixProperties()
+    {
+        return Collections.unmodifiableMap(fixProperties);
+    }
+
+    /** Sets one FIX gateway key, as a configuration file would (for tests and tools that build a config in code). */
+    public EngineConfig fixProperty(final String key, final String value)
+    {
+        if (!key.startsWith(FIX_PREFIX))
+        {
+            throw new IllegalArgumentException("not a FIX gateway key: " + key);
+        }
+        fixProperties.put(key, value.trim());
+        return this;
     }
 
     /** The keys of the configuration file that belong to hosted extensions, as written (values trimmed). */

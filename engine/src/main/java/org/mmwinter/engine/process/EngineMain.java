@@ -18,6 +18,9 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.extension.EngineExtension;
 import org.mmwinter.engine.extension.Extensions;
 import org.mmwinter.engine.extension.OperatorLines;
+import org.mmwinter.engine.fix.FixAcceptor;
+import org.mmwinter.engine.fix.FixGatewayConfig;
+import org.mmwinter.engine.fix.FixMarketDataHandler;
 import org.mmwinter.engine.gateway.OrderFlowGateway;
 import org.mmwinter.engine.journal.ChronicleSettings;
 import org.mmwinter.engine.journal.Durability;
@@ -38,7 +41,7 @@ import picocli.CommandLine.Option;
     name = "engine",
     mixinStandardHelpOptions = true,
     description = "Runs the matching engine: recovers from its journal, then matches until SIGTERM.",
-    subcommands = {EngineMain.Digest.class, EngineMain.Export.class, EngineMain.Bench.class})
+    subcommands = {EngineMain.Digest.class, EngineMain.Export.class, EngineMain.Bench.class, FixClientCommand.class})
 public final class EngineMain implements Callable<Integer>
 {
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration over the built-in defaults.")
@@ -76,6 +79,10 @@ public final class EngineMain implements Callable<Integer>
         description = "Let the gateway listen on a non-loopback --host (it has no authentication and no TLS); " +
             "as gateway.allow.remote=true.")
     boolean allowRemote;
+
+    @Option(names = "--fix-port", paramLabel = "N",
+        description = "FIX 4.4 acceptor port (default fix.port, 9878; 0: any free port; -1: none).")
+    Integer fixPort;
 
     @Option(names = "--bot",
         description = "Host the reference market maker (account MM1 by default, bot.* keys of --config) on the " +
@@ -164,6 +171,20 @@ public final class EngineMain implements Callable<Integer>
         {
             config.dataDir(dataDir);
         }
+        FixGatewayConfig fixConfig;
+        try
+        {
+            fixConfig = FixGatewayConfig.from(config);
+            if (fixPort != null)
+            {
+                fixConfig = fixConfig.withPort(fixPort);
+            }
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("engine: bad configuration: " + ex.getMessage());
+            return 2;
+        }
         final AckTracker acks = new AckTracker(FlowSource.SOURCE_ID);
         final FlowOutputCollector collector = input != null && out != null ? new FlowOutputCollector(out) : null;
         final OrderFlowGateway gateway = port >= 0 ? new OrderFlowGateway() : null;
@@ -216,6 +237,29 @@ public final class EngineMain implements Callable<Integer>
             }
             System.out.println("engine: " + extension.describe());
         }
+        // FIX first: tools wait for the CSV gateway's listening line, and by then both are ready.
+        final FixAcceptor fix = fixConfig.port() == FixGatewayConfig.NO_PORT ? null :
+            new FixAcceptor(pipeline, fixConfig, FixMarketDataHandler.NONE);
+        if (fix != null)
+        {
+            try
+            {
+                fix.start();
+                System.out.println("engine: " + fix.describe());
+            }
+            catch (final IllegalArgumentException | IllegalStateException | IOException ex)
+            {
+                System.err.println("engine: " + ex.getMessage() + " (--fix-port 0 for any free port, -1 for none)");
+                fix.close();
+                closeAll(hosted);
+                pipeline.close();
+                return 2;
+            }
+        }
+        else
+        {
+            System.out.println("engine: no FIX acceptor (--fix-port -1)");
+        }
         if (gateway != null)
         {
             if (!hosted.isEmpty())
@@ -244,6 +288,7 @@ public final class EngineMain implements Callable<Integer>
             catch (final IllegalArgumentException ex)
             {
                 System.err.println("engine: " + ex.getMessage());
+                closeFix(fix);
                 closeAll(hosted);
                 pipeline.close();
                 return 2;
@@ -252,6 +297,7 @@ public final class EngineMain implements Callable<Integer>
             {
                 System.err.println("engine: cannot listen on " + host + ":" + port + ": " + ex.getMessage() +
                     " (use --port 0 for any free port, --port -1 for none)");
+                closeFix(fix);
                 closeAll(hosted);
                 pipeline.close();
                 return 2;
@@ -265,7 +311,7 @@ public final class EngineMain implements Callable<Integer>
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
         {
-            shutdown(pipeline, gateway, hosted);
+            shutdown(pipeline, gateway, fix, hosted);
             stopped.countDown();
         }, "engine-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -300,7 +346,7 @@ public final class EngineMain implements Callable<Integer>
             {
                 System.err.println("engine: stopped after a failure: " + pipeline.failStop().describe());
                 Runtime.getRuntime().removeShutdownHook(hook);
-                shutdown(pipeline, gateway, hosted);
+                shutdown(pipeline, gateway, fix, hosted);
                 return 1;
             }
             if (source != null && acks.lastAcked() != lastPrinted)
@@ -329,7 +375,7 @@ public final class EngineMain implements Callable<Integer>
                 if (exitAfterInput)
                 {
                     Runtime.getRuntime().removeShutdownHook(hook);
-                    shutdown(pipeline, gateway, hosted);
+                    shutdown(pipeline, gateway, fix, hosted);
                     return sourceError[0] == null ? 0 : 1;
                 }
             }
@@ -362,6 +408,14 @@ public final class EngineMain implements Callable<Integer>
         return false;
     }
 
+    private static void closeFix(final FixAcceptor fix)
+    {
+        if (fix != null)
+        {
+            fix.close();
+        }
+    }
+
     private static void closeAll(final List<EngineExtension> hosted)
     {
         for (final EngineExtension extension : hosted)
@@ -371,8 +425,16 @@ public final class EngineMain implements Callable<Integer>
     }
 
     private static void shutdown(
-        final EnginePipeline pipeline, final OrderFlowGateway gateway, final List<EngineExtension> hosted)
+        final EnginePipeline pipeline,
+        final OrderFlowGateway gateway,
+        final FixAcceptor fix,
+        final List<EngineExtension> hosted)
     {
+        if (fix != null)
+        {
+            // Sessions are logged out first, so that clients hear it before the engine stops answering.
+            fix.close();
+        }
         if (gateway != null)
         {
             gateway.close();

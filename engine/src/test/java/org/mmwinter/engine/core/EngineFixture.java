@@ -117,6 +117,14 @@ public final class EngineFixture
         return engine.amend(nowNs++, account, id(orderId), instrumentId, price, qty);
     }
 
+    /** An amend that also renames the order to {@code newOrderId}. */
+    public int amendRenaming(
+        final int account, final long orderId, final long newOrderId, final long price, final long qty)
+    {
+        return engine.amend(nowNs++, account, id(orderId), MatchingEngine.ANY_INSTRUMENT, price, qty,
+            new ClientOrderId().setDecimal(newOrderId));
+    }
+
     public int massCancel(final int account, final int instrumentId)
     {
         return engine.massCancel(nowNs++, account, instrumentId);

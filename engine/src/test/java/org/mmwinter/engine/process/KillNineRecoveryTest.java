@@ -47,7 +47,7 @@ class KillNineRecoveryTest
         final Path data = dir.resolve("data");
         final Process engine = ChildJvm.command(EngineMain.class,
             "--input", flow.toString(), "--data", data.toString(), "--rate", "10000", "--progress-ms", "5",
-            "--port", "0")
+            "--port", "0", "--fix-port", "0")
             .redirectErrorStream(true)
             .start();
         long acked = 0;

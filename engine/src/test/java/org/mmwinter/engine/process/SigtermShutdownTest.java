@@ -33,7 +33,7 @@ class SigtermShutdownTest
         final Path flow = FlowFiles.write(dir.resolve("flow.csv"), 77, 3_000);
         final Path data = dir.resolve("data");
         final Process engine = ChildJvm.command(EngineMain.class, "--input", flow.toString(), "--data",
-            data.toString(), "--progress-ms", "20", "--port", "0").redirectErrorStream(true).start();
+            data.toString(), "--progress-ms", "20", "--port", "0", "--fix-port", "0").redirectErrorStream(true).start();
         final List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(
             new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8)))

@@ -49,7 +49,8 @@ class VenueStatusKillNineTest
     void theVenueStatusAndAHaltSurviveKillNine() throws Exception
     {
         final Path data = dir.resolve("data");
-        final Process engine = ChildJvm.command(EngineMain.class, "--data", data.toString(), "--port", "0")
+        final Process engine = ChildJvm.command(EngineMain.class, "--data", data.toString(), "--port", "0",
+            "--fix-port", "0")
             .redirectErrorStream(true).start();
         final List<String> output = new ArrayList<>();
         final List<String> acks = new ArrayList<>();

@@ -65,7 +65,7 @@ final class LiveBotProcessTest
         final Path data = dir.resolve("data");
         final String[] lastStatus = new String[1];
         final Process engine = ChildJvm.command(EngineMain.class, "--bot", "--config", config().toString(),
-            "--data", data.toString(), "--port", "0").redirectErrorStream(true).start();
+            "--data", data.toString(), "--port", "0", "--fix-port", "0").redirectErrorStream(true).start();
         try
         {
             final BlockingQueue<String> output = drain(engine);
@@ -157,7 +157,7 @@ final class LiveBotProcessTest
     {
         final Path data = dir.resolve("data");
         final Process engine = ChildJvm.command(EngineMain.class, "--bot", "--config", config().toString(),
-            "--data", data.toString(), "--port", "0").redirectErrorStream(true).start();
+            "--data", data.toString(), "--port", "0", "--fix-port", "0").redirectErrorStream(true).start();
         final BlockingQueue<String> output = drain(engine);
         awaitPort(output);
         new ProcessBuilder("kill", "-TERM", Long.toString(engine.pid())).start().waitFor();
