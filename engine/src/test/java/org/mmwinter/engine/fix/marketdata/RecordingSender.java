@@ -54,6 +54,17 @@ final class RecordingSender implements FixSender
         return sessions.get(index);
     }
 
+    /** The TargetCompIDs of the messages taken so far, in order. */
+    synchronized List<String> targets()
+    {
+        final List<String> targets = new ArrayList<>();
+        for (final SessionID session : sessions)
+        {
+            targets.add(session.getTargetCompID());
+        }
+        return targets;
+    }
+
     /** The messages taken so far, and forgets them. */
     synchronized List<Message> take()
     {
