@@ -11,8 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Which way the engine's packages depend, checked on the compiled classes so that a cycle cannot creep back in:
  * {@code core} (books, matching) depends on no other package; {@code message} (the command and result layouts) only
- * on {@code core}; {@code state}, {@code flow} and {@code journal} build on those; {@code pipeline}, the gateways
- * and {@code process} on top. And the engine never depends on the modules that plug into it.
+ * on {@code core}; {@code state}, {@code flow} and {@code journal} build on those; {@code pipeline}, the
+ * gateways ({@code gateway}, then {@code fix} with its market data) and {@code process} on top. And the engine
+ * never depends on the modules that plug into it.
  */
 final class LayeringTest
 {
@@ -41,7 +42,7 @@ final class LayeringTest
         noClasses().that().resideInAPackage("org.mmwinter.engine.message..")
             .should().dependOnClassesThat().resideInAnyPackage("org.mmwinter.engine.flow..",
                 "org.mmwinter.engine.state..", "org.mmwinter.engine.journal..", "org.mmwinter.engine.pipeline..",
-                "org.mmwinter.engine.gateway..", "org.mmwinter.engine.process..")
+                "org.mmwinter.engine.gateway..", "org.mmwinter.engine.fix..", "org.mmwinter.engine.process..")
             .check(ENGINE);
     }
 
@@ -51,7 +52,16 @@ final class LayeringTest
         noClasses().that().resideInAnyPackage("org.mmwinter.engine.journal..", "org.mmwinter.engine.state..",
                 "org.mmwinter.engine.flow..")
             .should().dependOnClassesThat().resideInAnyPackage("org.mmwinter.engine.pipeline..",
-                "org.mmwinter.engine.gateway..", "org.mmwinter.engine.process..")
+                "org.mmwinter.engine.gateway..", "org.mmwinter.engine.fix..", "org.mmwinter.engine.process..")
+            .check(ENGINE);
+    }
+
+    @Test
+    void fixMarketDataIsAParticipantBelowTheProcess()
+    {
+        noClasses().that().resideInAPackage("org.mmwinter.engine.fix.marketdata..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mmwinter.engine.gateway..",
+                "org.mmwinter.engine.process..")
             .check(ENGINE);
     }
 
