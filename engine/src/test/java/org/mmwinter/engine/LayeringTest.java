@@ -11,9 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Which way the engine's packages depend, checked on the compiled classes so that a cycle cannot creep back in:
  * {@code core} (books, matching) depends on no other package; {@code message} (the command and result layouts) only
- * on {@code core}; {@code state}, {@code flow} and {@code journal} build on those; {@code pipeline}, the gateways
- * ({@code gateway}, then {@code fix}) and {@code process} on top.
- * And the engine never depends on the modules that plug into it.
+ * on {@code core}; {@code state}, {@code flow} and {@code journal} build on those; {@code pipeline}, the
+ * gateways ({@code gateway}, then {@code fix} with its market data) and {@code process} on top. And the engine
+ * never depends on the modules that plug into it.
  */
 final class LayeringTest
 {

@@ -20,7 +20,8 @@ import org.mmwinter.engine.extension.Extensions;
 import org.mmwinter.engine.extension.OperatorLines;
 import org.mmwinter.engine.fix.FixAcceptor;
 import org.mmwinter.engine.fix.FixGatewayConfig;
-import org.mmwinter.engine.fix.FixMarketDataHandler;
+import org.mmwinter.engine.fix.marketdata.FixMarketData;
+import org.mmwinter.engine.fix.marketdata.QuickFixSender;
 import org.mmwinter.engine.gateway.OrderFlowGateway;
 import org.mmwinter.engine.journal.ChronicleSettings;
 import org.mmwinter.engine.journal.Durability;
@@ -238,19 +239,22 @@ public final class EngineMain implements Callable<Integer>
             System.out.println("engine: " + extension.describe());
         }
         // FIX first: tools wait for the CSV gateway's listening line, and by then both are ready.
-        final FixAcceptor fix = fixConfig.port() == FixGatewayConfig.NO_PORT ? null :
-            new FixAcceptor(pipeline, fixConfig, FixMarketDataHandler.NONE);
+        // Market data for FIX clients is a participant of its own, on its own thread, behind the acceptor's seam.
+        final FixMarketData marketData = fixConfig.port() == FixGatewayConfig.NO_PORT ? null :
+            new FixMarketData(pipeline, new QuickFixSender());
+        final FixAcceptor fix = marketData == null ? null : new FixAcceptor(pipeline, fixConfig, marketData);
         if (fix != null)
         {
             try
             {
+                marketData.start();
                 fix.start();
                 System.out.println("engine: " + fix.describe());
             }
             catch (final IllegalArgumentException | IllegalStateException | IOException ex)
             {
                 System.err.println("engine: " + ex.getMessage() + " (--fix-port 0 for any free port, -1 for none)");
-                fix.close();
+                closeFix(fix, marketData);
                 closeAll(hosted);
                 pipeline.close();
                 return 2;
@@ -288,7 +292,7 @@ public final class EngineMain implements Callable<Integer>
             catch (final IllegalArgumentException ex)
             {
                 System.err.println("engine: " + ex.getMessage());
-                closeFix(fix);
+                closeFix(fix, marketData);
                 closeAll(hosted);
                 pipeline.close();
                 return 2;
@@ -297,7 +301,7 @@ public final class EngineMain implements Callable<Integer>
             {
                 System.err.println("engine: cannot listen on " + host + ":" + port + ": " + ex.getMessage() +
                     " (use --port 0 for any free port, --port -1 for none)");
-                closeFix(fix);
+                closeFix(fix, marketData);
                 closeAll(hosted);
                 pipeline.close();
                 return 2;
@@ -311,7 +315,7 @@ public final class EngineMain implements Callable<Integer>
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
         {
-            shutdown(pipeline, gateway, fix, hosted);
+            shutdown(pipeline, gateway, fix, marketData, hosted);
             stopped.countDown();
         }, "engine-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -346,7 +350,7 @@ public final class EngineMain implements Callable<Integer>
             {
                 System.err.println("engine: stopped after a failure: " + pipeline.failStop().describe());
                 Runtime.getRuntime().removeShutdownHook(hook);
-                shutdown(pipeline, gateway, fix, hosted);
+                shutdown(pipeline, gateway, fix, marketData, hosted);
                 return 1;
             }
             if (source != null && acks.lastAcked() != lastPrinted)
@@ -375,7 +379,7 @@ public final class EngineMain implements Callable<Integer>
                 if (exitAfterInput)
                 {
                     Runtime.getRuntime().removeShutdownHook(hook);
-                    shutdown(pipeline, gateway, fix, hosted);
+                    shutdown(pipeline, gateway, fix, marketData, hosted);
                     return sourceError[0] == null ? 0 : 1;
                 }
             }
@@ -408,11 +412,15 @@ public final class EngineMain implements Callable<Integer>
         return false;
     }
 
-    private static void closeFix(final FixAcceptor fix)
+    private static void closeFix(final FixAcceptor fix, final FixMarketData marketData)
     {
         if (fix != null)
         {
             fix.close();
+        }
+        if (marketData != null)
+        {
+            marketData.close();
         }
     }
 
@@ -428,13 +436,11 @@ public final class EngineMain implements Callable<Integer>
         final EnginePipeline pipeline,
         final OrderFlowGateway gateway,
         final FixAcceptor fix,
+        final FixMarketData marketData,
         final List<EngineExtension> hosted)
     {
-        if (fix != null)
-        {
-            // Sessions are logged out first, so that clients hear it before the engine stops answering.
-            fix.close();
-        }
+        // Sessions are logged out first, so that clients hear it before the engine stops answering.
+        closeFix(fix, marketData);
         if (gateway != null)
         {
             gateway.close();

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.fix.marketdata.FixMarketData;
+import org.mmwinter.engine.fix.marketdata.QuickFixSender;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 
@@ -24,10 +26,20 @@ final class FixEngine implements AutoCloseable
 
     private final EnginePipeline pipeline;
     private final FixAcceptor acceptor;
+    private final FixMarketData marketData;
     private final InetSocketAddress address;
     private final Path dir;
 
     FixEngine(final Path dir, final Map<String, String> fixKeys) throws Exception
+    {
+        this(dir, fixKeys, false);
+    }
+
+    /**
+     * @param withMarketData whether MarketDataRequests go to the engine's FIX market data (as {@code engine.jar}
+     *                       runs it) or are refused.
+     */
+    FixEngine(final Path dir, final Map<String, String> fixKeys, final boolean withMarketData) throws Exception
     {
         this.dir = dir;
         final EngineConfig config = config(dir);
@@ -37,7 +49,9 @@ final class FixEngine implements AutoCloseable
         }
         pipeline = new EnginePipeline(config, List.of(), List.of(), new SystemEpochNanoClock());
         pipeline.start();
-        acceptor = new FixAcceptor(pipeline, FixGatewayConfig.from(config).withPort(0), FixMarketDataHandler.NONE);
+        marketData = withMarketData ? new FixMarketData(pipeline, new QuickFixSender()).start() : null;
+        acceptor = new FixAcceptor(pipeline, FixGatewayConfig.from(config).withPort(0),
+            withMarketData ? marketData : FixMarketDataHandler.NONE);
         address = acceptor.start();
     }
 
@@ -110,6 +124,10 @@ final class FixEngine implements AutoCloseable
     public void close()
     {
         acceptor.close();
+        if (marketData != null)
+        {
+            marketData.close();
+        }
         pipeline.close();
     }
 }
