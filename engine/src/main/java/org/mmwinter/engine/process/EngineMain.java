@@ -220,6 +220,16 @@ public final class EngineMain implements Callable<Integer>
                 " is damaged; move it aside or restore it, nothing was changed");
             return 3;
         }
+        catch (final IllegalStateException ex)
+        {
+            // A journaled instrument configured differently (for instance a data directory written with 10^-8 ticks
+            // before the built-in instruments got venue-like ones): say so, change nothing.
+            System.err.println("engine: refusing to start: " + ex.getMessage());
+            System.err.println("engine: list the instruments as journaled in a --config file, or use another " +
+                "--data directory; nothing was changed");
+            pipeline.close();
+            return 2;
+        }
         System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath().normalize() +
             " output=" + config.outputJournalDir().toAbsolutePath().normalize() + " durability=" + config.durability());
         System.out.println("engine: " + recovery.describe());
