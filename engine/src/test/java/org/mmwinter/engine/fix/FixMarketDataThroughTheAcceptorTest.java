@@ -78,8 +78,8 @@ final class FixMarketDataThroughTheAcceptorTest
             assertEquals("2", bid.getString(NumberOfOrders.FIELD));
 
             // CLIENT1 sells 0.5 into the level: the oldest order, b1, fills; a print and a smaller level.
+            // (Its own ExecutionReports and the refresh come on one session in either order: wait for the refresh.)
             watcher.send(limit("s1", Side.SELL, "0.5", "80000.25"));
-            execution(watcher, ExecType.TRADE);
             final Message update = next(watcher, MsgType.MARKET_DATA_INCREMENTAL_REFRESH);
             // The command's whole effect in one refresh: the trade of 0.5 at 80000.25, and the level now 0.25, one
             // order (b1 filled, b2 left).
