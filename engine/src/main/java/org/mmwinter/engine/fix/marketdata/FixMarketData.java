@@ -28,6 +28,8 @@ public final class FixMarketData implements FixMarketDataHandler, AutoCloseable
     public static final String PARTICIPANT_NAME = "fix-marketdata";
 
     private static final int POLL_LIMIT = 256;
+    /** Polls of the queue before a request is served (bounded, so that requests are served under any flow). */
+    private static final int CATCH_UP_POLLS = 64;
     /**
      * Idle duty cycles between two attempts to resend a snapshot to a stale subscription whose instrument is
      * quiet (a busy instrument retries at every change); counted in cycles, not read from a clock.
@@ -122,11 +124,18 @@ public final class FixMarketData implements FixMarketDataHandler, AutoCloseable
         while (running)
         {
             int work = 0;
-            SubscriptionRequest request;
-            while ((request = inbox.poll()) != null)
+            SubscriptionRequest request = inbox.poll();
+            if (request != null)
             {
-                subscriptions.onRequest(request);
-                work++;
+                // Catch up with the engine first, so that the snapshot a request gets holds what the engine had
+                // published before the request was taken: a client that saw its order acknowledged finds it there.
+                work += catchUp(subscriptions);
+                do
+                {
+                    subscriptions.onRequest(request);
+                    work++;
+                }
+                while ((request = inbox.poll()) != null);
             }
             work += participant.poll(POLL_LIMIT);
             subscriptions.endOfBatch();
@@ -139,6 +148,23 @@ public final class FixMarketData implements FixMarketDataHandler, AutoCloseable
             subscriptionCount = subscriptions.subscriptionCount();
             idle.idle(work);
         }
+    }
+
+    /** Polls what is queued for the participant now, a bounded number of polls, sending what it amounts to. */
+    private int catchUp(final MarketDataSubscriptions subscriptions)
+    {
+        int total = 0;
+        for (int i = 0; i < CATCH_UP_POLLS; i++)
+        {
+            final int polled = participant.poll(POLL_LIMIT);
+            subscriptions.endOfBatch();
+            if (polled == 0)
+            {
+                break;
+            }
+            total += polled;
+        }
+        return total;
     }
 
     private boolean requestBook(final int instrumentId, final long correlationId)
