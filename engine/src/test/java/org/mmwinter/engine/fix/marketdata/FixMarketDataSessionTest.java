@@ -276,7 +276,8 @@ final class FixMarketDataSessionTest
 
                 send(Requests.subscribe("r4", 1, "BTC-USD"), clientSession);
                 assertEquals("W r4 BTC-USD bid 80.05x0.002#1 offer 80.2x0.001#1", MessageText.describe(client.next()));
-                assertEquals(1, marketData.subscriptions());
+                // The count is published after the snapshot went out: wait for it rather than race it.
+                awaitCount(marketData::subscriptions, 1);
 
                 // The client logs out: the acceptor says the session is gone and its subscription ends.
                 initiator.stop();
