@@ -1,9 +1,12 @@
 package org.mmwinter.replay.verify;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.mmwinter.engine.journal.InputJournal;
+import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.pipeline.OfflineMatcher;
@@ -18,6 +21,9 @@ public final class JournalVerifier
 {
     /** Check every command. */
     public static final long NO_LIMIT = Long.MAX_VALUE;
+
+    /** How Chronicle Queue names a cycle's file; a journal directory without one holds no journal. */
+    private static final String QUEUE_FILE = ".cq4";
 
     /** Room for the live orders of a large journal before the core's maps grow. */
     private static final int EXPECTED_LIVE_ORDERS = 1 << 16;
@@ -51,7 +57,7 @@ public final class JournalVerifier
 
     /**
      * @throws IllegalArgumentException when the directory or one of its journals is missing.
-     * @throws org.mmwinter.engine.journal.JournalCorruptException when a journal cannot be read.
+     * @throws JournalCorruptException when a journal cannot be opened or read.
      */
     public Verdict run()
     {
@@ -61,21 +67,23 @@ public final class JournalVerifier
         {
             throw new IllegalArgumentException("no data directory " + dataDir.toAbsolutePath().normalize());
         }
-        if (!Files.isDirectory(input))
+        if (!holdsQueueFiles(input))
         {
             throw new IllegalArgumentException("no input journal under " + dataDir.toAbsolutePath().normalize() +
-                " (expected " + input + ")");
+                " (expected queue files, *" + QUEUE_FILE + ", in " + input + ")");
         }
-        if (!Files.isDirectory(output))
+        if (!holdsQueueFiles(output))
         {
+            // The engine creates the directory even with the output journal off, and writes nothing into it.
             throw new IllegalArgumentException("no output journal under " + dataDir.toAbsolutePath().normalize() +
-                " (expected " + output + "; was the engine run with the output journal off?)");
+                " (expected queue files, *" + QUEUE_FILE + ", in " + output +
+                "; was the engine run with the output journal off?)");
         }
         matcher = new OfflineMatcher(EXPECTED_LIVE_ORDERS, this::onReplayed);
         try (RecordedResults reader = new RecordedResults(output))
         {
             recorded = reader;
-            InputJournal.replayReadOnly(input, this::onCommand);
+            replayInput(input);
             if (outputFailure != null)
             {
                 throw outputFailure;
@@ -86,6 +94,48 @@ public final class JournalVerifier
             }
         }
         return divergence != null ? divergence : Verdict.allAgreed(commands, results);
+    }
+
+    /**
+     * @throws JournalCorruptException when the directory exists but cannot be listed.
+     */
+    private static boolean holdsQueueFiles(final Path directory)
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return false;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + QUEUE_FILE))
+        {
+            return files.iterator().hasNext();
+        }
+        catch (final IOException ex)
+        {
+            throw new JournalCorruptException("cannot list " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The engine's reader reports a damaged document as {@link JournalCorruptException}, but a queue Chronicle
+     * cannot open at all (a stray or cut metadata file, a file that is not a queue's) as whatever Chronicle threw:
+     * all are an unreadable journal.
+     */
+    private void replayInput(final Path input)
+    {
+        try
+        {
+            InputJournal.replayReadOnly(input, this::onCommand);
+        }
+        catch (final JournalCorruptException ex)
+        {
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            // Chronicle also throws checked exceptions it does not declare (StreamCorruptedException for a file
+            // that is not a queue file): caught here as Exception.
+            throw new JournalCorruptException("input journal " + input + " cannot be opened: " + ex, ex);
+        }
     }
 
     private void onCommand(final CommandEvent next)

@@ -95,11 +95,20 @@ final class RecordedResults implements AutoCloseable
             });
             put(filling[0]);
         }
-        catch (final RuntimeException ex)
+        catch (final JournalCorruptException ex)
         {
             if (!stopping)
             {
                 failure = ex;
+            }
+        }
+        catch (final Exception ex)
+        {
+            // A queue Chronicle cannot open at all comes out as whatever Chronicle threw, checked exceptions it does
+            // not declare included (StreamCorruptedException for a file that is not a queue file).
+            if (!stopping)
+            {
+                failure = new JournalCorruptException("output journal " + directory + " cannot be opened: " + ex, ex);
             }
         }
         finally

@@ -6,14 +6,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.pipeline.EngineConfig;
+import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.replay.ReplayMain;
 import picocli.CommandLine;
 
@@ -27,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class VerifyCommandTest
 {
+    private static final String MARKER = "MARKER-ID-TO-DAMAGE";
+
     @TempDir
     Path dir;
 
@@ -212,6 +220,59 @@ final class VerifyCommandTest
         stderr.reset();
         assertEquals(2, verify("--data", data.toString(), "--limit", "-1"));
         assertEquals("verify: --limit must not be negative, not -1\n", stderr.toString());
+    }
+
+    @Test
+    void aDamagedOutputJournalExitsTwoWithTheDocumentNamed() throws IOException
+    {
+        final Path data = RecordedDirectories.crossingPair(dir.resolve("data"));
+        final List<ResultEvent> results = RecordedDirectories.recorded(data);
+        // A recorded id to find in the file: the buy's ACCEPTED (result 4) renamed, then one of its bytes flipped.
+        results.get(4).clientOrderId.parse(MARKER, 0, MARKER.length());
+        RecordedDirectories.rewrite(data, results);
+        final Path file;
+        try (Stream<Path> files = Files.list(data.resolve("output")))
+        {
+            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] bytes = Files.readAllBytes(file);
+        final int at = indexOf(bytes, MARKER.getBytes(StandardCharsets.US_ASCII));
+        assertTrue(at > 0, "marker found in " + file);
+        bytes[at + 3] ^= 0x20;
+        Files.write(file, bytes);
+
+        assertEquals(2, verify("--data", data.toString()));
+        assertTrue(stderr.toString().startsWith("verify: output journal "), stderr.toString());
+        assertTrue(stderr.toString().contains("checksum mismatch"), stderr.toString());
+        assertEquals("", stdout.toString());
+    }
+
+    @Test
+    void anEngineRunWithTheOutputJournalOffHasNothingToVerify()
+    {
+        final Path data = dir.resolve("data");
+        try (EnginePipeline pipeline = new EnginePipeline(EngineConfig.defaults().clearInstruments().dataDir(data)
+            .outputJournalEnabled(false)))
+        {
+            pipeline.start();
+            pipeline.directory().define(new Instrument(0, "X-USD", 2, 1, 0, 1, Instrument.NO_BAND));
+            assertTrue(pipeline.awaitIdle(60, TimeUnit.SECONDS));
+        }
+        assertEquals(2, verify("--data", data.toString()));
+        assertTrue(stderr.toString().startsWith("verify: no output journal under "), stderr.toString());
+        assertTrue(stderr.toString().contains("was the engine run with the output journal off?"), stderr.toString());
+    }
+
+    private static int indexOf(final byte[] haystack, final byte[] needle)
+    {
+        for (int i = 0; i <= haystack.length - needle.length; i++)
+        {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int verify(final String... args)
