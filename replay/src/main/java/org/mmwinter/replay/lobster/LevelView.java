@@ -17,9 +17,9 @@ public final class LevelView
     private final SideLevels bids = new SideLevels(false);
     private final SideLevels asks = new SideLevels(true);
 
-    void onLevel(final int side, final long price, final long qty)
+    void onLevel(final int side, final long price, final long qty, final int orderCount)
     {
-        (side == Side.BUY ? bids : asks).set(price, qty);
+        (side == Side.BUY ? bids : asks).set(price, qty, orderCount);
     }
 
     /** Occupied levels on a side. */
@@ -54,6 +54,14 @@ public final class LevelView
         return index < 0 ? 0 : levels.sizes[index];
     }
 
+    /** Orders resting at {@code price} on a side, 0 if none. */
+    public int ordersAt(final int side, final long price)
+    {
+        final SideLevels levels = side == Side.BUY ? bids : asks;
+        final int index = levels.find(price);
+        return index < 0 ? 0 : levels.orders[index];
+    }
+
     /**
      * One side: prices sorted so that the best is last (ascending for bids, descending for asks), sizes beside.
      */
@@ -62,6 +70,7 @@ public final class LevelView
         private final boolean descending;
         private long[] prices = new long[256];
         private long[] sizes = new long[256];
+        private int[] orders = new int[256];
         private int count;
 
         SideLevels(final boolean descending)
@@ -69,7 +78,7 @@ public final class LevelView
             this.descending = descending;
         }
 
-        void set(final long price, final long qty)
+        void set(final long price, final long qty, final int orderCount)
         {
             final int index = find(price);
             if (index >= 0)
@@ -78,11 +87,13 @@ public final class LevelView
                 {
                     System.arraycopy(prices, index + 1, prices, index, count - index - 1);
                     System.arraycopy(sizes, index + 1, sizes, index, count - index - 1);
+                    System.arraycopy(orders, index + 1, orders, index, count - index - 1);
                     count--;
                 }
                 else
                 {
                     sizes[index] = qty;
+                    orders[index] = orderCount;
                 }
                 return;
             }
@@ -94,12 +105,17 @@ public final class LevelView
             {
                 prices = grow(prices);
                 sizes = grow(sizes);
+                final int[] moreOrders = new int[orders.length * 2];
+                System.arraycopy(orders, 0, moreOrders, 0, count);
+                orders = moreOrders;
             }
             final int at = -index - 1;
             System.arraycopy(prices, at, prices, at + 1, count - at);
             System.arraycopy(sizes, at, sizes, at + 1, count - at);
+            System.arraycopy(orders, at, orders, at + 1, count - at);
             prices[at] = price;
             sizes[at] = qty;
+            orders[at] = orderCount;
             count++;
         }
 

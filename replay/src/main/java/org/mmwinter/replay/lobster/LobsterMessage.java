@@ -32,6 +32,8 @@ public final class LobsterMessage
     public static final int BUY = 1;
     /** Direction of a sell limit order. */
     public static final int SELL = -1;
+    /** Direction accepted on a cross trade only (an auction has no resting side). */
+    public static final int NO_DIRECTION = 0;
 
     /** Seconds after midnight, as nanoseconds. */
     public long timeNs;

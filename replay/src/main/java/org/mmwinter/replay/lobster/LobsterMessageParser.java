@@ -47,7 +47,9 @@ public final class LobsterMessageParser
             error = "field type: unknown event type '" + fields.text(1) + "' (1 to 7)";
             return false;
         }
-        if (values[5] != LobsterMessage.BUY && values[5] != LobsterMessage.SELL)
+        // A cross trade is a pseudo-order of no side: its direction is taken as written, 0 included.
+        final boolean sided = values[1] != LobsterMessage.CROSS_TRADE || values[5] != LobsterMessage.NO_DIRECTION;
+        if (sided && values[5] != LobsterMessage.BUY && values[5] != LobsterMessage.SELL)
         {
             error = "field direction: '" + fields.text(5) + "' is neither 1 (buy) nor -1 (sell)";
             return false;
@@ -55,6 +57,13 @@ public final class LobsterMessageParser
         if (values[3] < 0)
         {
             error = "field size: negative '" + fields.text(3) + "'";
+            return false;
+        }
+        if (values[1] == LobsterMessage.HALT && values[4] != LobsterMessage.HALT_PRICE &&
+            values[4] != LobsterMessage.QUOTING_RESUMES_PRICE && values[4] != LobsterMessage.TRADING_RESUMES_PRICE)
+        {
+            error = "field price: a type 7 price is -1 (halt), 0 (quoting) or 1 (trading), not '" + fields.text(4) +
+                "'";
             return false;
         }
         out.set(timeNs, (int)values[1], values[2], values[3], values[4], (int)values[5]);

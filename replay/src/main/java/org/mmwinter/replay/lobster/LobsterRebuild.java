@@ -42,6 +42,8 @@ public final class LobsterRebuild implements MatchingListener
     public static final int QUOTING = 2;
 
     private static final int INSTRUMENT = 0;
+    /** Aggressor of a print that has none (a cross trade written without a direction). */
+    private static final int NO_SIDE = -1;
 
     private final MatchingEngine engine = new MatchingEngine(this);
     private final LevelView levels = new LevelView();
@@ -134,7 +136,8 @@ public final class LobsterRebuild implements MatchingListener
 
             case LobsterMessage.CROSS_TRADE:
                 crossPrints++;
-                print("cross", message.price, message.size, Side.opposite(side));
+                print("cross", message.price, message.size,
+                    message.direction == LobsterMessage.NO_DIRECTION ? NO_SIDE : Side.opposite(side));
                 break;
 
             default:
@@ -358,10 +361,15 @@ public final class LobsterRebuild implements MatchingListener
         {
             oversizedEvents++;
         }
-        scan.ahead(side, key);
-        engine.forEachOrder(INSTRUMENT, scan);
         pulled.clear();
-        final int ahead = scan.count();
+        int ahead = 0;
+        if (engine.bestPrice(INSTRUMENT, side) != price || levels.ordersAt(side, price) != 1)
+        {
+            // Alone at the best price it is first; else the queue is read from the core.
+            scan.ahead(side, key);
+            engine.forEachOrder(INSTRUMENT, scan);
+            ahead = scan.count();
+        }
         if (ahead > 0)
         {
             queueDiffers++;
@@ -714,7 +722,7 @@ public final class LobsterRebuild implements MatchingListener
     public void onLevelChanged(
         final int instrumentId, final int side, final long price, final long qty, final int orderCount)
     {
-        levels.onLevel(side, price, qty);
+        levels.onLevel(side, price, qty, orderCount);
     }
 
     private void print(final String kind, final long price, final long size, final int aggressor)
@@ -722,7 +730,8 @@ public final class LobsterRebuild implements MatchingListener
         row.setLength(0);
         row.append(engineTrades + hiddenPrints + crossPrints + unmatchedPrints).append(',');
         appendTime(row, nowNs).append(',').append(kind).append(',').append(price).append(',').append(size)
-            .append(',').append(aggressor == Side.BUY ? "buy" : "sell").append(",,").append(messageOrderId)
+            .append(',').append(aggressor == Side.BUY ? "buy" : aggressor == Side.SELL ? "sell" : "")
+            .append(",,").append(messageOrderId)
             .append(',').append(messageRow).append('\n');
         write(row);
     }

@@ -18,32 +18,35 @@ final class QueueScan implements BookVisitor
     private int count;
     private int mode;
     private int side;
-    private long target;
+    private int targetAccount;
+    private final ClientOrderId targetId = new ClientOrderId();
     private long price;
     private boolean done;
     private boolean found;
 
     void ahead(final int side, final long targetKey)
     {
-        start(AHEAD, side, targetKey, 0);
+        start(AHEAD, side, 0);
+        // Compared as the core holds it (account and id words), so orders not ahead are not decoded.
+        targetAccount = targetKey < 0 ? LobsterRebuild.SYNTHETIC_ACCOUNT : LobsterRebuild.LOBSTER_ACCOUNT;
+        targetId.setDecimal(targetKey < 0 ? -targetKey : targetKey);
     }
 
     /** Orders of {@code side} priced at or better than {@code price} (for a bid: at or above it). */
     void atOrBetter(final int side, final long price)
     {
-        start(AT_OR_BETTER, side, 0, price);
+        start(AT_OR_BETTER, side, price);
     }
 
     void atPrice(final int side, final long price)
     {
-        start(AT_PRICE, side, 0, price);
+        start(AT_PRICE, side, price);
     }
 
-    private void start(final int mode, final int side, final long target, final long price)
+    private void start(final int mode, final int side, final long price)
     {
         this.mode = mode;
         this.side = side;
-        this.target = target;
         this.price = price;
         this.count = 0;
         this.done = false;
@@ -79,11 +82,10 @@ final class QueueScan implements BookVisitor
         {
             return;
         }
-        final long key = LobsterRebuild.keyOf(accountId, clientOrderId);
         switch (mode)
         {
             case AHEAD:
-                if (key == target)
+                if (accountId == targetAccount && clientOrderId.equalTo(targetId))
                 {
                     found = true;
                     done = true;
@@ -106,6 +108,7 @@ final class QueueScan implements BookVisitor
                 }
                 break;
         }
+        final long key = LobsterRebuild.keyOf(accountId, clientOrderId);
         if (count == keys.length)
         {
             final long[] bigger = new long[keys.length * 2];

@@ -35,6 +35,9 @@ final class LobsterMessageParserTest
         assertEquals(-1, message.orderId);
         assertTrue(parser.parse("45000.5,7,0,0,-1,-1", message), parser.error());
         assertEquals(LobsterMessage.HALT_PRICE, message.price);
+        // A cross trade may come without a side.
+        assertTrue(parser.parse("34200,6,-2,500,2238200,0", message), parser.error());
+        assertEquals(LobsterMessage.NO_DIRECTION, message.direction);
     }
 
     @Test
@@ -51,6 +54,9 @@ final class LobsterMessageParserTest
         assertRefused("34200.1,1,1a,10,1000,1", "field order_id: not a number '1a'");
         assertRefused("34200.1,1,1,-10,1000,1", "field size: negative '-10'");
         assertRefused("34200.1,1,1,10,1000,2", "field direction: '2' is neither 1 (buy) nor -1 (sell)");
+        assertRefused("34200.1,4,1,10,1000,0", "field direction: '0' is neither 1 (buy) nor -1 (sell)");
+        assertRefused("45000.5,7,0,0,2,-1", "field price: a type 7 price is -1 (halt), 0 (quoting) or 1 (trading), " +
+            "not '2'");
         assertRefused("34200.1,1,1,10,99999999999999999999,1", "field price: too large '99999999999999999999'");
     }
 
