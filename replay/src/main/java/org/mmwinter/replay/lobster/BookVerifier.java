@@ -124,7 +124,7 @@ final class BookVerifier
     private static String describe(final LobsterMessage message)
     {
         final StringBuilder out = new StringBuilder(64).append("time ");
-        LobsterRebuild.appendTime(out, message.timeNs);
+        TradeLog.appendTime(out, message.timeNs);
         return out.append(" type ").append(message.type).append(" order ").append(message.orderId).append(" size ")
             .append(message.size).append(" price ").append(message.price).append(" direction ")
             .append(message.direction).toString();
@@ -160,33 +160,30 @@ final class BookVerifier
     {
         final int shown = shown(row, side);
         final long edge = shown == levels ? price(row, side, levels - 1) : LevelView.EMPTY_BID_PRICE;
-        int extra = 0;
-        for (int rank = 0; rank < view.levels(side); rank++)
+        // Up to a row's worth of levels per pass; more stale levels than that take more passes.
+        int extra = scratchPrices.length;
+        final int passes = view.levels(side) / scratchPrices.length + 1;
+        for (int pass = 0; extra == scratchPrices.length && pass < passes; pass++)
         {
-            final long price = view.price(side, rank);
-            if (shown == levels && LobsterRebuild.worse(side, price, edge))
+            extra = 0;
+            for (int rank = 0; rank < view.levels(side) && extra < scratchPrices.length; rank++)
             {
-                break;
-            }
-            if (!inRow(row, side, shown, price) && !(unseenOnly && inView(side, price)))
-            {
-                if (extra == scratchPrices.length)
+                final long price = view.price(side, rank);
+                if (shown == levels && LobsterRebuild.worse(side, price, edge))
                 {
                     break;
                 }
-                scratchPrices[extra] = price;
-                scratchSizes[extra] = view.size(side, rank);
-                extra++;
+                if (!inRow(row, side, shown, price) && !(unseenOnly && inView(side, price)))
+                {
+                    scratchPrices[extra] = price;
+                    scratchSizes[extra] = view.size(side, rank);
+                    extra++;
+                }
             }
-        }
-        for (int i = 0; i < extra; i++)
-        {
-            rebuild.removeAt(side, scratchPrices[i], scratchSizes[i]);
-        }
-        if (extra == scratchPrices.length)
-        {
-            // More stale levels than a row has: go round again until the range is clean.
-            removeExtra(row, side, unseenOnly);
+            for (int i = 0; i < extra; i++)
+            {
+                rebuild.removeAt(side, scratchPrices[i], scratchSizes[i]);
+            }
         }
     }
 

@@ -1,8 +1,5 @@
 package org.mmwinter.replay.lobster;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
@@ -41,9 +38,10 @@ public final class LobsterRebuild implements MatchingListener
     /** Quoting resumed (type 7, price 0), trading not yet: orders rest, nothing matches. */
     public static final int QUOTING = 2;
 
+    /** Columns of {@code trades.csv}. */
+    public static final String TRADES_HEADER = TradeLog.HEADER;
+
     private static final int INSTRUMENT = 0;
-    /** Aggressor of a print that has none (a cross trade written without a direction). */
-    private static final int NO_SIDE = -1;
 
     private final MatchingEngine engine = new MatchingEngine(this);
     private final LevelView levels = new LevelView();
@@ -56,9 +54,7 @@ public final class LobsterRebuild implements MatchingListener
     private final Long2ObjectHashMap<TrackedOrder> pending = new Long2ObjectHashMap<>();
     private final LongArrayList pendingOrder = new LongArrayList();
     private final LongArrayList pulled = new LongArrayList();
-    private final TrackedOrder scratch = new TrackedOrder();
-    private final StringBuilder row = new StringBuilder(128);
-    private final Appendable trades;
+    private final TradeLog tradeLog;
 
     private int marketState = TRADING;
     private long nowNs;
@@ -92,13 +88,8 @@ public final class LobsterRebuild implements MatchingListener
     public LobsterRebuild(final String symbol, final Appendable trades)
     {
         engine.addInstrument(new Instrument(INSTRUMENT, symbol, 4, 1, 0, 1, Instrument.NO_BAND));
-        this.trades = trades;
-        write(TRADES_HEADER);
-        write("\n");
+        this.tradeLog = new TradeLog(trades);
     }
-
-    /** Columns of {@code trades.csv}. */
-    public static final String TRADES_HEADER = "trade,time,kind,price,size,aggressor,maker,taker,message_row";
 
     /**
      * Applies one message through the core.
@@ -137,7 +128,7 @@ public final class LobsterRebuild implements MatchingListener
             case LobsterMessage.CROSS_TRADE:
                 crossPrints++;
                 print("cross", message.price, message.size,
-                    message.direction == LobsterMessage.NO_DIRECTION ? NO_SIDE : Side.opposite(side));
+                    message.direction == LobsterMessage.NO_DIRECTION ? TradeLog.NO_SIDE : Side.opposite(side));
                 break;
 
             default:
@@ -659,15 +650,10 @@ public final class LobsterRebuild implements MatchingListener
         {
             misdirectedFills++;
         }
-        row.setLength(0);
-        row.append(engineTrades + hiddenPrints + crossPrints + unmatchedPrints).append(',');
-        appendTime(row, nowNs).append(",engine,").append(price).append(',').append(qty).append(',')
-            .append(takerSide == Side.BUY ? "buy" : "sell").append(',');
-        appendKey(row, maker).append(',');
-        appendKey(row, keyOf(takerAccountId, takerClientOrderId)).append(',').append(messageRow).append('\n');
-        write(row);
+        final long taker = keyOf(takerAccountId, takerClientOrderId);
+        tradeLog.trade(nowNs, price, qty, takerSide, maker, taker, messageRow);
         update(maker, makerRemaining);
-        update(keyOf(takerAccountId, takerClientOrderId), takerRemaining);
+        update(taker, takerRemaining);
     }
 
     private void update(final long key, final long remaining)
@@ -727,50 +713,7 @@ public final class LobsterRebuild implements MatchingListener
 
     private void print(final String kind, final long price, final long size, final int aggressor)
     {
-        row.setLength(0);
-        row.append(engineTrades + hiddenPrints + crossPrints + unmatchedPrints).append(',');
-        appendTime(row, nowNs).append(',').append(kind).append(',').append(price).append(',').append(size)
-            .append(',').append(aggressor == Side.BUY ? "buy" : aggressor == Side.SELL ? "sell" : "")
-            .append(",,").append(messageOrderId)
-            .append(',').append(messageRow).append('\n');
-        write(row);
-    }
-
-    private static StringBuilder appendKey(final StringBuilder out, final long key)
-    {
-        if (key == NO_KEY)
-        {
-            return out.append("taker");
-        }
-        return key < 0 ? out.append('S').append(-key) : out.append(key);
-    }
-
-    /** LOBSTER's time column: seconds after midnight with nine decimals. */
-    static StringBuilder appendTime(final StringBuilder out, final long timeNs)
-    {
-        out.append(timeNs / 1_000_000_000L).append('.');
-        final long fraction = timeNs % 1_000_000_000L;
-        for (long scale = 100_000_000L; scale > 0; scale /= 10)
-        {
-            out.append((char)('0' + fraction / scale % 10));
-        }
-        return out;
-    }
-
-    private void write(final CharSequence text)
-    {
-        if (trades == null)
-        {
-            return;
-        }
-        try
-        {
-            trades.append(text);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        tradeLog.print(nowNs, kind, price, size, aggressor, messageOrderId, messageRow);
     }
 
     /** The rebuilt book by level. */
