@@ -224,7 +224,14 @@ public final class LobsterRebuild implements MatchingListener
         }
         if (introduced.contains(orderId))
         {
+            // The rebuild took this order off (a correction that chose it among others at its price) but the file
+            // says it was there until now: its level still loses the size, from the orders the rebuild kept.
             goneIdEvents++;
+            if (levels.sizeAt(side, price) > 0)
+            {
+                queueFallbacks++;
+                takeFromQueue(side, price, size);
+            }
             return;
         }
         unknownIdEvents++;
@@ -244,14 +251,14 @@ public final class LobsterRebuild implements MatchingListener
     }
 
     /**
-     * Takes {@code size} off the orders resting at a price: an order of exactly that size if there is one (most
-     * likely the one meant), else the youngest orders first.
+     * Takes {@code size} off the orders resting at a price: the youngest order of exactly that size if there is one
+     * (most likely the one that left unseen), else the youngest orders first (whose place is the least certain).
      */
     private void takeFromQueue(final int side, final long price, final long size)
     {
         scan.atPrice(side, price);
         engine.forEachOrder(INSTRUMENT, scan);
-        for (int i = 0; i < scan.count(); i++)
+        for (int i = scan.count() - 1; i >= 0; i--)
         {
             final long key = scan.key(i);
             if (orders.get(key).remaining == size)
@@ -510,34 +517,16 @@ public final class LobsterRebuild implements MatchingListener
     }
 
     /**
-     * Removes {@code qty} resting at a price, for a resynchronisation: synthetic liquidity first, then the file's
-     * orders from the back of the queue (the youngest, whose place is the least certain).
+     * Removes {@code qty} resting at a price, for a correction to the book file: synthetic liquidity first, then the
+     * file's orders as {@link #takeFromQueue} chooses them.
      */
     void removeAt(final int side, final long price, final long qty)
     {
         final long shrunk = shrinkSynthetic(side, price, qty);
         syntheticRemoved += shrunk;
-        long left = qty - shrunk;
-        if (left <= 0)
+        if (shrunk < qty)
         {
-            return;
-        }
-        scan.atPrice(side, price);
-        engine.forEachOrder(INSTRUMENT, scan);
-        for (int i = scan.count() - 1; i >= 0 && left > 0; i--)
-        {
-            final long key = scan.key(i);
-            final TrackedOrder order = orders.get(key);
-            if (order.remaining <= left)
-            {
-                left -= order.remaining;
-                cancel(key);
-            }
-            else
-            {
-                amend(key, order.price, order.remaining - left);
-                left = 0;
-            }
+            takeFromQueue(side, price, qty - shrunk);
         }
     }
 
