@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lobster", mixinStandardHelpOptions = true,
     description = "Rebuilds the book of a LOBSTER message file (plain or .gz, with or without a header) through the " +
         "matching core; with --book checks the top N levels after every event and prints one line per level, " +
-        "level=K rows=N matched=M share=P%. Writes trades.csv and lobster-match.csv into --out.")
+        "level=K rows=N matched=M share=P%%. Writes trades.csv and lobster-match.csv into --out.")
 public final class LobsterCommand implements Callable<Integer>
 {
     /** The run completed. */

@@ -18,7 +18,8 @@ import org.mmwinter.engine.core.TimeInForce;
  * effect (1 NEW, 2 AMEND down keeping priority, 3 CANCEL, 4 an IOC taker that trades against the named resting
  * order, 7 the core's halt), 5 and 6 are trade prints only. Liquidity the messages cannot know (orders resting
  * before the window, deeper levels coming into view) is held by synthetic orders of their own account and id
- * space; events on ids the messages never introduced act on that synthetic liquidity at their price.
+ * space; events on ids the messages never introduced act on that synthetic liquidity at their price, and on the
+ * orders resting there when it is not enough.
  * <p>
  * Three accounts: {@link #LOBSTER_ACCOUNT} holds the file's orders under their own ids, {@link #SYNTHETIC_ACCOUNT}
  * the synthetic orders (ids 1, 2, ...), {@link #TAKER_ACCOUNT} the takers that make visible executions trade.

@@ -135,6 +135,15 @@ final class LobsterInputTest
     }
 
     @Test
+    void helpPrintsCleanly()
+    {
+        final ConsoleCapture help = ConsoleCapture.replay("lobster", "--help");
+        assertEquals(0, help.exitCode);
+        assertTrue(help.out.contains("level=K rows=N matched=M share=P%."), help.out);
+        assertFalse(help.err.contains("WARN"), help.err);
+    }
+
+    @Test
     void theInstrumentIsNamedFromALobsterFileNameElseLobster()
     {
         assertEquals("AMZN", LobsterRun.symbolOf(Path.of("x/AMZN_2012-06-21_34200000_57600000_message_1.csv")));
