@@ -159,13 +159,19 @@ final class BookVerifier
     private void removeExtra(final long[] row, final int side, final boolean unseenOnly)
     {
         final int shown = shown(row, side);
-        final long edge = shown == levels ? price(row, side, levels - 1) : LevelView.EMPTY_BID_PRICE;
+        final long edge = shown == levels ? price(row, side, levels - 1) : worstPrice(side);
+        if (unseenOnly && inView(side, edge))
+        {
+            // The previous row saw the whole range of this one: nothing in it comes into view.
+            return;
+        }
         // Up to a row's worth of levels per pass; more stale levels than that take more passes.
         int extra = scratchPrices.length;
         final int passes = view.levels(side) / scratchPrices.length + 1;
         for (int pass = 0; extra == scratchPrices.length && pass < passes; pass++)
         {
             extra = 0;
+            int k = 0;
             for (int rank = 0; rank < view.levels(side) && extra < scratchPrices.length; rank++)
             {
                 final long price = view.price(side, rank);
@@ -173,7 +179,13 @@ final class BookVerifier
                 {
                     break;
                 }
-                if (!inRow(row, side, shown, price) && !(unseenOnly && inView(side, price)))
+                // Both are best first: walk the row's levels alongside.
+                while (k < shown && LobsterRebuild.worse(side, price, price(row, side, k)))
+                {
+                    k++;
+                }
+                final boolean inRow = k < shown && price(row, side, k) == price;
+                if (!inRow && !(unseenOnly && inView(side, price)))
                 {
                     scratchPrices[extra] = price;
                     scratchSizes[extra] = view.size(side, rank);
@@ -238,16 +250,9 @@ final class BookVerifier
         return shown;
     }
 
-    private boolean inRow(final long[] row, final int side, final int shown, final long price)
+    private static long worstPrice(final int side)
     {
-        for (int k = 0; k < shown; k++)
-        {
-            if (price(row, side, k) == price)
-            {
-                return true;
-            }
-        }
-        return false;
+        return side == Side.BUY ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 
     private static boolean isEmpty(final int side, final long price)
