@@ -46,7 +46,8 @@ public final class LobsterRebuild implements MatchingListener
 
     private final MatchingEngine engine = new MatchingEngine(this);
     private final LevelView levels = new LevelView();
-    private final QueueScan scan = new QueueScan();
+    private final RestingQueues queues = new RestingQueues();
+    private final LongArrayList found = new LongArrayList();
     private final ClientOrderId id = new ClientOrderId();
     private final Long2ObjectHashMap<TrackedOrder> orders = new Long2ObjectHashMap<>();
     private final LongHashSet introduced = new LongHashSet();
@@ -184,12 +185,14 @@ public final class LobsterRebuild implements MatchingListener
         }
         final int other = Side.opposite(side);
         crossedCleared++;
-        scan.atOrBetter(other, price);
-        engine.forEachOrder(INSTRUMENT, scan);
-        final int count = scan.count();
-        for (int i = 0; i < count; i++)
+        found.clear();
+        for (int rank = 0; rank < levels.levels(other) && !worse(other, levels.price(other, rank), price); rank++)
         {
-            cancel(scan.key(i));
+            found.addAll(queues.at(other, levels.price(other, rank)));
+        }
+        for (int i = 0; i < found.size(); i++)
+        {
+            cancel(found.getLong(i));
         }
     }
 
@@ -257,11 +260,15 @@ public final class LobsterRebuild implements MatchingListener
      */
     private void takeFromQueue(final int side, final long price, final long size)
     {
-        scan.atPrice(side, price);
-        engine.forEachOrder(INSTRUMENT, scan);
-        for (int i = scan.count() - 1; i >= 0; i--)
+        found.clear();
+        final LongArrayList queue = queues.at(side, price);
+        if (queue != null)
         {
-            final long key = scan.key(i);
+            found.addAll(queue);
+        }
+        for (int i = found.size() - 1; i >= 0; i--)
+        {
+            final long key = found.getLong(i);
             if (orders.get(key).remaining == size)
             {
                 cancel(key);
@@ -269,9 +276,9 @@ public final class LobsterRebuild implements MatchingListener
             }
         }
         long left = size;
-        for (int i = scan.count() - 1; i >= 0 && left > 0; i--)
+        for (int i = found.size() - 1; i >= 0 && left > 0; i--)
         {
-            final long key = scan.key(i);
+            final long key = found.getLong(i);
             final TrackedOrder order = orders.get(key);
             if (order.remaining <= left)
             {
@@ -329,9 +336,7 @@ public final class LobsterRebuild implements MatchingListener
             // The named order is not in the rebuild but its price level is: the execution takes the front of it,
             // as the exchange's would.
             queueFallbacks++;
-            scan.atPrice(side, price);
-            engine.forEachOrder(INSTRUMENT, scan);
-            key = scan.key(0);
+            key = queues.at(side, price).getLong(0);
         }
         if (key == NO_KEY)
         {
@@ -345,8 +350,10 @@ public final class LobsterRebuild implements MatchingListener
     /**
      * Makes the core trade {@code size} against the resting order {@code key}: an IOC taker from the taker account
      * at the order's price. Orders the rebuild has ahead of it contradict the file (the execution says this order
-     * was first): synthetic ones are dropped, the file's own are taken out and entered again after the trade, at
-     * the back of their levels. Fills that hit another order are counted ({@link #misdirectedFills()}).
+     * was first): those at better prices are stale (nothing better was resting, or it would have traded first) and
+     * are dropped, and so are synthetic ones; the file's own at the same price are taken out and entered again
+     * after the trade, at the back of the level. Fills that hit another order are counted
+     * ({@link #misdirectedFills()}).
      */
     private void executeAgainst(final long key, final long size)
     {
@@ -361,23 +368,26 @@ public final class LobsterRebuild implements MatchingListener
             oversizedEvents++;
         }
         pulled.clear();
-        int ahead = 0;
-        if (engine.bestPrice(INSTRUMENT, side) != price || levels.ordersAt(side, price) != 1)
+        found.clear();
+        for (int rank = 0; rank < levels.levels(side) && levels.price(side, rank) != price; rank++)
         {
-            // Alone at the best price it is first; else the queue is read from the core.
-            scan.ahead(side, key);
-            engine.forEachOrder(INSTRUMENT, scan);
-            ahead = scan.count();
+            found.addAll(queues.at(side, levels.price(side, rank)));
         }
+        final LongArrayList queue = queues.at(side, price);
+        for (int i = 0; queue.getLong(i) != key; i++)
+        {
+            found.addLong(queue.getLong(i));
+        }
+        final int ahead = found.size();
         if (ahead > 0)
         {
             queueDiffers++;
             for (int i = 0; i < ahead; i++)
             {
-                final long other = scan.key(i);
-                if (other > 0)
+                final long other = found.getLong(i);
+                final TrackedOrder order = orders.get(other);
+                if (other > 0 && order.price == price)
                 {
-                    final TrackedOrder order = orders.get(other);
                     pulled.addLong(other);
                     pulled.addLong(order.side);
                     pulled.addLong(order.price);
@@ -546,9 +556,10 @@ public final class LobsterRebuild implements MatchingListener
             return false;
         }
         final TrackedOrder order = orders.get(key);
-        if (order != null && order.remaining == 0)
+        if (order != null)
         {
-            forget(key);
+            // Filled on entry it is gone (forgotten by the fill); else it rests at the back of its level.
+            queues.append(side, price, key);
         }
         return true;
     }
@@ -606,6 +617,10 @@ public final class LobsterRebuild implements MatchingListener
     private void forget(final long key)
     {
         final TrackedOrder order = orders.remove(key);
+        if (order != null)
+        {
+            queues.remove(order.side, order.price, key);
+        }
         if (key < 0 && order != null)
         {
             final LongArrayList list = synthetic(order.side).get(order.price);
@@ -704,6 +719,12 @@ public final class LobsterRebuild implements MatchingListener
     private void print(final String kind, final long price, final long size, final int aggressor)
     {
         tradeLog.print(nowNs, kind, price, size, aggressor, messageOrderId, messageRow);
+    }
+
+    /** The rebuilt queue at a price as replay keys, front first, or null: for checking it against the core. */
+    LongArrayList queueAt(final int side, final long price)
+    {
+        return queues.at(side, price);
     }
 
     /** The rebuilt book by level. */

@@ -1,14 +1,21 @@
 package org.mmwinter.replay.lobster;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongArrayList;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.Side;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Checks that the {@link LevelView} the checks read agrees with the core's own book, level by level: the view is
- * kept from the core's level reports, and a missed report would make every comparison wrong.
+ * Checks that what the replay keeps beside the core agrees with the core's own book: the {@link LevelView} level by
+ * level (kept from the core's level reports; a missed report would make every comparison wrong) and the queue at
+ * each price order by order (a wrong queue would aim executions at the wrong orders).
  */
 final class BookAgreement
 {
@@ -34,5 +41,26 @@ final class BookAgreement
         {
             assertEquals(asks.get(view.price(Side.SELL, rank)), view.size(Side.SELL, rank), "ask rank " + rank);
         }
+        final Map<String, List<Long>> coreQueues = new LinkedHashMap<>();
+        engine.forEachOrder(0, (instrument, side, price, qty, account, clientOrderId, orderId) ->
+            coreQueues.computeIfAbsent(side + "@" + price, k -> new ArrayList<>())
+                .add(LobsterRebuild.keyOf(account, clientOrderId)));
+        int queued = 0;
+        for (int side = Side.BUY; side <= Side.SELL; side++)
+        {
+            for (int rank = 0; rank < view.levels(side); rank++)
+            {
+                final long price = view.price(side, rank);
+                final LongArrayList queue = rebuild.queueAt(side, price);
+                final List<Long> replay = new ArrayList<>();
+                for (int i = 0; i < queue.size(); i++)
+                {
+                    replay.add(queue.getLong(i));
+                }
+                assertEquals(coreQueues.get(side + "@" + price), replay, "queue of side " + side + " at " + price);
+                queued += queue.size();
+            }
+        }
+        assertEquals(engine.liveOrderCount(), queued, "orders in the replay's queues");
     }
 }

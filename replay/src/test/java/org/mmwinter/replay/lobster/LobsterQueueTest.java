@@ -74,6 +74,22 @@ final class LobsterQueueTest
     }
 
     @Test
+    void anExecutionDropsBetterPricedOrdersAndRequeuesTheSamePricedOnesAheadOfIt()
+    {
+        apply(LobsterMessage.SUBMISSION, 1, 10, 502, LobsterMessage.BUY);
+        apply(LobsterMessage.SUBMISSION, 2, 10, 501, LobsterMessage.BUY);
+        apply(LobsterMessage.SUBMISSION, 3, 10, 501, LobsterMessage.BUY);
+        // Executing 3 at 501: nothing better can have rested (it would have traded first), so 1 at 502 is stale and
+        // dropped; 2 is ahead of 3 at 501 and goes behind it; 4 of 3 trades (10 - 4 = 6).
+        apply(LobsterMessage.VISIBLE_EXECUTION, 3, 4, 501, LobsterMessage.BUY);
+        assertEquals("3=6 2=10", bids());
+        assertEquals(1, rebuild.queueDiffers());
+        assertEquals(1, rebuild.engineTrades());
+        assertEquals(0, rebuild.misdirectedFills());
+        BookAgreement.assertViewMatchesCore(rebuild);
+    }
+
+    @Test
     void aDeletionOfAnIdTheRebuildAlreadyTookOffStillTakesItsSizeFromThatPrice()
     {
         apply(LobsterMessage.SUBMISSION, 1, 10, 500, LobsterMessage.BUY);
