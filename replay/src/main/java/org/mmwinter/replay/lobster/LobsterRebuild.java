@@ -1,5 +1,6 @@
 package org.mmwinter.replay.lobster;
 
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
@@ -55,6 +56,7 @@ public final class LobsterRebuild implements MatchingListener
     private final Long2ObjectHashMap<LongArrayList> syntheticAsks = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<TrackedOrder> pending = new Long2ObjectHashMap<>();
     private final LongArrayList pendingOrder = new LongArrayList();
+    private final Long2LongHashMap deferredReductions = new Long2LongHashMap(0);
     private final LongArrayList pulled = new LongArrayList();
     private final TradeLog tradeLog;
 
@@ -214,6 +216,12 @@ public final class LobsterRebuild implements MatchingListener
                     takeFromQueue(side, orderPrice, -left);
                 }
             }
+            else if (marketState == HALTED)
+            {
+                // The halted core refuses amends (cancels still work): the reduction waits for the halt to end,
+                // and the order keeps its place.
+                deferredReductions.put(orderId, deferredReductions.get(orderId) + size);
+            }
             else
             {
                 amend(orderId, orderPrice, left);
@@ -228,8 +236,8 @@ public final class LobsterRebuild implements MatchingListener
         }
         if (introduced.contains(orderId))
         {
-            // The rebuild took this order off (a correction that chose it among others at its price) but the file
-            // says it was there until now: its level still loses the size, from the orders the rebuild kept.
+            // The rebuild took this order off (a correction or a stale-order removal chose it among others at its
+            // price) but the file says it was there until now: its level still loses the size, from those kept.
             goneIdEvents++;
             if (levels.sizeAt(side, price) > 0)
             {
@@ -431,6 +439,7 @@ public final class LobsterRebuild implements MatchingListener
             {
                 marketState = QUOTING;
                 engine.halt(INSTRUMENT, false);
+                applyDeferredReductions();
                 releasePending(false);
             }
         }
@@ -441,9 +450,34 @@ public final class LobsterRebuild implements MatchingListener
             engine.halt(INSTRUMENT, false);
             if (wasHalted)
             {
+                applyDeferredReductions();
                 releasePending(true);
             }
         }
+    }
+
+    /** Partial cancels made during a halt, applied as the core takes amends again, in no particular order. */
+    private void applyDeferredReductions()
+    {
+        final Long2LongHashMap.KeyIterator keys = deferredReductions.keySet().iterator();
+        while (keys.hasNext())
+        {
+            final long orderId = keys.nextValue();
+            final TrackedOrder order = orders.get(orderId);
+            if (order != null)
+            {
+                final long left = order.remaining - deferredReductions.get(orderId);
+                if (left <= 0)
+                {
+                    cancel(orderId);
+                }
+                else
+                {
+                    amend(orderId, order.price, left);
+                }
+            }
+        }
+        deferredReductions.clear();
     }
 
     /**

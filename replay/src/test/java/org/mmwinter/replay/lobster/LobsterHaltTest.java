@@ -76,6 +76,24 @@ final class LobsterHaltTest
     }
 
     @Test
+    void aPartialCancelDuringAHaltWaitsForTheCoreToTakeAmendsAgainAndKeepsThePlace()
+    {
+        apply(LobsterMessage.SUBMISSION, 1, 10, 1000, LobsterMessage.SELL);
+        apply(LobsterMessage.SUBMISSION, 2, 10, 1000, LobsterMessage.SELL);
+        apply(LobsterMessage.HALT, 0, 0, LobsterMessage.HALT_PRICE, LobsterMessage.SELL);
+        apply(LobsterMessage.PARTIAL_CANCEL, 1, 4, 1000, LobsterMessage.SELL);
+        // A deletion works while halted (the core still cancels).
+        apply(LobsterMessage.DELETION, 2, 10, 1000, LobsterMessage.SELL);
+        assertEquals(10, rebuild.levels().sizeAt(Side.SELL, 1000));
+        apply(LobsterMessage.HALT, 0, 0, LobsterMessage.QUOTING_RESUMES_PRICE, LobsterMessage.SELL);
+        // 10 - 4 = 6, still order 1.
+        assertEquals(6, rebuild.levels().sizeAt(Side.SELL, 1000));
+        assertEquals(1, rebuild.levels().ordersAt(Side.SELL, 1000));
+        assertEquals(0, rebuild.refused());
+        BookAgreement.assertViewMatchesCore(rebuild);
+    }
+
+    @Test
     void aDeletionOfAHeldOrderMeansItNeverEnters()
     {
         apply(LobsterMessage.HALT, 0, 0, LobsterMessage.HALT_PRICE, LobsterMessage.SELL);
