@@ -85,6 +85,17 @@ final class SyntheticL2Files
         }
     }
 
+    /** The book after the last step: bids (then asks) price in ticks of 0.5 to amount in lots of 0.001. */
+    TreeMap<Long, Long> bids()
+    {
+        return new TreeMap<>(bids);
+    }
+
+    TreeMap<Long, Long> asks()
+    {
+        return new TreeMap<>(asks);
+    }
+
     private void trade(final BufferedWriter b, final BufferedWriter t, final int id) throws IOException
     {
         final boolean buy = random.nextBoolean();
