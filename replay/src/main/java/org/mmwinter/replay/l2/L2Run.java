@@ -42,6 +42,8 @@ final class L2Run implements LockstepHost.Observer
     static final String TAKER_ACCOUNT = "RECORDED_TAKERS";
     /** The account a run without the bot registers its silent participant for. */
     static final String NOBODY_ACCOUNT = "NO_BOT";
+    /** The stand-in participant's latency: it sends nothing, so any value is right and a long one batches most. */
+    private static final long SILENT_LATENCY_NS = 3_600_000_000_000L;
     /** No value (no bot order seen yet). */
     static final long NONE = Long.MIN_VALUE;
     /** {@link MarketMaker#quotedPrice}: the bot shows nothing on that side. */
@@ -161,7 +163,9 @@ final class L2Run implements LockstepHost.Observer
             }
             else
             {
-                host = new LockstepHost(pipeline, NOBODY_ACCOUNT, latency, Silent::new);
+                // Nobody reacts: the lookahead horizon can be as far as a batch reaches.
+                host = new LockstepHost(pipeline, NOBODY_ACCOUNT, OrderEntryLatency.fixed(SILENT_LATENCY_NS),
+                    Silent::new);
             }
             bot = host.bot();
             state = pipeline.stateWhenIdle();
@@ -202,7 +206,9 @@ final class L2Run implements LockstepHost.Observer
             if (recorded.pendingCount() == 0)
             {
                 host.advanceTo(t);
-                if (dirty || state.engine().commandCount() != expectedCommandCount)
+                // The mirror follows the flow's own commands; anything else (the bot's commands, a refusal) is read.
+                if (dirty || state.engine().commandCount() != expectedCommandCount ||
+                    state.engine().liveOrderCount() != recorded.orderCount())
                 {
                     recorded.refresh(state.engine());
                     dirty = false;
@@ -237,7 +243,7 @@ final class L2Run implements LockstepHost.Observer
                 }
                 haveBook = bookSource.next(bookEvent);
             }
-            if (recorded.mayTrade() || recorded.pendingCount() >= LockstepHost.MAX_BATCH)
+            if (recorded.pendingCount() >= LockstepHost.MAX_BATCH)
             {
                 flush();
             }
@@ -278,10 +284,6 @@ final class L2Run implements LockstepHost.Observer
         }
         commands += count;
         expectedCommandCount += count;
-        if (recorded.mayTrade())
-        {
-            dirty = true;
-        }
         final long t = recorded.pending(count - 1).nowNs;
         recorded.clearPending();
         if (samples.due(t))
@@ -389,6 +391,7 @@ final class L2Run implements LockstepHost.Observer
         recordedFigures.put("levels_crossing_the_bot", recorded.crossingPlacements);
         recordedFigures.put("times_held_back", heldBackTimes);
         recordedFigures.put("book_reads", recorded.refreshes);
+        recordedFigures.put("lots_the_recorded_flow_traded_with_the_bot", recorded.otherLotsTraded);
         if (bot != null)
         {
             final PortfolioLedger ledger = bot.ledger();

@@ -22,10 +22,12 @@ import org.mmwinter.engine.message.CommandType;
  * becomes an IOC limit of the recorded-takers account at the trade's price for its amount, on the taker's side:
  * it meets the book in price-time priority, the bot's orders included.
  *
- * <p>Between the commands' batches it reads the engine's book ({@link #refresh}), where the synthetic orders and
- * the bot's are interleaved in priority order; within a batch it follows its own commands. A command that can trade
- * (an IOC taker, or a synthetic order that crosses a resting bot order) is the last of its batch
- * ({@link #mayTrade}), so no command is built on an outcome not yet known.
+ * <p>It mirrors the engine's book of the instrument, every order in priority order (the synthetic ones and the
+ * bot's interleaved), read from the engine between batches when something else changed it ({@link #refresh}: the
+ * bot's commands arrived, a command was refused, the order count differs) and followed within a batch by applying
+ * its own commands as the core does, matching included: a taker, or a synthetic order that crosses a resting bot
+ * order, fills the mirrored queue in price-time priority at the resting orders' prices. So a batch can hold trades
+ * and the commands built after them still see the book they will meet.
  *
  * <p>What the bot did to the recorded book: a synthetic order the bot traded with stays consumed until the next
  * update of its level, which re-anchors the level at the recorded amount (the recorded flow does not know the bot
@@ -48,7 +50,8 @@ final class RecordedBook implements BookVisitor
     private final NavigableMap<Long, Level> asks = new TreeMap<>();
     private CommandEvent[] pending = new CommandEvent[64];
     private int pendingCount;
-    private boolean mayTrade;
+    /** Orders in the mirror: the engine's live orders of the instrument, when the mirror is right. */
+    private int orders;
     private long nextSyntheticId = 1;
     private long nextTakerId = 1;
     private long otherBestBid = NONE;
@@ -62,6 +65,8 @@ final class RecordedBook implements BookVisitor
     long uncrossedLevels;
     long refreshes;
     long crossingPlacements;
+    /** Lots the recorded takers and crossing levels traded with the bot's (anyone else's) orders, in the mirror. */
+    long otherLotsTraded;
 
     RecordedBook(final int instrumentId, final int bookAccount, final int takerAccount, final QueueModel queue)
     {
@@ -86,16 +91,15 @@ final class RecordedBook implements BookVisitor
         return pending[index];
     }
 
-    /** The last pending command may trade: the batch ends with it and the book is read again before the next. */
-    boolean mayTrade()
-    {
-        return mayTrade;
-    }
-
     void clearPending()
     {
         pendingCount = 0;
-        mayTrade = false;
+    }
+
+    /** Orders the mirror holds: equal to the engine's live orders of the instrument unless something else moved. */
+    int orderCount()
+    {
+        return orders;
     }
 
     /**
@@ -107,9 +111,15 @@ final class RecordedBook implements BookVisitor
         refreshes++;
         clearQueues(bids);
         clearQueues(asks);
+        orders = 0;
         engine.forEachOrder(instrumentId, this);
         dropEmpty(bids);
         dropEmpty(asks);
+        otherBests();
+    }
+
+    private void otherBests()
+    {
         otherBestBid = otherBest(bids.descendingMap());
         otherBestAsk = otherBest(asks);
     }
@@ -151,6 +161,7 @@ final class RecordedBook implements BookVisitor
         final ClientOrderId clientOrderId, final long orderId)
     {
         level(side, price, true).append(accountId == bookAccount ? clientOrderId.decimalValue() : OTHER, qty);
+        orders++;
     }
 
     /** A snapshot begins: every synthetic order goes (one mass cancel), every recorded amount is forgotten. */
@@ -165,7 +176,7 @@ final class RecordedBook implements BookVisitor
         forget(asks);
     }
 
-    private static void forget(final NavigableMap<Long, Level> side)
+    private void forget(final NavigableMap<Long, Level> side)
     {
         final Iterator<Level> levels = side.values().iterator();
         while (levels.hasNext())
@@ -173,7 +184,7 @@ final class RecordedBook implements BookVisitor
             final Level level = levels.next();
             level.recorded = 0;
             level.traded = 0;
-            level.removeSynthetic();
+            orders -= level.removeSynthetic();
             if (level.count == 0)
             {
                 levels.remove();
@@ -246,7 +257,7 @@ final class RecordedBook implements BookVisitor
         command.tif = TimeInForce.IOC;
         command.price = price;
         command.qty = amount;
-        mayTrade = true;
+        match(side, price, amount);
     }
 
     int inferSide(final long price)
@@ -282,6 +293,18 @@ final class RecordedBook implements BookVisitor
             }
         }
         return NONE;
+    }
+
+    /** Lots the mirror holds at a level, every account's orders. */
+    long mirrored(final int side, final long price)
+    {
+        final Level level = book(side).get(price);
+        long sum = 0;
+        for (int i = 0; level != null && i < level.count; i++)
+        {
+            sum += level.qty[i];
+        }
+        return sum;
     }
 
     /** The recorded amount at a level, 0 when none. */
@@ -325,14 +348,68 @@ final class RecordedBook implements BookVisitor
         command.tif = TimeInForce.GTC;
         command.price = level.price;
         command.qty = qty;
-        level.append(id, qty);
         final boolean crosses = level.side == Side.BUY ? otherBestAsk != NONE && otherBestAsk <= level.price :
             otherBestBid != NONE && otherBestBid >= level.price;
+        long rests = qty;
         if (crosses)
         {
             crossingPlacements++;
-            mayTrade = true;
+            rests = match(level.side, level.price, qty);
         }
+        if (rests > 0)
+        {
+            level.append(id, rests);
+            orders++;
+        }
+    }
+
+    /**
+     * What the core does with an incoming order of {@code qty} at limit {@code limit}: fills the other side's
+     * orders in price-time priority while their price is at or better than the limit, each at its own price.
+     *
+     * @return what is left of the incoming order.
+     */
+    private long match(final int takerSide, final long limit, final long qty)
+    {
+        final NavigableMap<Long, Level> bestFirst = takerSide == Side.BUY ? asks.headMap(limit, true) :
+            bids.tailMap(limit, true).descendingMap();
+        long left = qty;
+        boolean otherTraded = false;
+        final Iterator<Level> levels = bestFirst.values().iterator();
+        while (left > 0 && levels.hasNext())
+        {
+            final Level level = levels.next();
+            int i = 0;
+            while (left > 0 && i < level.count)
+            {
+                final long take = Math.min(left, level.qty[i]);
+                left -= take;
+                if (level.ids[i] == OTHER)
+                {
+                    otherLotsTraded += take;
+                    otherTraded = true;
+                }
+                if (take == level.qty[i])
+                {
+                    level.remove(i);
+                    orders--;
+                }
+                else
+                {
+                    level.qty[i] -= take;
+                    i++;
+                }
+            }
+            if (level.count == 0 && level.recorded == 0)
+            {
+                levels.remove();
+            }
+        }
+        if (otherTraded)
+        {
+            otherBests();
+        }
+        return left;
     }
 
     /**
@@ -381,6 +458,7 @@ final class RecordedBook implements BookVisitor
                 command.type = CommandType.CANCEL;
                 left -= level.qty[i];
                 level.remove(i);
+                orders--;
             }
             else
             {
@@ -464,7 +542,8 @@ final class RecordedBook implements BookVisitor
             count--;
         }
 
-        void removeSynthetic()
+        /** @return how many it removed. */
+        int removeSynthetic()
         {
             int kept = 0;
             for (int i = 0; i < count; i++)
@@ -476,7 +555,9 @@ final class RecordedBook implements BookVisitor
                     kept++;
                 }
             }
+            final int removed = count - kept;
             count = kept;
+            return removed;
         }
 
         long synthetic()
