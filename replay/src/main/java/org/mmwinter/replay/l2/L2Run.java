@@ -72,6 +72,7 @@ final class L2Run implements LockstepHost.Observer
     private final OrderEntryLatency latency;
     private final long limitRows;
     private final double orderNotional;
+    private final CommandEvent[] chunk = new CommandEvent[LockstepHost.MAX_BATCH];
 
     final Samples samples = new Samples(COLUMNS);
     final Histogram acknowledgement = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -92,6 +93,7 @@ final class L2Run implements LockstepHost.Observer
     long batches;
     long trades;
     long heldBackTimes;
+    long tradesBeforeBook;
     long firstNs = NONE;
     long lastNs = NONE;
     /** Event time at which the bot's first order rested in the book (its arrival), {@link #NONE} if never. */
@@ -193,6 +195,15 @@ final class L2Run implements LockstepHost.Observer
         while ((haveBook || haveTrade) && rows < limitRows)
         {
             final boolean trade = haveTrade && (!haveBook || tradeEvent.timeUs <= bookEvent.timeUs);
+            if (trade && firstNs == NONE)
+            {
+                // Before the book's first snapshot there is no book to trade against, for the bot neither.
+                tradesBeforeBook++;
+                tradeRows++;
+                rows++;
+                haveTrade = tradeReader.next(tradeEvent);
+                continue;
+            }
             long t = (trade ? tradeEvent.timeUs : bookEvent.timeUs) * 1_000;
             if (lastNs != NONE && t < lastNs)
             {
@@ -258,7 +269,6 @@ final class L2Run implements LockstepHost.Observer
     private void flush()
     {
         final int count = recorded.pendingCount();
-        final CommandEvent[] chunk = new CommandEvent[Math.min(count, LockstepHost.MAX_BATCH)];
         int sent = 0;
         while (sent < count)
         {
@@ -384,6 +394,7 @@ final class L2Run implements LockstepHost.Observer
         recordedFigures.put("trade_rows", tradeRows);
         recordedFigures.put("rows_skipped_before_first_snapshot", skippedRows);
         recordedFigures.put("snapshot_resets", recorded.resets);
+        recordedFigures.put("trades_before_first_snapshot", tradesBeforeBook);
         recordedFigures.put("taker_orders", recorded.takers);
         recordedFigures.put("trade_sides_inferred", recorded.inferredSides);
         recordedFigures.put("trades_skipped_side_unknown", recorded.skippedTrades);

@@ -76,23 +76,34 @@ final class L2CommandTest
     }
 
     /**
-     * The real Deribit snapshot (15 asks, the best 6421.5 x 18640) and a hand-written buy of 640 at 6421.5: one
-     * trade; without --bot the summary has no bots section and the report draws the recorded market.
+     * The real Deribit snapshot (15 asks, the best 6421.5 x 18640, local_timestamp 1585699200355684), a hand-written
+     * buy before it (skipped: no book yet) and a buy of 640 at 6421.5 after it: one trade; without --bot the
+     * summary has no bots section and the report draws the recorded market. {@code --limit 5}: the skipped trade
+     * and four book rows.
      */
     @Test
     void withoutTheBotItReportsTheRecordedMarket() throws IOException
     {
         final Path book = L2TestFiles.resource(dir, L2TestFiles.DERIBIT);
         final Path trades = L2TestFiles.write(dir, "trades.csv", L2TestFiles.TRADES_HEADER +
+            "deribit,BTC-PERPETUAL,1585699200100000,1585699200100000,0,buy,6421.5,1\n" +
             "deribit,BTC-PERPETUAL,1585699200300000,1585699200400000,1,buy,6421.5,640\n");
         final Path out = dir.resolve("out");
         assertEquals(0, run("l2", "--book", book.toString(), "--trades", trades.toString(), "--out", out.toString()));
         final JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
-        assertEquals(16, summary.get("rows").asLong());
+        assertEquals(17, summary.get("rows").asLong());
         assertEquals(1, summary.get("trades").asLong());
+        assertEquals(1, summary.get("recorded").get("trades_before_first_snapshot").asLong());
         assertEquals("0.1", summary.get("tick").asText());
         assertEquals("deribit", summary.get("exchange").asText());
         assertFalse(summary.has("bots"));
         assertTrue(Files.readString(out.resolve("report.html")).contains("recorded market"));
+
+        assertEquals(0, run("l2", "--book", book.toString(), "--trades", trades.toString(), "--limit", "5", "--out",
+            out.toString()));
+        final JsonNode limited = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals(5, limited.get("rows").asLong());
+        assertEquals(4, limited.get("recorded").get("book_rows").asLong());
+        assertEquals(0, limited.get("trades").asLong());
     }
 }
