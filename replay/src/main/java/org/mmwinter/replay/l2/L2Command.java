@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -301,7 +302,8 @@ public final class L2Command implements Callable<Integer>
         add(data, ReportData.DEPTH, "bid + ask", run.samples.series(L2Run.DEPTH));
         add(data, ReportData.DEPTH, "bid", run.samples.series(L2Run.BID_DEPTH));
         add(data, ReportData.DEPTH, "ask", run.samples.series(L2Run.ASK_DEPTH));
-        data.chart(ReportData.SLIPPAGE, "Slippage of a " + orderNotional + " market order", "bps of mid");
+        data.chart(ReportData.SLIPPAGE, "Slippage of a " + String.format(Locale.ROOT, "%,.0f", orderNotional) +
+            " (quote currency) market order", "bps of mid");
         add(data, ReportData.SLIPPAGE, "buy", run.samples.series(L2Run.BUY_SLIPPAGE));
         add(data, ReportData.SLIPPAGE, "sell", run.samples.series(L2Run.SELL_SLIPPAGE));
         data.addKeyNumber("rows", String.valueOf(summary.get("rows")));

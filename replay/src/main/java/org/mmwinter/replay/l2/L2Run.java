@@ -210,6 +210,15 @@ final class L2Run implements LockstepHost.Observer
                 heldBackTimes++;
                 t = lastNs;
             }
+            if (firstNs != NONE && samples.due(t))
+            {
+                // A sample of the book as it stands just before t: between batches, so the batch ends here.
+                if (recorded.pendingCount() > 0)
+                {
+                    flush();
+                }
+                sample(t);
+            }
             if (recorded.pendingCount() > 0 && t >= horizon)
             {
                 flush();
@@ -263,9 +272,13 @@ final class L2Run implements LockstepHost.Observer
         {
             flush();
         }
+        if (lastNs != NONE)
+        {
+            sample(lastNs);
+        }
     }
 
-    /** Sends the pending commands as one batch (in chunks of the host's largest), then samples if one is due. */
+    /** Sends the pending commands as one batch (in chunks of the host's largest). */
     private void flush()
     {
         final int count = recorded.pendingCount();
@@ -294,12 +307,7 @@ final class L2Run implements LockstepHost.Observer
         }
         commands += count;
         expectedCommandCount += count;
-        final long t = recorded.pending(count - 1).nowNs;
         recorded.clearPending();
-        if (samples.due(t))
-        {
-            sample(t);
-        }
     }
 
     private void findFirstBotOrder()

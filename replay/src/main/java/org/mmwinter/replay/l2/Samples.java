@@ -30,7 +30,7 @@ final class Samples
         return nowNs >= nextNs;
     }
 
-    /** A row at {@code nowNs}: fill it with {@link #set} before the next call. */
+    /** A row at {@code nowNs}, not before the last: fill it with {@link #set} before the next call. */
     void start(final long nowNs)
     {
         if (size == CAPACITY)
@@ -46,7 +46,13 @@ final class Samples
             size = CAPACITY / 2;
             intervalNs *= 2;
         }
-        seconds[size] = nowNs / 1e9;
+        final double t = nowNs / 1e9;
+        if (size > 0 && seconds[size - 1] >= t)
+        {
+            // The same moment again (the run's last sample): its row is rewritten, times stay increasing.
+            size--;
+        }
+        seconds[size] = t;
         size++;
         nextNs = (nowNs / intervalNs + 1) * intervalNs;
     }
