@@ -106,4 +106,33 @@ final class L2CommandTest
         assertEquals(4, limited.get("recorded").get("book_rows").asLong());
         assertEquals(0, limited.get("trades").asLong());
     }
+
+    /**
+     * --bot with --bot-config: the file's bot.* keys reach the bot (one level a side: its first orders are one bid
+     * and one ask, where the default quotes three a side); an unknown bot key is a usage error.
+     */
+    @Test
+    void theBotConfigFileReachesTheBot() throws IOException
+    {
+        final StringBuilder rows = new StringBuilder(L2TestFiles.BOOK_HEADER);
+        for (int i = 0; i < 20; i++)
+        {
+            final long t = 1_000_000_000L + i * 100_000L;
+            rows.append("x,TEST,").append(t).append(',').append(t).append(i == 0 ? ",true" : ",false")
+                .append(",bid,99.5,").append(40 + i).append('\n');
+            rows.append("x,TEST,").append(t).append(',').append(t).append(i == 0 ? ",true" : ",false")
+                .append(",ask,100.5,").append(40 + i).append('\n');
+        }
+        final Path book = L2TestFiles.write(dir, "book.csv", rows.toString());
+        final Path config = L2TestFiles.write(dir, "bot.conf", "bot.levels=1\n");
+        final Path out = dir.resolve("out");
+        assertEquals(0, run("l2", "--book", book.toString(), "--tick", "0.5", "--bot", "--bot-config",
+            config.toString(), "--out", out.toString()));
+        final JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals(2, summary.get("bots").get("reference").get("quotes").asLong(), summary.toString());
+        final Path bad = L2TestFiles.write(dir, "bad.conf", "bot.no_such_key=1\n");
+        assertEquals(2, run("l2", "--book", book.toString(), "--tick", "0.5", "--bot", "--bot-config",
+            bad.toString(), "--out", out.toString()));
+        assertTrue(err.contains("no_such_key"), err);
+    }
 }
