@@ -11,7 +11,7 @@ import org.mmwinter.replay.crash.TimeSeries;
 final class Samples
 {
     static final int CAPACITY = 8_192;
-    private static final long FIRST_INTERVAL_NS = 10_000_000;
+    private static final long FIRST_INTERVAL_NS = 100_000_000;
 
     private final double[] seconds = new double[CAPACITY];
     private final double[][] columns;
