@@ -29,11 +29,12 @@ import org.mmwinter.engine.message.CommandType;
  * order, fills the mirrored queue in price-time priority at the resting orders' prices. So a batch can hold trades
  * and the commands built after them still see the book they will meet.
  *
- * <p>What the bot did to the recorded book: a synthetic order the bot traded with stays consumed until the next
- * update of its level, which re-anchors the level at the recorded amount (the recorded flow does not know the bot
- * was there). A recorded level that crosses a resting bot order trades with it, the synthetic order as the taker,
- * and rests with what is left. A recorded level that crosses the recorded book's other side removes the crossed
- * recorded levels first: the venue's book cannot be crossed, so the older level is the stale one.
+ * <p>What the bot did to the recorded book: a synthetic order the bot traded with (a recorded taker met the bot
+ * first, or a crossing order that is not post-only took it; the reference bot's are post-only) stays consumed until
+ * the next update of its level, which re-anchors the level at the recorded amount (the recorded flow does not know
+ * the bot was there). A recorded level that crosses a resting bot order trades with it, the synthetic order as
+ * the taker, and rests with what is left. A recorded level that crosses the recorded book's other side removes the
+ * crossed recorded levels first: the venue's book cannot be crossed, so the older level is the stale one.
  */
 final class RecordedBook implements BookVisitor
 {

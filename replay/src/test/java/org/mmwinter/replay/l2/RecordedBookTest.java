@@ -195,8 +195,9 @@ final class RecordedBookTest
     }
 
     /**
-     * The bot's sell of 3 at 98 crosses the recorded bid of 5 there: it takes 3 of the synthetic order (the bot is
-     * the taker); the level stays at 2 until its next recorded update, 5 again, re-anchors it at 5.
+     * A GTC sell of 3 at 98 from the bot's account (the reference bot's own are post-only and would be refused)
+     * crosses the recorded bid of 5 there: it takes 3 of the synthetic order (the bot is the taker); the level stays
+     * at 2 until its next recorded update, 5 again, re-anchors it at 5.
      */
     @Test
     void aLevelTheBotConsumedIsReanchoredAtItsNextUpdate()
