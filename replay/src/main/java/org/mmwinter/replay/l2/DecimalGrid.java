@@ -56,12 +56,6 @@ final class DecimalGrid
         return step.doubleValue();
     }
 
-    /** Decimal places of the step. */
-    int scale()
-    {
-        return scale;
-    }
-
     /** @return the value in whole steps, or {@link #OFF_GRID} or {@link #NOT_A_NUMBER}. */
     long steps(final String value)
     {

@@ -402,6 +402,7 @@ final class L2Run implements LockstepHost.Observer
         recordedFigures.put("trade_rows", tradeRows);
         recordedFigures.put("rows_skipped_before_first_snapshot", skippedRows);
         recordedFigures.put("snapshot_resets", recorded.resets);
+        recordedFigures.put("level_updates", recorded.levelUpdates);
         recordedFigures.put("trades_before_first_snapshot", tradesBeforeBook);
         recordedFigures.put("taker_orders", recorded.takers);
         recordedFigures.put("trade_sides_inferred", recorded.inferredSides);
@@ -453,16 +454,6 @@ final class L2Run implements LockstepHost.Observer
         m.put("first_half_median", series.median(from, middle));
         m.put("second_half_median", series.median(middle, to));
         return m;
-    }
-
-    MarketMaker bot()
-    {
-        return bot;
-    }
-
-    int instrumentId()
-    {
-        return instrumentId;
     }
 
     /** The stand-in participant of a run without the bot: it sees everything and sends nothing. */

@@ -308,13 +308,6 @@ final class RecordedBook implements BookVisitor
         return sum;
     }
 
-    /** The recorded amount at a level, 0 when none. */
-    long recorded(final int side, final long price)
-    {
-        final Level level = book(side).get(price);
-        return level == null ? 0 : level.recorded;
-    }
-
     private void uncross(final long nowNs, final int side, final long price)
     {
         final NavigableMap<Long, Level> crossed = side == Side.SELL ? bids.tailMap(price, true) :
