@@ -137,6 +137,27 @@ final class CsvLines implements AutoCloseable
         return line.substring(starts[index], ends[index]);
     }
 
+    /** The current line, for parsing a field in place ({@link #start}, {@link #end}) without a copy. */
+    CharSequence text()
+    {
+        return line;
+    }
+
+    boolean isEmpty(final int index)
+    {
+        return starts[index] == ends[index];
+    }
+
+    int start(final int index)
+    {
+        return starts[index];
+    }
+
+    int end(final int index)
+    {
+        return ends[index];
+    }
+
     boolean fieldEquals(final int index, final String text)
     {
         final int length = ends[index] - starts[index];

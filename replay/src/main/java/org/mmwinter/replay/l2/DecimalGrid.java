@@ -59,7 +59,13 @@ final class DecimalGrid
     /** @return the value in whole steps, or {@link #OFF_GRID} or {@link #NOT_A_NUMBER}. */
     long steps(final String value)
     {
-        final int result = parser.parse(value, 0, value.length(), scale);
+        return steps(value, 0, value.length());
+    }
+
+    /** {@link #steps(String)} of {@code text[from, to)}, parsed in place. */
+    long steps(final CharSequence text, final int from, final int to)
+    {
+        final int result = parser.parse(text, from, to, scale);
         if (result == FixedPoint.OK)
         {
             final long units = parser.value();
@@ -73,7 +79,7 @@ final class DecimalGrid
         final BigDecimal exact;
         try
         {
-            exact = new BigDecimal(value);
+            exact = new BigDecimal(text.subSequence(from, to).toString());
         }
         catch (final NumberFormatException ex)
         {

@@ -59,32 +59,30 @@ final class RowFields
 
     long price(final CsvLines in, final int index, final String name) throws L2InputException
     {
-        final String text = in.field(index);
-        final long ticks = prices.steps(text);
+        final long ticks = prices.steps(in.text(), in.start(index), in.end(index));
         if (ticks == DecimalGrid.OFF_GRID)
         {
-            throw in.error(name, "price " + text + " is off the tick grid " + prices.text() +
+            throw in.error(name, "price " + in.field(index) + " is off the tick grid " + prices.text() +
                 " (give --tick, or a finer one)");
         }
         if (ticks <= 0)
         {
-            throw in.error(name, "not a price above zero: '" + text + "'");
+            throw in.error(name, "not a price above zero: '" + in.field(index) + "'");
         }
         return ticks;
     }
 
     long amount(final CsvLines in, final int index, final String name) throws L2InputException
     {
-        final String text = in.field(index);
-        final long lots = amounts.steps(text);
+        final long lots = amounts.steps(in.text(), in.start(index), in.end(index));
         if (lots == DecimalGrid.OFF_GRID)
         {
-            throw in.error(name, "amount " + text + " is off the lot grid " + amounts.text() +
+            throw in.error(name, "amount " + in.field(index) + " is off the lot grid " + amounts.text() +
                 " (give --lot, or a finer one)");
         }
         if (lots < 0)
         {
-            throw in.error(name, "not an amount of zero or more: '" + text + "'");
+            throw in.error(name, "not an amount of zero or more: '" + in.field(index) + "'");
         }
         return lots;
     }
@@ -92,7 +90,7 @@ final class RowFields
     /** local_timestamp, or the exchange's timestamp where the arrival time is missing. */
     static long timeUs(final CsvLines in, final int local, final int exchange) throws L2InputException
     {
-        return in.field(local).isEmpty() ? in.longField(exchange, "timestamp") :
+        return in.isEmpty(local) ? in.longField(exchange, "timestamp") :
             in.longField(local, "local_timestamp");
     }
 }

@@ -172,7 +172,7 @@ final class SnapshotBookReader implements BookSource
         int count = 0;
         for (int i = 0; i < levels; i++)
         {
-            if (in.field(priceColumn[i]).isEmpty())
+            if (in.isEmpty(priceColumn[i]))
             {
                 continue;
             }

@@ -57,7 +57,7 @@ final class TradeReader implements AutoCloseable
         {
             out.side = Side.SELL;
         }
-        else if (in.fieldEquals(side, "unknown") || in.field(side).isEmpty())
+        else if (in.fieldEquals(side, "unknown") || in.isEmpty(side))
         {
             out.side = TradeEvent.UNKNOWN_SIDE;
         }
