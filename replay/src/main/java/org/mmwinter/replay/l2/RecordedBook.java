@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import org.agrona.collections.Long2ObjectHashMap;
 import org.mmwinter.engine.core.BookVisitor;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
@@ -49,6 +50,9 @@ final class RecordedBook implements BookVisitor
     private final QueueModel queue;
     private final NavigableMap<Long, Level> bids = new TreeMap<>();
     private final NavigableMap<Long, Level> asks = new TreeMap<>();
+    /** The same levels by price, for the lookups of every row without boxing the price. */
+    private final Long2ObjectHashMap<Level> bidIndex = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Level> askIndex = new Long2ObjectHashMap<>();
     private CommandEvent[] pending = new CommandEvent[64];
     private int pendingCount;
     /** Orders in the mirror: the engine's live orders of the instrument, when the mirror is right. */
@@ -133,7 +137,7 @@ final class RecordedBook implements BookVisitor
         }
     }
 
-    private static void dropEmpty(final NavigableMap<Long, Level> side)
+    private void dropEmpty(final NavigableMap<Long, Level> side)
     {
         final Iterator<Level> levels = side.values().iterator();
         while (levels.hasNext())
@@ -142,6 +146,7 @@ final class RecordedBook implements BookVisitor
             if (level.count == 0 && level.recorded == 0)
             {
                 levels.remove();
+                index(level.side).remove(level.price);
             }
         }
     }
@@ -189,6 +194,7 @@ final class RecordedBook implements BookVisitor
             if (level.count == 0)
             {
                 levels.remove();
+                index(level.side).remove(level.price);
             }
         }
     }
@@ -222,6 +228,7 @@ final class RecordedBook implements BookVisitor
         if (level.count == 0 && level.recorded == 0)
         {
             book(side).remove(price);
+            index(side).remove(price);
         }
     }
 
@@ -244,7 +251,7 @@ final class RecordedBook implements BookVisitor
             inferredSides++;
         }
         takers++;
-        final Level resting = book(Side.opposite(side)).get(price);
+        final Level resting = index(Side.opposite(side)).get(price);
         if (resting != null)
         {
             resting.traded += amount;
@@ -299,7 +306,7 @@ final class RecordedBook implements BookVisitor
     /** Lots the mirror holds at a level, every account's orders. */
     long mirrored(final int side, final long price)
     {
-        final Level level = book(side).get(price);
+        final Level level = index(side).get(price);
         long sum = 0;
         for (int i = 0; level != null && i < level.count; i++)
         {
@@ -310,6 +317,12 @@ final class RecordedBook implements BookVisitor
 
     private void uncross(final long nowNs, final int side, final long price)
     {
+        // Nearly always nothing crosses: the opposite side's best level is enough to tell, without a view.
+        final NavigableMap<Long, Level> opposite = side == Side.SELL ? bids : asks;
+        if (opposite.isEmpty() || (side == Side.SELL ? opposite.lastKey() < price : opposite.firstKey() > price))
+        {
+            return;
+        }
         final NavigableMap<Long, Level> crossed = side == Side.SELL ? bids.tailMap(price, true) :
             asks.headMap(price, true);
         final Iterator<Level> levels = crossed.values().iterator();
@@ -326,6 +339,7 @@ final class RecordedBook implements BookVisitor
             if (level.count == 0)
             {
                 levels.remove();
+                index(level.side).remove(level.price);
             }
         }
     }
@@ -397,6 +411,7 @@ final class RecordedBook implements BookVisitor
             if (level.count == 0 && level.recorded == 0)
             {
                 levels.remove();
+                index(level.side).remove(level.price);
             }
         }
         if (otherTraded)
@@ -487,14 +502,20 @@ final class RecordedBook implements BookVisitor
 
     private Level level(final int side, final long price, final boolean create)
     {
-        final NavigableMap<Long, Level> book = book(side);
-        Level level = book.get(price);
+        final Long2ObjectHashMap<Level> index = index(side);
+        Level level = index.get(price);
         if (level == null && create)
         {
             level = new Level(side, price);
-            book.put(price, level);
+            book(side).put(price, level);
+            index.put(price, level);
         }
         return level;
+    }
+
+    private Long2ObjectHashMap<Level> index(final int side)
+    {
+        return side == Side.BUY ? bidIndex : askIndex;
     }
 
     /** One price level: its recorded amount and the engine's orders resting there, in priority order. */
