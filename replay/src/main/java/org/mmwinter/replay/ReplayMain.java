@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mmwinter.engine.extension.Extensions;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.replay.crash.CrashCommand;
+import org.mmwinter.replay.l2.L2Command;
 import org.mmwinter.replay.lobster.LobsterCommand;
 import org.mmwinter.replay.verify.VerifyCommand;
 import picocli.CommandLine;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Option;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = "Replays order flow through the matching engine.",
-    subcommands = {ReplayMain.Match.class, CrashCommand.class, VerifyCommand.class,
-        LobsterCommand.class})
+    subcommands = {ReplayMain.Match.class, CrashCommand.class, VerifyCommand.class, LobsterCommand.class,
+        L2Command.class})
 public final class ReplayMain implements Callable<Integer>
 {
     public Integer call()

@@ -461,7 +461,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         pendingCorrelation[index] = correlationId;
         // In the order sent, as over one connection: a later command never overtakes an earlier one; the commands
         // of one decision (sent at the same event time) share one latency and arrive together.
-        final long due = size > 0 && nowNs == lastSendNs ? lastDue : Math.max(lastDue, nowNs + latency.next());
+        final long due = size > 0 && nowNs == lastSendNs ? lastDue : Math.max(lastDue, nowNs + latency.next(nowNs));
         lastSendNs = nowNs;
         pendingDue[index] = due;
         lastDue = due;

@@ -23,14 +23,14 @@ import org.mmwinter.engine.core.Side;
  *
  * <p>{@link #measure} visits the book with this object as the visitor and allocates nothing.
  */
-final class BookMeasures implements BookVisitor
+public final class BookMeasures implements BookVisitor
 {
     /** A figure that cannot be had: no two-sided book, or (for slippage) not enough of it. */
-    static final double NO_VALUE = Double.NaN;
+    public static final double NO_VALUE = Double.NaN;
     /** The depth window: 100 bps, 1 % of mid either way. */
-    static final long DEPTH_BAND_BPS = 100;
+    public static final long DEPTH_BAND_BPS = 100;
     /** The notional of the market order walked through the book unless a run says otherwise, quote currency. */
-    static final double DEFAULT_ORDER_NOTIONAL = 10_000;
+    public static final double DEFAULT_ORDER_NOTIONAL = 10_000;
 
     private static final long BPS = 10_000;
 
@@ -54,7 +54,7 @@ final class BookMeasures implements BookVisitor
      * @param orderNotional the market order's notional in quote currency, above zero; rounded up to whole tick-lots.
      * @throws IllegalArgumentException naming the notional when it is not above zero or too big to walk in a long.
      */
-    BookMeasures(final Instrument instrument, final double orderNotional)
+    public BookMeasures(final Instrument instrument, final double orderNotional)
     {
         if (!(orderNotional > 0) || Double.isInfinite(orderNotional))
         {
@@ -75,7 +75,7 @@ final class BookMeasures implements BookVisitor
     }
 
     /** Measures the book of {@code instrumentId} as it stands now. */
-    void measure(final MatchingEngine engine, final int instrumentId)
+    public void measure(final MatchingEngine engine, final int instrumentId)
     {
         bidDepthTickLots = 0;
         askDepthTickLots = 0;
@@ -129,53 +129,53 @@ final class BookMeasures implements BookVisitor
     }
 
     /** The market order's notional, quote currency, as given. */
-    double orderNotional()
+    public double orderNotional()
     {
         return orderNotional;
     }
 
     /** The market order's notional in tick-lots, rounded up. */
-    long targetTickLots()
+    public long targetTickLots()
     {
         return targetTickLots;
     }
 
-    boolean twoSided()
+    public boolean twoSided()
     {
         return twiceMid != 0;
     }
 
     /** (ask - bid) / mid in bps. */
-    double spreadBps()
+    public double spreadBps()
     {
         return twoSided() ? 2.0 * (askTicks - bidTicks) / twiceMid * BPS : NO_VALUE;
     }
 
     /** Quote currency resting on the bid within 1 % below mid. */
-    double bidDepth()
+    public double bidDepth()
     {
         return twoSided() ? bidDepthTickLots * tickLotValue : NO_VALUE;
     }
 
     /** Quote currency resting on the ask within 1 % above mid. */
-    double askDepth()
+    public double askDepth()
     {
         return twoSided() ? askDepthTickLots * tickLotValue : NO_VALUE;
     }
 
     /** Both sides within 1 % of mid, quote currency. */
-    double depth()
+    public double depth()
     {
         return twoSided() ? (bidDepthTickLots + askDepthTickLots) * tickLotValue : NO_VALUE;
     }
 
     /** Whether the asks held the whole market buy. */
-    boolean buyFilled()
+    public boolean buyFilled()
     {
         return twoSided() && buyTickLots >= targetTickLots;
     }
 
-    boolean sellFilled()
+    public boolean sellFilled()
     {
         return twoSided() && sellTickLots >= targetTickLots;
     }
@@ -184,14 +184,14 @@ final class BookMeasures implements BookVisitor
      * The market buy's average price above mid, bps of mid: (VWAP - mid) / mid, which in tick-lots is
      * (2 x notional - lots x (bid + ask)) / (lots x (bid + ask)). Half the spread is part of it.
      */
-    double buySlippageBps()
+    public double buySlippageBps()
     {
         return buyFilled() ? (2.0 * buyTickLots - (double)buyLots * twiceMid) / ((double)buyLots * twiceMid) * BPS :
             NO_VALUE;
     }
 
     /** The market sell's average price below mid, bps of mid (a cost, above zero like the buy's). */
-    double sellSlippageBps()
+    public double sellSlippageBps()
     {
         return sellFilled() ? ((double)sellLots * twiceMid - 2.0 * sellTickLots) / ((double)sellLots * twiceMid) *
             BPS : NO_VALUE;

@@ -6,13 +6,13 @@ import java.util.Arrays;
  * One figure sampled over event time during a crash run (the mid, a strategy's inventory or PnL), kept as growing
  * primitive arrays: a run samples a few thousand times, the report draws it.
  */
-final class TimeSeries
+public final class TimeSeries
 {
     private double[] seconds = new double[1024];
     private double[] values = new double[1024];
     private int size;
 
-    void add(final double tSeconds, final double value)
+    public void add(final double tSeconds, final double value)
     {
         if (size == seconds.length)
         {
@@ -24,28 +24,28 @@ final class TimeSeries
         size++;
     }
 
-    int size()
+    public int size()
     {
         return size;
     }
 
-    double[] seconds()
+    public double[] seconds()
     {
         return Arrays.copyOf(seconds, size);
     }
 
-    double[] values()
+    public double[] values()
     {
         return Arrays.copyOf(values, size);
     }
 
-    double last()
+    public double last()
     {
         return size == 0 ? Double.NaN : values[size - 1];
     }
 
     /** The time of the last point, 0 when there is none. */
-    double lastSeconds()
+    public double lastSeconds()
     {
         return size == 0 ? 0 : seconds[size - 1];
     }
@@ -54,7 +54,7 @@ final class TimeSeries
      * The mean of each point and the {@code points - 1} before it, NaN values left out (NaN when a window holds
      * none): a flickering figure (a size that drops to 0 whenever an order is in flight) as the level it keeps.
      */
-    TimeSeries trailingMean(final int points)
+    public TimeSeries trailingMean(final int points)
     {
         if (points < 1)
         {
@@ -84,7 +84,7 @@ final class TimeSeries
      * The median of the values at times in [{@code fromSeconds}, {@code toSeconds}], NaN values (gaps) left out; the
      * mean of the middle two when their count is even; NaN when there is no value there.
      */
-    double median(final double fromSeconds, final double toSeconds)
+    public double median(final double fromSeconds, final double toSeconds)
     {
         final double[] window = new double[size];
         int n = 0;
