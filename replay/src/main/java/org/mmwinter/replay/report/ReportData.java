@@ -59,6 +59,8 @@ public final class ReportData
     private String title = "Crash-day report";
     private String scenario = "";
     private long seed;
+    /** Whether the run had a seed at all (a recorded-data backtest has none: the header then names none). */
+    private boolean seeded;
     private boolean epochTime;
     private long[] latencyUpperBoundsNs = new long[0];
     private long[] latencyCounts = new long[0];
@@ -100,6 +102,7 @@ public final class ReportData
     public ReportData seed(final long seed)
     {
         this.seed = seed;
+        this.seeded = true;
         return this;
     }
 
@@ -296,6 +299,11 @@ public final class ReportData
     long seed()
     {
         return seed;
+    }
+
+    boolean seeded()
+    {
+        return seeded;
     }
 
     boolean epochTime()

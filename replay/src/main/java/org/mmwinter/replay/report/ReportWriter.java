@@ -134,8 +134,12 @@ public final class ReportWriter
     {
         html.append("<header>\n<h1>");
         escape(html, data.title()).append("</h1>\n<p class=\"meta\">scenario <b>");
-        escape(html, data.scenario()).append("</b> · seed <b>").append(data.seed()).append("</b> · ")
-            .append(data.chartCount()).append(" charts · ").append(data.markers().size()).append(" events</p>\n");
+        escape(html, data.scenario()).append("</b> · ");
+        if (data.seeded())
+        {
+            html.append("seed <b>").append(data.seed()).append("</b> · ");
+        }
+        html.append(data.chartCount()).append(" charts · ").append(data.markers().size()).append(" events</p>\n");
         html.append("<dl class=\"keys\">\n");
         for (final Map.Entry<String, String> key : KeyNumbers.of(data).entrySet())
         {
@@ -277,7 +281,7 @@ public final class ReportWriter
         json.beginObject()
             .name("title").value(data.title())
             .name("scenario").value(data.scenario())
-            .name("seed").value(Long.toString(data.seed()))
+            .name("seed").value(data.seeded() ? Long.toString(data.seed()) : "")
             .name("epochTime").value(data.epochTime());
         double tMin = Double.POSITIVE_INFINITY;
         double tMax = Double.NEGATIVE_INFINITY;

@@ -161,6 +161,17 @@ final class ReportWriterTest
     }
 
     @Test
+    void aRunWithoutASeedNamesNone()
+    {
+        // A backtest on recorded data has no seed: the header must not claim "seed 0".
+        final ReportData data = new ReportData().scenario("deribit BTC-PERPETUAL")
+            .addSeries(ReportData.PRICE, "mid", new double[] {0, 1}, new double[] {80, 81});
+        final String page = ReportWriter.render(data);
+        assertTrue(page.contains("scenario <b>deribit BTC-PERPETUAL</b> · 1 charts · 0 events"), page);
+        assertFalse(page.contains("seed <b>"));
+    }
+
+    @Test
     void theHeaderCarriesScenarioSeedAndKeyNumbers()
     {
         final ReportData data = new ReportData().scenario("terra").seed(42)
