@@ -210,18 +210,7 @@ final class CrashRun implements MarketView, LockstepHost.Observer
             trades = pipeline.stateWhenIdle().engine().tradeCount(instrumentId);
             elapsedSeconds = (System.nanoTime() - wallStart) / 1e9;
             final PortfolioLedger ledger = ledger();
-            figures.put("pnl", ledger.pnl());
-            figures.put("realized_pnl", ledger.realizedPnl());
-            figures.put("fees", ledger.fees());
-            figures.put("max_drawdown", ledger.maxDrawdown());
-            figures.put("max_abs_inventory", maxAbsInventory);
-            figures.put("final_inventory", ledger.inventory());
-            figures.put("fills", ledger.fills());
-            figures.put("quotes", ledger.quotesSent());
-            figures.put("kill_switch_events", ledger.killSwitchEvents());
-            figures.put("limit_breaches", ledger.limitBreaches());
-            figures.put("spread_captured", ledger.spreadCaptured());
-            figures.put("markout_10s", ledger.markout(InstrumentLedger.MARKOUT_10S));
+            LedgerFigures.put(figures, ledger, maxAbsInventory);
             figures.put("quoted_spread_bps", sixths(spreadBps));
             figures.put("quoted_size", sixths(quotedSize()));
             if (host.bot() != null)

@@ -26,6 +26,7 @@ import org.mmwinter.quoting.bot.Strategy;
 import org.mmwinter.quoting.host.LockstepHost;
 import org.mmwinter.quoting.host.OrderEntryLatency;
 import org.mmwinter.replay.crash.BookMeasures;
+import org.mmwinter.replay.crash.LedgerFigures;
 import org.mmwinter.replay.crash.TimeSeries;
 
 /**
@@ -415,18 +416,7 @@ final class L2Run implements LockstepHost.Observer
         if (bot != null)
         {
             final PortfolioLedger ledger = bot.ledger();
-            figures.put("pnl", ledger.pnl());
-            figures.put("realized_pnl", ledger.realizedPnl());
-            figures.put("fees", ledger.fees());
-            figures.put("max_drawdown", ledger.maxDrawdown());
-            figures.put("max_abs_inventory", maxAbsInventory);
-            figures.put("final_inventory", ledger.inventory());
-            figures.put("fills", ledger.fills());
-            figures.put("quotes", ledger.quotesSent());
-            figures.put("kill_switch_events", ledger.killSwitchEvents());
-            figures.put("limit_breaches", ledger.limitBreaches());
-            figures.put("spread_captured", ledger.spreadCaptured());
-            figures.put("markout_10s", ledger.markout(InstrumentLedger.MARKOUT_10S));
+            LedgerFigures.put(figures, ledger, maxAbsInventory);
             figures.put("volatility_pulls", bot.volatilityPulls(instrumentId));
             figures.put("quoted_spread_bps", halves(samples.series(SPREAD)));
             figures.put("first_order_ns", firstBotOrderNs == NONE ? "none" : firstBotOrderNs);
