@@ -183,6 +183,11 @@ public final class CrashCommand implements Callable<Integer>
      */
     private OrderEntryLatency latency(final double loadUs, final double scale)
     {
+        return latency(latencyUs, loadUs, scale, seed);
+    }
+
+    static OrderEntryLatency latency(final long latencyUs, final double loadUs, final double scale, final long seed)
+    {
         return new OrderEntryLatency(latencyUs * 1_000, latencyUs * 500, loadUs * 1_000 / scale, seed);
     }
 
