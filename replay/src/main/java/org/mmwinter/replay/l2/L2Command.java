@@ -82,6 +82,11 @@ public final class L2Command implements Callable<Integer>
         description = "Notional of the market order whose slippage the report follows (default 10000).")
     double orderNotional = BookMeasures.DEFAULT_ORDER_NOTIONAL;
 
+    @Option(names = "--check-mirror", description = "Compare the replay's copy of the engine's book with the " +
+        "engine's own wherever the copy is used unread (slow: a walk of the whole book per batch); the summary's " +
+        "recorded.mirror_divergences must be 0.")
+    boolean checkMirror;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
     Path out;
 
@@ -143,6 +148,7 @@ public final class L2Command implements Callable<Integer>
             }
             Files.createDirectories(out);
             final L2Run run = new L2Run(inputs, withBot, botProperties, model, latency, limit, orderNotional);
+            run.checkMirror = checkMirror;
             try
             {
                 run.run(clean(out.resolve("engine")));

@@ -117,6 +117,10 @@ final class L2Run implements LockstepHost.Observer
     private LockstepHost host;
     private long expectedCommandCount;
     private boolean dirty = true;
+    /** Compare the mirror with the engine's book wherever it is trusted unread (tests; it walks the whole book). */
+    boolean checkMirror;
+    long mirrorChecks;
+    long mirrorDivergences;
 
     /**
      * @param botProperties the bot's {@code bot.*} keys (an empty map: the defaults for the symbol).
@@ -234,6 +238,16 @@ final class L2Run implements LockstepHost.Observer
                     recorded.refresh(state.engine());
                     dirty = false;
                     findFirstBotOrder();
+                }
+                else if (checkMirror)
+                {
+                    // The mirror is trusted here, without a read: the point where a drift would go unseen.
+                    mirrorChecks++;
+                    if (!recorded.mirrors(state.engine()))
+                    {
+                        mirrorDivergences++;
+                        recorded.refresh(state.engine());
+                    }
                 }
                 expectedCommandCount = state.engine().commandCount();
                 horizon = host.horizon();
@@ -412,6 +426,11 @@ final class L2Run implements LockstepHost.Observer
         recordedFigures.put("levels_crossing_the_bot", recorded.crossingPlacements);
         recordedFigures.put("times_held_back", heldBackTimes);
         recordedFigures.put("book_reads", recorded.refreshes);
+        if (checkMirror)
+        {
+            recordedFigures.put("mirror_checks", mirrorChecks);
+            recordedFigures.put("mirror_divergences", mirrorDivergences);
+        }
         recordedFigures.put("lots_the_recorded_flow_traded_with_the_bot", recorded.otherLotsTraded);
         if (bot != null)
         {

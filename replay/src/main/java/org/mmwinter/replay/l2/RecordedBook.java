@@ -1,7 +1,10 @@
 package org.mmwinter.replay.l2;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -121,6 +124,48 @@ final class RecordedBook implements BookVisitor
         dropEmpty(bids);
         dropEmpty(asks);
         otherBests();
+    }
+
+    /**
+     * Whether the mirror holds exactly the engine's book of the instrument: the same orders (synthetic ones by id,
+     * anyone else's as {@link #OTHER}), quantities and queue order at every price. A check for tests and
+     * {@code --check-mirror}: it costs a walk of the whole book and allocates.
+     */
+    boolean mirrors(final MatchingEngine engine)
+    {
+        final StringBuilder engineBook = new StringBuilder();
+        engine.forEachOrder(instrumentId, (instrument, side, price, qty, accountId, clientOrderId, orderId) ->
+            engineBook.append(side).append(' ').append(price).append(' ')
+                .append(accountId == bookAccount ? clientOrderId.decimalValue() : OTHER).append(' ').append(qty)
+                .append('\n'));
+        final StringBuilder mirrored = new StringBuilder();
+        int mirroredOrders = 0;
+        for (final NavigableMap<Long, Level> side : List.of(bids.descendingMap(), asks))
+        {
+            for (final Level level : side.values())
+            {
+                for (int i = 0; i < level.count; i++)
+                {
+                    mirrored.append(level.side).append(' ').append(level.price).append(' ').append(level.ids[i])
+                        .append(' ').append(level.qty[i]).append('\n');
+                    mirroredOrders++;
+                }
+            }
+        }
+        return mirroredOrders == orders && sortedLines(engineBook).equals(sortedLines(mirrored));
+    }
+
+    /** The lines grouped by side and price, each price's queue kept in order (the visit order of sides may differ). */
+    private static List<String> sortedLines(final StringBuilder text)
+    {
+        final List<String> lines = new ArrayList<>();
+        if (text.length() > 0)
+        {
+            lines.addAll(List.of(text.toString().split("\n")));
+        }
+        // Stable: the orders of one price keep their queue order.
+        lines.sort(Comparator.comparing((String line) -> line.substring(0, line.indexOf(' ', line.indexOf(' ') + 1))));
+        return lines;
     }
 
     private void otherBests()

@@ -46,7 +46,11 @@ final class L2GeneratedFileTest
         assertEquals("0.001", inputs.lot.text(), "inferred");
         final L2Run run = new L2Run(inputs, false, Map.of(), QueueModel.RISK_AVERSE,
             OrderEntryLatency.fixed(1_000_000), Long.MAX_VALUE, BookMeasures.DEFAULT_ORDER_NOTIONAL);
+        run.checkMirror = true;
         run.run(dir.resolve("engine"));
+        // The replay's copy of the book, trusted between reads, was the engine's book at every check.
+        assertTrue(run.mirrorChecks > 0);
+        assertEquals(0, run.mirrorDivergences);
         assertEquals(files.bookRows, run.bookRows);
         assertEquals(files.tradeRows, run.tradeRows);
         // Every trade row took exactly what it says (the generated book always holds it at the price): one taker
@@ -71,7 +75,8 @@ final class L2GeneratedFileTest
         try
         {
             code = new CommandLine(new ReplayMain()).execute("l2", "--book", book.toString(), "--trades",
-                trades.toString(), "--bot", "--queue", "probabilistic", "--tick", "0.5", "--out", out.toString());
+                trades.toString(), "--bot", "--queue", "probabilistic", "--tick", "0.5", "--check-mirror", "--out",
+                out.toString());
         }
         finally
         {
@@ -88,6 +93,9 @@ final class L2GeneratedFileTest
         assertEquals(files.bookRows + files.tradeRows, summary.get("rows").asLong());
         assertTrue(summary.get("bots").get("reference").get("fills").asLong() > 0, summary.toString());
         assertTrue(summary.get("bots").get("reference").get("quotes").asLong() > 0);
+        // With the bot's orders in the book and its trades against the recorded flow, the copy still held.
+        assertTrue(summary.get("recorded").get("mirror_checks").asLong() > 0, summary.toString());
+        assertEquals(0, summary.get("recorded").get("mirror_divergences").asLong(), summary.toString());
         final String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("BTC-TEST recorded mid"));
         assertTrue(html.contains("Reference bot's fills"));

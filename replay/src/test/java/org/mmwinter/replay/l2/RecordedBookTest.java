@@ -14,6 +14,8 @@ import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link RecordedBook} against a bare matching core, the bot's order placed by hand where each case needs it: the
@@ -81,7 +83,28 @@ final class RecordedBookTest
         {
             assertEquals(level((int)l[0], l[1])[0], book.mirrored((int)l[0], l[1]), "level " + l[1]);
         }
+        assertTrue(book.mirrors(engine), "every order in its queue place, as the core has it");
         now += 1_000;
+    }
+
+    @Test
+    void theMirrorCheckSeesAnOrderTheMirrorWasNotToldOf()
+    {
+        final RecordedBook book = book(QueueModel.RISK_AVERSE);
+        book.reset(now);
+        book.level(now, Side.SELL, 100, 10);
+        book.level(now, Side.BUY, 98, 5);
+        apply(book);
+        // The bot joins the ask behind the recorded 10; the mirror has not read the core since.
+        botOrder("b1", Side.SELL, 100, 2);
+        assertFalse(book.mirrors(engine));
+        book.refresh(engine);
+        assertTrue(book.mirrors(engine));
+        // Same order count, other contents: the bot's order replaced by one of the same size elsewhere.
+        assertEquals(0, engine.cancel(now, BOT, ClientOrderId.of("b1"), INSTRUMENT));
+        botOrder("b2", Side.SELL, 101, 2);
+        assertEquals(engine.liveOrderCount(), book.orderCount());
+        assertFalse(book.mirrors(engine));
     }
 
     private void botOrder(final String id, final int side, final long price, final long qty)
