@@ -1,0 +1,203 @@
+package org.mmwinter.engine.cluster;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.aeron.Publication;
+import org.agrona.concurrent.IdleStrategy;
+import org.mmwinter.engine.core.Instrument;
+import org.mmwinter.engine.flow.FlowGenerator;
+import org.mmwinter.engine.journal.ResultCodec;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
+import org.mmwinter.engine.pipeline.OfflineMatcher;
+
+/**
+ * A seeded flow sent to the cluster and what came back: the generator's instruments and accounts as definition
+ * commands, then its order flow, each command's correlation id its index + 1. A DONE acknowledges a command and
+ * tells the sequence and engine time the cluster gave it, which is all a single-process reference needs to apply
+ * the acknowledged commands in the cluster's order ({@link #reference}).
+ */
+final class ClusterFlow implements ResultCodec.ResultHandler
+{
+    static final long NOT_ACKED = -1;
+
+    private final List<CommandEvent> commands = new ArrayList<>();
+    private final long[] sequence;
+    private final long[] nowNs;
+    private final int[] rejectReason;
+    private int acked;
+    private int ackedTwice;
+    private long results;
+
+    ClusterFlow(final long seed, final int orders)
+    {
+        final FlowGenerator generator = new FlowGenerator(seed);
+        for (final Instrument instrument : generator.instruments())
+        {
+            commands.add(new CommandEvent().setAddInstrument(instrument));
+        }
+        for (int account = 0; account < generator.accountCount(); account++)
+        {
+            commands.add(new CommandEvent().setRegisterAccount(account, FlowGenerator.accountName(account)));
+        }
+        for (int i = 0; i < orders; i++)
+        {
+            commands.add(generator.next(new CommandEvent()));
+        }
+        for (int i = 0; i < commands.size(); i++)
+        {
+            commands.get(i).correlationId = i + 1;
+            // The cluster gives these; sending something else shows whether it does.
+            commands.get(i).sequence = 0;
+            commands.get(i).nowNs = 0;
+        }
+        sequence = new long[commands.size()];
+        nowNs = new long[commands.size()];
+        rejectReason = new int[commands.size()];
+        Arrays.fill(sequence, NOT_ACKED);
+    }
+
+    int size()
+    {
+        return commands.size();
+    }
+
+    int acked()
+    {
+        return acked;
+    }
+
+    int ackedTwice()
+    {
+        return ackedTwice;
+    }
+
+    long results()
+    {
+        return results;
+    }
+
+    boolean isAcked(final int index)
+    {
+        return sequence[index] != NOT_ACKED;
+    }
+
+    long sequenceOf(final int index)
+    {
+        return sequence[index];
+    }
+
+    public void onResult(final ResultEvent r)
+    {
+        results++;
+        if (r.type != ResultType.DONE)
+        {
+            return;
+        }
+        final int index = (int)r.correlationId - 1;
+        if (sequence[index] != NOT_ACKED)
+        {
+            ackedTwice++;
+            return;
+        }
+        sequence[index] = r.commandSequence;
+        nowNs[index] = r.nowNs;
+        rejectReason[index] = r.rejectReason;
+        acked++;
+    }
+
+    /**
+     * Sends commands {@code from} (inclusive) to {@code to}, keeping at most {@code window} unacknowledged, polling
+     * the egress meanwhile.
+     *
+     * @return {@code to}.
+     */
+    int send(final ClusterClient client, final int from, final int to, final int window, final IdleStrategy idle)
+    {
+        int next = from;
+        while (next < to)
+        {
+            client.poll();
+            if (next - acked >= window)
+            {
+                idle.idle();
+                continue;
+            }
+            final long result = client.offer(commands.get(next));
+            if (result > 0)
+            {
+                next++;
+                idle.reset();
+            }
+            else if (result == Publication.CLOSED)
+            {
+                throw new IllegalStateException("cluster session closed after " + next + " commands");
+            }
+            else
+            {
+                idle.idle();
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Polls until {@code count} commands are acknowledged.
+     */
+    void awaitAcks(final ClusterClient client, final int count, final IdleStrategy idle)
+    {
+        while (acked < count)
+        {
+            if (client.poll() == 0)
+            {
+                idle.idle();
+            }
+        }
+    }
+
+    /**
+     * Applies the acknowledged commands to a fresh engine in the cluster's order, with the cluster's times.
+     *
+     * @throws AssertionError when the acknowledged sequences are not exactly 1..n (a command applied twice or not
+     *                        acknowledged) or the reference refuses a command the cluster accepted or the reverse.
+     */
+    OfflineMatcher reference()
+    {
+        final int[] bySequence = new int[acked + 1];
+        Arrays.fill(bySequence, -1);
+        for (int i = 0; i < commands.size(); i++)
+        {
+            if (sequence[i] == NOT_ACKED)
+            {
+                continue;
+            }
+            if (sequence[i] < 1 || sequence[i] > acked || bySequence[(int)sequence[i]] != -1)
+            {
+                throw new AssertionError("command " + i + " acknowledged at sequence " + sequence[i] +
+                    ", outside 1.." + acked + " or twice");
+            }
+            bySequence[(int)sequence[i]] = i;
+        }
+        final OfflineMatcher matcher = new OfflineMatcher(1 << 12, r ->
+        {
+        });
+        final CommandEvent command = new CommandEvent();
+        for (int s = 1; s <= acked; s++)
+        {
+            final int i = bySequence[s];
+            command.copyFrom(commands.get(i));
+            command.sequence = s;
+            command.nowNs = nowNs[i];
+            final int reason = matcher.apply(command);
+            if (reason != rejectReason[i])
+            {
+                throw new AssertionError("command " + i + " at sequence " + s + ": the cluster answered " +
+                    rejectReason[i] + ", a single engine " + reason);
+            }
+        }
+        return matcher;
+    }
+}
