@@ -29,6 +29,9 @@ final class ClusterFlow implements ResultCodec.ResultHandler
     private final long[] nowNs;
     private final int[] rejectReason;
     private int acked;
+    /** The first command of the last {@link #send}, and how many from there on are acknowledged. */
+    private int mark;
+    private int ackedSinceMark;
     private int ackedTwice;
     private long results;
 
@@ -107,21 +110,31 @@ final class ClusterFlow implements ResultCodec.ResultHandler
         nowNs[index] = r.nowNs;
         rejectReason[index] = r.rejectReason;
         acked++;
+        if (index >= mark)
+        {
+            ackedSinceMark++;
+        }
     }
 
     /**
-     * Sends commands {@code from} (inclusive) to {@code to}, keeping at most {@code window} unacknowledged, polling
-     * the egress meanwhile.
+     * Sends commands {@code from} (inclusive) to {@code to}, keeping at most {@code window} of them unacknowledged
+     * (commands before {@code from} do not count: some may never be), polling the egress meanwhile.
      *
      * @return {@code to}.
      */
     int send(final ClusterClient client, final int from, final int to, final int window, final IdleStrategy idle)
     {
+        mark = from;
+        ackedSinceMark = 0;
+        for (int i = from; i < commands.size(); i++)
+        {
+            ackedSinceMark += sequence[i] == NOT_ACKED ? 0 : 1;
+        }
         int next = from;
         while (next < to)
         {
             client.poll();
-            if (next - acked >= window)
+            if (next - from - ackedSinceMark >= window)
             {
                 idle.idle();
                 continue;
@@ -145,11 +158,11 @@ final class ClusterFlow implements ResultCodec.ResultHandler
     }
 
     /**
-     * Polls until {@code count} commands are acknowledged.
+     * Polls until every command of the last {@link #send}, up to {@code to}, is acknowledged.
      */
-    void awaitAcks(final ClusterClient client, final int count, final IdleStrategy idle)
+    void awaitAcks(final ClusterClient client, final int to, final IdleStrategy idle)
     {
-        while (acked < count)
+        while (ackedSinceMark < to - mark)
         {
             if (client.poll() == 0)
             {
@@ -166,7 +179,19 @@ final class ClusterFlow implements ResultCodec.ResultHandler
      */
     OfflineMatcher reference()
     {
-        final int[] bySequence = new int[acked + 1];
+        return reference(acked, 0, 0);
+    }
+
+    /**
+     * As {@link #reference()} for a cluster that applied {@code applied} commands, some of them never acknowledged
+     * (a leader died after committing them, before its DONE reached the client): those are the first unacknowledged
+     * commands among {@code [unackedFrom, unackedTo)} in the order sent, since a session's commands enter the log in
+     * the order sent and what survives a leader is a prefix of its log. They fill the sequences no DONE named, in
+     * order, at the engine time of the sequence before (the digest does not read times).
+     */
+    OfflineMatcher reference(final long applied, final int unackedFrom, final int unackedTo)
+    {
+        final int[] bySequence = new int[(int)applied + 1];
         Arrays.fill(bySequence, -1);
         for (int i = 0; i < commands.size(); i++)
         {
@@ -174,25 +199,44 @@ final class ClusterFlow implements ResultCodec.ResultHandler
             {
                 continue;
             }
-            if (sequence[i] < 1 || sequence[i] > acked || bySequence[(int)sequence[i]] != -1)
+            if (sequence[i] < 1 || sequence[i] > applied || bySequence[(int)sequence[i]] != -1)
             {
                 throw new AssertionError("command " + i + " acknowledged at sequence " + sequence[i] +
-                    ", outside 1.." + acked + " or twice");
+                    ", outside 1.." + applied + " or twice");
             }
             bySequence[(int)sequence[i]] = i;
+        }
+        int candidate = unackedFrom;
+        for (int s = 1; s <= applied; s++)
+        {
+            if (bySequence[s] != -1)
+            {
+                continue;
+            }
+            while (candidate < unackedTo && sequence[candidate] != NOT_ACKED)
+            {
+                candidate++;
+            }
+            if (candidate == unackedTo)
+            {
+                throw new AssertionError("sequence " + s + " of " + applied + " applied is no command sent");
+            }
+            bySequence[s] = candidate++;
         }
         final OfflineMatcher matcher = new OfflineMatcher(1 << 12, r ->
         {
         });
         final CommandEvent command = new CommandEvent();
-        for (int s = 1; s <= acked; s++)
+        long time = 0;
+        for (int s = 1; s <= applied; s++)
         {
             final int i = bySequence[s];
             command.copyFrom(commands.get(i));
             command.sequence = s;
-            command.nowNs = nowNs[i];
+            time = sequence[i] == NOT_ACKED ? time : nowNs[i];
+            command.nowNs = time;
             final int reason = matcher.apply(command);
-            if (reason != rejectReason[i])
+            if (sequence[i] != NOT_ACKED && reason != rejectReason[i])
             {
                 throw new AssertionError("command " + i + " at sequence " + s + ": the cluster answered " +
                     rejectReason[i] + ", a single engine " + reason);
