@@ -54,6 +54,7 @@ public final class EngineClusteredService implements ClusteredService
     public EngineClusteredService(final int expectedLiveOrders)
     {
         matcher = new OfflineMatcher(expectedLiveOrders, egress);
+        published[1] = matcher.state().digest();
     }
 
     public void onStart(final Cluster cluster, final Image snapshotImage)
