@@ -22,8 +22,10 @@ import org.mmwinter.engine.message.ResultEvent;
  * to the leader's ingress as one-command {@link BatchCodec} documents (the input journal's layout, which is what the
  * service reads); results come back on the egress as {@link ResultCodec} documents and are handed to the handler as
  * {@link #poll()} reads them. {@code AeronCluster} follows a new leader by itself; what was sent to a leader that
- * died before committing it is lost, which the caller sees as a command without a DONE. Not thread-safe: one thread
- * sends and polls.
+ * died before committing it is lost, which the caller sees as a command without a DONE. Such commands may be sent
+ * again: the service applies a command once per source id and correlation id when a sender numbers its commands
+ * upwards from 1 per source id (a DONE with sequence 0 answers a re-send the log had applied already). Not
+ * thread-safe: one thread sends and polls.
  */
 public final class ClusterClient implements AutoCloseable
 {
@@ -78,7 +80,8 @@ public final class ClusterClient implements AutoCloseable
     }
 
     /**
-     * Offers one command (its sequence and engine time are the cluster's to give).
+     * Offers one command (its sequence and engine time are the cluster's to give; its source id and correlation id
+     * are the sender's, see the class comment).
      *
      * @return the ingress publication's result: positive when sent, else a {@code Publication} code
      *         (back-pressured, not connected: try again after {@link #poll()}).

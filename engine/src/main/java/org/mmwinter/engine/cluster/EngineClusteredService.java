@@ -8,6 +8,8 @@ import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.journal.Snapshots;
@@ -24,6 +26,11 @@ import org.mmwinter.engine.state.EngineState;
  * ({@link Snapshots}) carried through the snapshot publication ({@link ClusterSnapshot}), so a node restarted from
  * snapshot plus log ends in the same state as the others. Nothing here reads a clock.
  * <p>
+ * Re-sends are idempotent: a command with a positive correlation id is applied only if its id is above the last one
+ * applied from its source id (a sender numbers its commands upwards), else it is acknowledged as
+ * {@link ClusterEgress#ALREADY_APPLIED} and not applied again. That is what lets a client re-send everything a dead
+ * leader did not acknowledge. The last id per source is part of the snapshot.
+ * <p>
  * {@link #applied()} may be read from any thread: the service thread publishes the applied sequence and its digest,
  * when it has applied something new, at most every {@link #PUBLISH_INTERVAL_NS} of its duty-cycle time and
  * after loading or taking a snapshot.
@@ -33,12 +40,18 @@ public final class EngineClusteredService implements ClusteredService
     /** How often, at most, the state's digest is computed for observers (it walks every order). */
     public static final long PUBLISH_INTERVAL_NS = 20_000_000L;
     private static final String WHERE = "cluster log message";
+    private static final long NO_CORRELATION = -1;
+    /** Cluster snapshot payload: i32 engine snapshot length | engine snapshot | i32 sources | (i32 source,
+     * i64 last correlation id)*. */
+    private static final int SOURCE_ENTRY_LENGTH = 12;
 
     private final OfflineMatcher matcher;
     private final ClusterEgress egress = new ClusterEgress();
     private final BatchCodec commands = new BatchCodec(1 << 12);
     private final CommandEvent command = new CommandEvent();
     private final BatchCodec.RecordHandler applier = this::applyCommand;
+    private final Long2LongHashMap lastCorrelation = new Long2LongHashMap(NO_CORRELATION);
+    private long duplicates;
     private Cluster cluster;
     private long messageNowNs;
     private long malformedMessages;
@@ -63,7 +76,16 @@ public final class EngineClusteredService implements ClusteredService
         if (snapshotImage != null)
         {
             final byte[] bytes = ClusterSnapshot.read(snapshotImage, cluster.idleStrategy());
-            Snapshots.load(bytes, bytes.length, matcher.state(), "cluster snapshot");
+            final UnsafeBuffer payload = new UnsafeBuffer(bytes);
+            final int engineLength = payload.getInt(0);
+            final byte[] engine = new byte[engineLength];
+            payload.getBytes(4, engine);
+            Snapshots.load(engine, engineLength, matcher.state(), "cluster snapshot");
+            final int sources = payload.getInt(4 + engineLength);
+            for (int i = 0, at = 8 + engineLength; i < sources; i++, at += SOURCE_ENTRY_LENGTH)
+            {
+                lastCorrelation.put(payload.getInt(at), payload.getLong(at + 4));
+            }
             startedFromSnapshot = true;
         }
         publish();
@@ -102,8 +124,20 @@ public final class EngineClusteredService implements ClusteredService
 
     public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
     {
-        final byte[] bytes = Snapshots.encode(matcher.state());
-        ClusterSnapshot.write(snapshotPublication, bytes, bytes.length, cluster.idleStrategy());
+        final byte[] engine = Snapshots.encode(matcher.state());
+        final UnsafeBuffer payload =
+            new UnsafeBuffer(new byte[8 + engine.length + lastCorrelation.size() * SOURCE_ENTRY_LENGTH]);
+        payload.putInt(0, engine.length);
+        payload.putBytes(4, engine);
+        payload.putInt(4 + engine.length, lastCorrelation.size());
+        final Long2LongHashMap.KeyIterator sources = lastCorrelation.keySet().iterator();
+        for (int at = 8 + engine.length; sources.hasNext(); at += SOURCE_ENTRY_LENGTH)
+        {
+            final long source = sources.nextValue();
+            payload.putInt(at, (int)source);
+            payload.putLong(at + 4, lastCorrelation.get(source));
+        }
+        ClusterSnapshot.write(snapshotPublication, payload.byteArray(), payload.capacity(), cluster.idleStrategy());
         snapshotsTaken++;
         publish();
     }
@@ -168,8 +202,24 @@ public final class EngineClusteredService implements ClusteredService
         return malformedMessages;
     }
 
+    /** Re-sent commands acknowledged without being applied again. */
+    public long duplicates()
+    {
+        return duplicates;
+    }
+
     private void applyCommand(final CommandEvent event)
     {
+        if (event.correlationId > 0)
+        {
+            if (event.correlationId <= lastCorrelation.get(event.sourceId))
+            {
+                duplicates++;
+                egress.alreadyApplied(event, messageNowNs);
+                return;
+            }
+            lastCorrelation.put(event.sourceId, event.correlationId);
+        }
         event.sequence = matcher.state().lastSequence() + 1;
         event.nowNs = messageNowNs;
         matcher.apply(event);

@@ -16,18 +16,26 @@ import org.mmwinter.engine.pipeline.OfflineMatcher;
 
 /**
  * A seeded flow sent to the cluster and what came back: the generator's instruments and accounts as definition
- * commands, then its order flow, each command's correlation id its index + 1. A DONE acknowledges a command and
+ * commands (source id {@link #DEFINITIONS}), then its order flow (source {@link #ORDERS}), each command's
+ * correlation id its index + 1, which rises per source as the cluster's de-duplication asks. A DONE acknowledges a
+ * command and
  * tells the sequence and engine time the cluster gave it, which is all a single-process reference needs to apply
  * the acknowledged commands in the cluster's order ({@link #reference}).
  */
 final class ClusterFlow implements ResultCodec.ResultHandler
 {
     static final long NOT_ACKED = -1;
+    static final int ORDERS = 0;
+    static final int DEFINITIONS = 1;
 
     private final List<CommandEvent> commands = new ArrayList<>();
     private final long[] sequence;
     private final long[] nowNs;
     private final int[] rejectReason;
+    /** Acknowledged as applied before (a re-send of a command whose DONE was lost with a leader). */
+    private final boolean[] alreadyApplied;
+    private int alreadyAppliedAcks;
+    private int repeatsRefused;
     private int acked;
     /** The first command of the last {@link #send}, and how many from there on are acknowledged. */
     private int mark;
@@ -53,6 +61,8 @@ final class ClusterFlow implements ResultCodec.ResultHandler
         for (int i = 0; i < commands.size(); i++)
         {
             commands.get(i).correlationId = i + 1;
+            commands.get(i).sourceId = i < generator.instruments().length + generator.accountCount() ?
+                DEFINITIONS : ORDERS;
             // The cluster gives these; sending something else shows whether it does.
             commands.get(i).sequence = 0;
             commands.get(i).nowNs = 0;
@@ -60,6 +70,7 @@ final class ClusterFlow implements ResultCodec.ResultHandler
         sequence = new long[commands.size()];
         nowNs = new long[commands.size()];
         rejectReason = new int[commands.size()];
+        alreadyApplied = new boolean[commands.size()];
         Arrays.fill(sequence, NOT_ACKED);
     }
 
@@ -83,6 +94,38 @@ final class ClusterFlow implements ResultCodec.ResultHandler
         return results;
     }
 
+    int alreadyAppliedAcks()
+    {
+        return alreadyAppliedAcks;
+    }
+
+    /** Re-sends of commands acknowledged with a sequence before, acknowledged as applied before. */
+    int repeatsRefused()
+    {
+        return repeatsRefused;
+    }
+
+    /**
+     * Sends command {@code index} again, whatever its acknowledgement, and polls until the cluster refuses it as
+     * applied before.
+     */
+    void repeat(final ClusterClient client, final int index, final IdleStrategy idle)
+    {
+        final int refused = repeatsRefused;
+        while (client.offer(commands.get(index)) <= 0)
+        {
+            client.poll();
+            idle.idle();
+        }
+        while (repeatsRefused == refused)
+        {
+            if (client.poll() == 0)
+            {
+                idle.idle();
+            }
+        }
+    }
+
     boolean isAcked(final int index)
     {
         return sequence[index] != NOT_ACKED;
@@ -101,9 +144,22 @@ final class ClusterFlow implements ResultCodec.ResultHandler
             return;
         }
         final int index = (int)r.correlationId - 1;
-        if (sequence[index] != NOT_ACKED)
+        final boolean answered = sequence[index] != NOT_ACKED || alreadyApplied[index];
+        if (r.commandSequence == ClusterEgress.ALREADY_APPLIED && answered)
+        {
+            // A re-send of a command acknowledged already: refused as applied before, which is right.
+            repeatsRefused++;
+            return;
+        }
+        if (answered)
         {
             ackedTwice++;
+            return;
+        }
+        if (r.commandSequence == ClusterEgress.ALREADY_APPLIED)
+        {
+            alreadyApplied[index] = true;
+            alreadyAppliedAcks++;
             return;
         }
         sequence[index] = r.commandSequence;
@@ -155,6 +211,36 @@ final class ClusterFlow implements ResultCodec.ResultHandler
             }
         }
         return next;
+    }
+
+    /**
+     * Sends again every command before {@code to} that has no acknowledgement, in order, and polls until each has
+     * one (a DONE with its sequence or as applied before).
+     */
+    void resendUnacknowledged(final ClusterClient client, final int to, final IdleStrategy idle)
+    {
+        for (int i = 0; i < to; i++)
+        {
+            if (sequence[i] != NOT_ACKED || alreadyApplied[i])
+            {
+                continue;
+            }
+            while (client.offer(commands.get(i)) <= 0)
+            {
+                client.poll();
+                idle.idle();
+            }
+        }
+        for (int i = 0; i < to; i++)
+        {
+            while (sequence[i] == NOT_ACKED && !alreadyApplied[i])
+            {
+                if (client.poll() == 0)
+                {
+                    idle.idle();
+                }
+            }
+        }
     }
 
     /**
