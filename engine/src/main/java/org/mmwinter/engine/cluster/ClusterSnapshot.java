@@ -10,10 +10,10 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Carries one snapshot (the bytes of {@code Snapshots.encode}) through Aeron's snapshot publication and back from its
- * image: a header message with a magic number and the length, then the bytes in chunks of at most one fragment's
- * payload, so that each chunk arrives whole and in order without reassembly. Writing and reading are the two halves
- * of the same layout:
+ * Carries one snapshot payload (the service's: the engine's {@code Snapshots.encode} bytes and its re-send table)
+ * through Aeron's snapshot publication and back from its image: a header message with a magic number and the
+ * length, then the bytes in chunks of at most one fragment's payload, so that each chunk arrives whole and in order
+ * without reassembly. Writing and reading are the two halves of the same layout:
  * <pre>
  * header: i32 MAGIC | i32 length        chunk: bytes
  * </pre>
