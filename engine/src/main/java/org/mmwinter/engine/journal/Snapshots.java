@@ -73,6 +73,25 @@ public final class Snapshots
     public static Path write(final EngineState state, final Path directory) throws IOException
     {
         Files.createDirectories(directory);
+        final byte[] bytes = encode(state);
+        final Path file = directory.resolve(String.format("%s%020d%s", PREFIX, state.lastSequence(), SUFFIX));
+        final Path tmp = directory.resolve(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        final List<Path> all = list(directory);
+        for (int i = 0; i < all.size() - KEEP; i++)
+        {
+            Files.deleteIfExists(all.get(i));
+        }
+        return file;
+    }
+
+    /**
+     * The state (as of its last applied command) as one snapshot, the bytes {@link #write} puts in a file and
+     * {@link #load} reads back: for a store other than files (the cluster's snapshot publication).
+     */
+    public static byte[] encode(final EngineState state)
+    {
         final MatchingEngine engine = state.engine();
         final AccountRegistry accounts = state.accounts();
         final JournalBuffer b = new JournalBuffer(1 << 16);
@@ -109,17 +128,35 @@ public final class Snapshots
             });
         }
         b.seal();
+        return Arrays.copyOf(b.bytes, b.position);
+    }
 
-        final Path file = directory.resolve(String.format("%s%020d%s", PREFIX, state.lastSequence(), SUFFIX));
-        final Path tmp = directory.resolve(file.getFileName() + ".tmp");
-        Files.write(tmp, Arrays.copyOf(b.bytes, b.position));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        final List<Path> all = list(directory);
-        for (int i = 0; i < all.size() - KEEP; i++)
+    /**
+     * Loads one snapshot made by {@link #encode} into an empty state, checked first (CRC, version, records) so that a
+     * damaged one leaves the state untouched.
+     *
+     * @param where names the snapshot in error messages.
+     * @return the sequence the snapshot was taken at.
+     * @throws JournalCorruptException when the bytes are not a readable snapshot (state untouched).
+     * @throws IllegalStateException when the snapshot parsed but could not be applied: the state is then dirty.
+     */
+    public static long load(final byte[] bytes, final int length, final EngineState state, final String where)
+    {
+        final JournalBuffer b = new JournalBuffer(length);
+        System.arraycopy(bytes, 0, b.wrapForDecode(length), 0, length);
+        b.open(length, 4, where);
+        // Parse fully before touching the state, so a bad snapshot leaves it empty.
+        final Loaded loaded = parse(b);
+        try
         {
-            Files.deleteIfExists(all.get(i));
+            loaded.applyTo(state);
         }
-        return file;
+        catch (final IllegalStateException | IllegalArgumentException ex)
+        {
+            throw new IllegalStateException(where + " parsed but does not describe a valid state (" +
+                ex.getMessage() + "); the partly loaded state must be discarded", ex);
+        }
+        return loaded.lastSequence;
     }
 
     /**
@@ -139,21 +176,7 @@ public final class Snapshots
             try
             {
                 final byte[] bytes = Files.readAllBytes(file);
-                final JournalBuffer b = new JournalBuffer(bytes.length);
-                System.arraycopy(bytes, 0, b.wrapForDecode(bytes.length), 0, bytes.length);
-                b.open(bytes.length, 4, "snapshot " + file);
-                // Parse fully before touching the state, so a bad snapshot leaves it empty.
-                final Loaded loaded = parse(b);
-                try
-                {
-                    loaded.applyTo(state);
-                }
-                catch (final IllegalStateException | IllegalArgumentException ex)
-                {
-                    throw new IllegalStateException("snapshot " + file + " parsed but does not describe a valid " +
-                        "state (" + ex.getMessage() + "); the partly loaded state must be discarded", ex);
-                }
-                return loaded.lastSequence;
+                return load(bytes, bytes.length, state, "snapshot " + file);
             }
             catch (final JournalCorruptException | IllegalArgumentException ex)
             {

@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
     name = "engine",
     mixinStandardHelpOptions = true,
     description = "Runs the matching engine: recovers from its journal, then matches until SIGTERM.",
-    subcommands = {EngineMain.Digest.class, EngineMain.Export.class, EngineMain.Bench.class, FixClientCommand.class})
+    subcommands = {EngineMain.Digest.class, EngineMain.Export.class, EngineMain.Bench.class, FixClientCommand.class,
+        ClusterNodeCommand.class})
 public final class EngineMain implements Callable<Integer>
 {
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration over the built-in defaults.")

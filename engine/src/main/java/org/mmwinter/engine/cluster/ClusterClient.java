@@ -1,0 +1,163 @@
+package org.mmwinter.engine.cluster;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.logbuffer.Header;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.mmwinter.engine.journal.BatchCodec;
+import org.mmwinter.engine.journal.ResultCodec;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.ResultEvent;
+
+/**
+ * A client of the engine's cluster: its own embedded media driver and an {@link AeronCluster} session. Commands go
+ * to the leader's ingress as one-command {@link BatchCodec} documents (the input journal's layout, which is what the
+ * service reads); results come back on the egress as {@link ResultCodec} documents and are handed to the handler as
+ * {@link #poll()} reads them. {@code AeronCluster} follows a new leader by itself; what was sent to a leader that
+ * died before committing it is lost, which the caller sees as a command without a DONE. Such commands may be sent
+ * again: the service applies a command once per source id and correlation id when a sender numbers its commands
+ * upwards from 1 per source id (a DONE with sequence 0 answers a re-send the log had applied already). Not
+ * thread-safe: one thread sends and polls.
+ */
+public final class ClusterClient implements AutoCloseable
+{
+    /** Time to connect to a leader or hear from it before {@code AeronCluster} gives up. */
+    public static final long MESSAGE_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+
+    private final MediaDriver driver;
+    private final AeronCluster cluster;
+    private final BatchCodec commands = new BatchCodec(1 << 10);
+    private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
+    private final Egress egress;
+
+    private ClusterClient(final MediaDriver driver, final AeronCluster cluster, final Egress egress)
+    {
+        this.driver = driver;
+        this.cluster = cluster;
+        this.egress = egress;
+    }
+
+    /**
+     * Connects to the cluster's leader (waiting for one to be elected, up to {@link #MESSAGE_TIMEOUT_NS}).
+     *
+     * @param aeronDir the client's own media driver directory.
+     * @param host     this machine's address as the members reach it (for the egress).
+     */
+    public static ClusterClient connect(final ClusterMembers members, final Path aeronDir, final String host,
+        final ResultCodec.ResultHandler handler)
+    {
+        final MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+            .aeronDirectoryName(new File(aeronDir.toAbsolutePath().toFile(), "client").getPath())
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(ClusterNode.idleStrategy())
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+        final Egress egress = new Egress(handler);
+        try
+        {
+            final AeronCluster cluster = AeronCluster.connect(new AeronCluster.Context()
+                .aeronDirectoryName(driver.aeronDirectoryName())
+                .egressListener(egress)
+                .egressChannel("aeron:udp?endpoint=" + host + ":0")
+                .ingressChannel("aeron:udp")
+                .ingressEndpoints(members.ingressEndpoints())
+                .messageTimeoutNs(MESSAGE_TIMEOUT_NS));
+            return new ClusterClient(driver, cluster, egress);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            throw ex;
+        }
+    }
+
+    /**
+     * Offers one command (its sequence and engine time are the cluster's to give; its source id and correlation id
+     * are the sender's, see the class comment).
+     *
+     * @return the ingress publication's result: positive when sent, else a {@code Publication} code
+     *         (back-pressured, not connected: try again after {@link #poll()}).
+     */
+    public long offer(final CommandEvent command)
+    {
+        commands.beginBatch(0);
+        commands.add(command);
+        commands.endBatch();
+        buffer.wrap(commands.buffer(), 0, commands.length());
+        return cluster.offer(buffer, 0, commands.length());
+    }
+
+    /**
+     * Reads the egress (results, new-leader events).
+     *
+     * @return the number of fragments read.
+     */
+    public int poll()
+    {
+        return cluster.pollEgress();
+    }
+
+    /** Keeps an otherwise silent session alive. */
+    public boolean sendKeepAlive()
+    {
+        return cluster.sendKeepAlive();
+    }
+
+    public int leaderMemberId()
+    {
+        return cluster.leaderMemberId();
+    }
+
+    /** Leader changes seen since connecting. */
+    public int newLeaders()
+    {
+        return egress.newLeaders;
+    }
+
+    public boolean isClosed()
+    {
+        return cluster.isClosed();
+    }
+
+    public void close()
+    {
+        CloseHelper.closeAll(cluster, driver);
+    }
+
+    /**
+     * Decodes egress documents into results for the handler.
+     */
+    private static final class Egress implements EgressListener
+    {
+        private final ResultCodec codec = new ResultCodec(1 << 12);
+        private final ResultEvent result = new ResultEvent();
+        private final ResultCodec.ResultHandler handler;
+        int newLeaders;
+
+        Egress(final ResultCodec.ResultHandler handler)
+        {
+            this.handler = handler;
+        }
+
+        public void onMessage(final long clusterSessionId, final long timestamp, final DirectBuffer buffer,
+            final int offset, final int length, final Header header)
+        {
+            buffer.getBytes(offset, codec.wrapForDecode(length), 0, length);
+            codec.decode(length, result, handler, "cluster egress");
+        }
+
+        public void onNewLeader(final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,
+            final String ingressEndpoints)
+        {
+            newLeaders++;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.mmwinter.engine.cluster;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.cluster.ClusteredMediaDriver;
+import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.NanosecondClusterClock;
+import io.aeron.cluster.service.ClusteredServiceContainer;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpLock;
+
+/**
+ * One member of the engine's cluster in this process: an embedded media driver, archive and consensus module
+ * ({@link ClusteredMediaDriver}) and the container running {@link EngineClusteredService}, all under one data
+ * directory ({@code aeron/}, {@code archive/}, {@code cluster/}). Sized for a small machine: every agent shares its
+ * component's single thread (driver SHARED, archive SHARED) and idles by backing off to 1 ms sleeps, small terms.
+ * Closing it stops the member; reopening on the same directory recovers from its snapshot and log.
+ */
+public final class ClusterNode implements AutoCloseable
+{
+    /** A leader silent this long is replaced; Aeron's default is 10 s, too slow for a venue. */
+    public static final long LEADER_HEARTBEAT_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(2_000);
+    public static final long LEADER_HEARTBEAT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Term of the replicated log: 2 MiB (a message may be an eighth of it). */
+    private static final String LOG_CHANNEL = "aeron:udp?term-length=2m";
+    private static final String LOCAL_CONTROL_CHANNEL = "aeron:ipc?term-length=64k";
+    private static final int TERM_LENGTH = 1 << 21;
+
+    private final int nodeId;
+    private final Path dataDir;
+    private final EngineClusteredService service;
+    private final ClusteredMediaDriver driver;
+    private final ClusteredServiceContainer container;
+
+    private ClusterNode(final int nodeId, final Path dataDir, final EngineClusteredService service,
+        final ClusteredMediaDriver driver, final ClusteredServiceContainer container)
+    {
+        this.nodeId = nodeId;
+        this.dataDir = dataDir;
+        this.service = service;
+        this.driver = driver;
+        this.container = container;
+    }
+
+    /**
+     * Starts member {@code nodeId} of {@code members}, its state under {@code dataDir}.
+     *
+     * @throws IllegalArgumentException when the node id is not one of the members.
+     */
+    public static ClusterNode launch(final int nodeId, final ClusterMembers members, final Path dataDir,
+        final EngineClusteredService service)
+    {
+        if (nodeId < 0 || nodeId >= members.size())
+        {
+            throw new IllegalArgumentException("--node " + nodeId + " is not one of the " + members.size() +
+                " members (0.." + (members.size() - 1) + ")");
+        }
+        final String host = members.host(nodeId);
+        final File base = dataDir.toAbsolutePath().toFile();
+        final String aeronDir = new File(base, "aeron").getPath();
+        final File clusterDir = new File(base, "cluster");
+        final Supplier<IdleStrategy> idle = ClusterNode::idleStrategy;
+
+        final MediaDriver.Context driverContext = new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(idleStrategy())
+            .publicationTermBufferLength(TERM_LENGTH)
+            .ipcTermBufferLength(TERM_LENGTH)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true);
+
+        final Archive.Context archiveContext = new Archive.Context()
+            .aeronDirectoryName(aeronDir)
+            .archiveDir(new File(base, "archive"))
+            .archiveId(nodeId)
+            .controlChannel("aeron:udp?endpoint=" + members.endpoint(nodeId, ClusterMembers.ARCHIVE_OFFSET))
+            .localControlChannel(LOCAL_CONTROL_CHANNEL)
+            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .archiveClientContext(new AeronArchive.Context()
+                .controlResponseChannel("aeron:udp?endpoint=" + host + ":0"))
+            .recordingEventsEnabled(false)
+            .threadingMode(ArchiveThreadingMode.SHARED)
+            .idleStrategySupplier(idle);
+
+        final AeronArchive.Context localArchive = new AeronArchive.Context()
+            .lock(NoOpLock.INSTANCE)
+            .controlRequestChannel(LOCAL_CONTROL_CHANNEL)
+            .controlRequestStreamId(archiveContext.localControlStreamId())
+            .controlResponseChannel(LOCAL_CONTROL_CHANNEL)
+            .aeronDirectoryName(aeronDir);
+
+        final ConsensusModule.Context consensusContext = new ConsensusModule.Context()
+            .clusterMemberId(nodeId)
+            .clusterMembers(members.consensusMembers())
+            .clusterDir(clusterDir)
+            .aeronDirectoryName(aeronDir)
+            .archiveContext(localArchive.clone())
+            .serviceCount(1)
+            .ingressChannel("aeron:udp")
+            .logChannel(LOG_CHANNEL)
+            .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+            .clusterClock(new NanosecondClusterClock())
+            .leaderHeartbeatTimeoutNs(LEADER_HEARTBEAT_TIMEOUT_NS)
+            .leaderHeartbeatIntervalNs(LEADER_HEARTBEAT_INTERVAL_NS)
+            .idleStrategySupplier(idle);
+
+        final ClusteredServiceContainer.Context containerContext = new ClusteredServiceContainer.Context()
+            .aeronDirectoryName(aeronDir)
+            .archiveContext(localArchive.clone())
+            .clusterDir(clusterDir)
+            .clusteredService(service)
+            .serviceId(0)
+            .idleStrategySupplier(idle);
+
+        ClusteredMediaDriver driver = null;
+        try
+        {
+            driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
+            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(containerContext);
+            return new ClusterNode(nodeId, dataDir, service, driver, container);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            throw ex;
+        }
+    }
+
+    /**
+     * Spins briefly, then yields, then parks from 1 µs up to 1 ms: an idle member costs little CPU and a busy one
+     * still answers in microseconds.
+     */
+    static IdleStrategy idleStrategy()
+    {
+        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+    }
+
+    public int nodeId()
+    {
+        return nodeId;
+    }
+
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    public EngineClusteredService service()
+    {
+        return service;
+    }
+
+    /** The consensus module's directory ({@code ClusterTool} works on it). */
+    public File clusterDir()
+    {
+        return dataDir.toAbsolutePath().resolve("cluster").toFile();
+    }
+
+    public void close()
+    {
+        CloseHelper.closeAll(container, driver);
+    }
+}

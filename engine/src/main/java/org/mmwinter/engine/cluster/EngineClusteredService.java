@@ -1,0 +1,239 @@
+package org.mmwinter.engine.cluster;
+
+import io.aeron.ExclusivePublication;
+import io.aeron.Image;
+import io.aeron.cluster.codecs.CloseReason;
+import io.aeron.cluster.service.ClientSession;
+import io.aeron.cluster.service.Cluster;
+import io.aeron.cluster.service.ClusteredService;
+import io.aeron.logbuffer.Header;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.mmwinter.engine.journal.BatchCodec;
+import org.mmwinter.engine.journal.JournalCorruptException;
+import org.mmwinter.engine.journal.Snapshots;
+import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.pipeline.OfflineMatcher;
+import org.mmwinter.engine.state.EngineState;
+
+/**
+ * The matching core as an Aeron Cluster service: the cluster's replicated log replaces the input journal as the
+ * source of truth. Each session message is a batch of commands in the input journal's layout ({@link BatchCodec});
+ * each command is sequenced by the log (the next sequence after the state's) and timed by the log message's cluster
+ * timestamp, applied through {@link OfflineMatcher} (the live engine's publisher, DONE included) and its results go
+ * back to the sending session ({@link ClusterEgress}). Snapshots are the engine's own snapshot bytes
+ * ({@link Snapshots}) carried through the snapshot publication ({@link ClusterSnapshot}), so a node restarted from
+ * snapshot plus log ends in the same state as the others. Nothing here reads a clock.
+ * <p>
+ * Re-sends are idempotent: a command with a positive correlation id is applied only if its id is above the last one
+ * applied from its source id (a sender numbers its commands upwards), else it is acknowledged as
+ * {@link ClusterEgress#ALREADY_APPLIED} and not applied again. That is what lets a client re-send everything a dead
+ * leader did not acknowledge. The last id per source is part of the snapshot.
+ * <p>
+ * {@link #applied()} may be read from any thread: the service thread publishes the applied sequence and its digest,
+ * when it has applied something new, at most every {@link #PUBLISH_INTERVAL_NS} of its duty-cycle time and
+ * after loading or taking a snapshot.
+ */
+public final class EngineClusteredService implements ClusteredService
+{
+    /** How often, at most, the state's digest is computed for observers (it walks every order). */
+    public static final long PUBLISH_INTERVAL_NS = 20_000_000L;
+    private static final String WHERE = "cluster log message";
+    private static final long NO_CORRELATION = -1;
+    /** Cluster snapshot payload: i32 engine snapshot length | engine snapshot | i32 sources | (i32 source,
+     * i64 last correlation id)*. */
+    private static final int SOURCE_ENTRY_LENGTH = 12;
+
+    private final OfflineMatcher matcher;
+    private final ClusterEgress egress = new ClusterEgress();
+    private final BatchCodec commands = new BatchCodec(1 << 12);
+    private final CommandEvent command = new CommandEvent();
+    private final BatchCodec.RecordHandler applier = this::applyCommand;
+    private final Long2LongHashMap lastCorrelation = new Long2LongHashMap(NO_CORRELATION);
+    private long duplicates;
+    private Cluster cluster;
+    private long messageNowNs;
+    private long malformedMessages;
+    private long lastPublishNs;
+    private long publishedAt = -1;
+
+    /** The last published sequence and digest, written and read together under its own lock. */
+    private final long[] published = new long[2];
+    private volatile int snapshotsTaken;
+    private volatile boolean startedFromSnapshot;
+    private volatile Cluster.Role role = Cluster.Role.FOLLOWER;
+
+    public EngineClusteredService(final int expectedLiveOrders)
+    {
+        matcher = new OfflineMatcher(expectedLiveOrders, egress);
+        published[1] = matcher.state().digest();
+    }
+
+    public void onStart(final Cluster cluster, final Image snapshotImage)
+    {
+        this.cluster = cluster;
+        if (snapshotImage != null)
+        {
+            final byte[] bytes = ClusterSnapshot.read(snapshotImage, cluster.idleStrategy());
+            final UnsafeBuffer payload = new UnsafeBuffer(bytes);
+            final int engineLength = payload.getInt(0);
+            final byte[] engine = new byte[engineLength];
+            payload.getBytes(4, engine);
+            Snapshots.load(engine, engineLength, matcher.state(), "cluster snapshot");
+            final int sources = payload.getInt(4 + engineLength);
+            for (int i = 0, at = 8 + engineLength; i < sources; i++, at += SOURCE_ENTRY_LENGTH)
+            {
+                lastCorrelation.put(payload.getInt(at), payload.getLong(at + 4));
+            }
+            startedFromSnapshot = true;
+        }
+        publish();
+    }
+
+    public void onSessionOpen(final ClientSession session, final long timestamp)
+    {
+    }
+
+    public void onSessionClose(final ClientSession session, final long timestamp, final CloseReason closeReason)
+    {
+    }
+
+    public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
+        final int offset, final int length, final Header header)
+    {
+        messageNowNs = cluster.timeUnit().toNanos(timestamp);
+        buffer.getBytes(offset, commands.wrapForDecode(length), 0, length);
+        egress.begin(session, cluster.idleStrategy());
+        try
+        {
+            commands.decode(length, command, applier, WHERE);
+        }
+        catch (final JournalCorruptException ex)
+        {
+            // Every member reads the same bytes, so every member refuses them alike: the state stays the same on
+            // all of them. The checksum is checked before any record is applied.
+            malformedMessages++;
+        }
+        egress.end();
+    }
+
+    public void onTimerEvent(final long correlationId, final long timestamp)
+    {
+    }
+
+    public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
+    {
+        final byte[] engine = Snapshots.encode(matcher.state());
+        final UnsafeBuffer payload =
+            new UnsafeBuffer(new byte[8 + engine.length + lastCorrelation.size() * SOURCE_ENTRY_LENGTH]);
+        payload.putInt(0, engine.length);
+        payload.putBytes(4, engine);
+        payload.putInt(4 + engine.length, lastCorrelation.size());
+        final Long2LongHashMap.KeyIterator sources = lastCorrelation.keySet().iterator();
+        for (int at = 8 + engine.length; sources.hasNext(); at += SOURCE_ENTRY_LENGTH)
+        {
+            final long source = sources.nextValue();
+            payload.putInt(at, (int)source);
+            payload.putLong(at + 4, lastCorrelation.get(source));
+        }
+        ClusterSnapshot.write(snapshotPublication, payload.byteArray(), payload.capacity(), cluster.idleStrategy());
+        snapshotsTaken++;
+        publish();
+    }
+
+    public void onRoleChange(final Cluster.Role newRole)
+    {
+        role = newRole;
+    }
+
+    public void onTerminate(final Cluster cluster)
+    {
+    }
+
+    public int doBackgroundWork(final long nowNs)
+    {
+        final long sequence = matcher.state().lastSequence();
+        if (sequence != publishedAt && nowNs - lastPublishNs >= PUBLISH_INTERVAL_NS)
+        {
+            lastPublishNs = nowNs;
+            publish();
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The state the log is applied to; only for the service thread, or once the node is closed. */
+    public EngineState state()
+    {
+        return matcher.state();
+    }
+
+    /**
+     * The sequence of the last command applied and {@link EngineState#digest()} there, as last published: a new
+     * pair for an observer thread (tests, the node's status line), never for the service's own work.
+     */
+    public long[] applied()
+    {
+        synchronized (published)
+        {
+            return published.clone();
+        }
+    }
+
+    public int snapshotsTaken()
+    {
+        return snapshotsTaken;
+    }
+
+    public boolean startedFromSnapshot()
+    {
+        return startedFromSnapshot;
+    }
+
+    public Cluster.Role role()
+    {
+        return role;
+    }
+
+    /** Log messages that were not a readable command batch (refused whole). */
+    public long malformedMessages()
+    {
+        return malformedMessages;
+    }
+
+    /** Re-sent commands acknowledged without being applied again. */
+    public long duplicates()
+    {
+        return duplicates;
+    }
+
+    private void applyCommand(final CommandEvent event)
+    {
+        if (event.correlationId > 0)
+        {
+            if (event.correlationId <= lastCorrelation.get(event.sourceId))
+            {
+                duplicates++;
+                egress.alreadyApplied(event, messageNowNs);
+                return;
+            }
+            lastCorrelation.put(event.sourceId, event.correlationId);
+        }
+        event.sequence = matcher.state().lastSequence() + 1;
+        event.nowNs = messageNowNs;
+        matcher.apply(event);
+    }
+
+    private void publish()
+    {
+        final EngineState state = matcher.state();
+        publishedAt = state.lastSequence();
+        final long digest = state.digest();
+        synchronized (published)
+        {
+            published[0] = publishedAt;
+            published[1] = digest;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.mmwinter.engine.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmwinter.engine.pipeline.OfflineMatcher;
+import org.mmwinter.engine.process.ChildJvm;
+import org.mmwinter.engine.process.EngineMain;
+import org.mmwinter.engine.state.StateDigest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three {@code engine.jar cluster} processes and a client in this JVM: the leader is killed with SIGKILL while
+ * commands are in flight, a new leader is elected, the client re-sends every command it has no DONE for and the flow
+ * finishes through the new leader. Every command is then applied exactly once: the DONEs name distinct sequences,
+ * the re-sends the dead leader had committed are acknowledged as applied before (not applied again), the survivors
+ * applied as many commands as were sent, and their states equal a single engine's applying them in the cluster's
+ * order.
+ */
+final class ClusterKillNineTest
+{
+    private static final Pattern STATUS =
+        Pattern.compile("cluster node=(\\d+) role=(\\w+) applied=(\\d+) digest=([0-9a-f]{16})");
+    private static final long SEED = 1414;
+    private static final int ORDERS = 3_000;
+    private static final int WINDOW = 64;
+
+    @TempDir
+    Path dir;
+
+    private final Member[] members = new Member[3];
+    private ClusterClient client;
+    private final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
+
+    @AfterEach
+    void close() throws InterruptedException
+    {
+        CloseHelper.quietClose(client);
+        for (final Member member : members)
+        {
+            if (member != null)
+            {
+                member.process.destroyForcibly();
+                member.process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    // A guard against a hang (an election that never ends), not a timed assertion.
+    @Timeout(90)
+    void everyAcknowledgedCommandSurvivesTheLeadersKillOnce() throws Exception
+    {
+        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
+        final String list = "127.0.0.1:" + base + ",127.0.0.1:" + (base + ClusterMembers.PORTS_PER_NODE) +
+            ",127.0.0.1:" + (base + 2 * ClusterMembers.PORTS_PER_NODE);
+        for (int n = 0; n < members.length; n++)
+        {
+            members[n] = new Member(ChildJvm.command(EngineMain.class, "cluster", "--node", Integer.toString(n),
+                "--members", list, "--data", dir.resolve("node" + n).toString(), "--status-ms", "20",
+                "--expected-orders", "4096").redirectErrorStream(true).start());
+        }
+        final ClusterFlow flow = new ClusterFlow(SEED, ORDERS);
+        client = ClusterClient.connect(ClusterMembers.parse(list), dir.resolve("client"), "127.0.0.1", flow);
+
+        // A third of the flow, the last window of it still in flight when the leader dies.
+        final int killedAt = flow.size() / 3;
+        flow.send(client, 0, killedAt, WINDOW, idle);
+        final int leader = client.leaderMemberId();
+        final int inFlight = killedAt - flow.acked();
+        // For the report line only: nothing is asserted on times.
+        final long killedNs = System.nanoTime();
+        members[leader].process.destroyForcibly();
+        assertTrue(members[leader].process.waitFor(10, TimeUnit.SECONDS), "killed leader exited");
+        while (client.leaderMemberId() == leader)
+        {
+            if (client.poll() == 0)
+            {
+                client.sendKeepAlive();
+                idle.idle();
+            }
+        }
+        final long electedNs = System.nanoTime();
+        final int acknowledgedBeforeFailover = flow.acked();
+
+        flow.resendUnacknowledged(client, killedAt, idle);
+        flow.send(client, killedAt, flow.size(), WINDOW, idle);
+        flow.awaitAcks(client, flow.size(), idle);
+
+        long applied = 0;
+        for (int i = 0; i < flow.size(); i++)
+        {
+            applied = Math.max(applied, flow.sequenceOf(i));
+        }
+        final OfflineMatcher reference = flow.reference(applied, 0, killedAt);
+        final String digest = StateDigest.toHex(reference.state().digest());
+        assertEquals(0, flow.ackedTwice());
+        // Each command once: those with a sequence plus those the dead leader committed without its DONE reaching us.
+        assertEquals(flow.size(), applied);
+        assertEquals(flow.size(), flow.acked() + flow.alreadyAppliedAcks());
+        System.out.printf("cluster kill -9: leader %d killed with %d of %d commands unacknowledged, %d of them " +
+            "acknowledged before the new leader %d was known after %d ms; %d applied, %d committed without a DONE%n",
+            leader, inFlight, killedAt, acknowledgedBeforeFailover - (killedAt - inFlight), client.leaderMemberId(),
+            TimeUnit.NANOSECONDS.toMillis(electedNs - killedNs), applied, flow.alreadyAppliedAcks());
+        for (int n = 0; n < members.length; n++)
+        {
+            if (n != leader)
+            {
+                assertEquals(digest, members[n].awaitDigestAt(applied), "survivor " + n);
+            }
+        }
+    }
+
+    /**
+     * A member process and the last status line it printed.
+     */
+    private static final class Member
+    {
+        final Process process;
+        private long applied = -1;
+        private String digest = "";
+        private boolean ended;
+
+        Member(final Process process)
+        {
+            this.process = process;
+            final Thread reader = new Thread(this::read, "member-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read()
+        {
+            try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+            {
+                String line;
+                while ((line = out.readLine()) != null)
+                {
+                    final Matcher m = STATUS.matcher(line);
+                    if (m.find())
+                    {
+                        synchronized (this)
+                        {
+                            applied = Long.parseLong(m.group(3));
+                            digest = m.group(4);
+                            notifyAll();
+                        }
+                    }
+                }
+            }
+            catch (final IOException ex)
+            {
+                // The process was killed: its output ends.
+            }
+            synchronized (this)
+            {
+                ended = true;
+                notifyAll();
+            }
+        }
+
+        synchronized String awaitDigestAt(final long sequence) throws InterruptedException
+        {
+            while (applied < sequence && !ended)
+            {
+                wait();
+            }
+            assertEquals(sequence, applied, "applied commands");
+            return digest;
+        }
+    }
+}

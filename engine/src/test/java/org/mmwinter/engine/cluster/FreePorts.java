@@ -1,0 +1,57 @@
+package org.mmwinter.engine.cluster;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/**
+ * A base port with a run of free loopback ports after it (UDP and TCP), for tests that start cluster members.
+ */
+final class FreePorts
+{
+    private static final int FIRST = 21_000;
+    private static final int LAST = 60_000;
+    private static final int STRIDE = 97;
+
+    private FreePorts()
+    {
+    }
+
+    /**
+     * @param count ports needed from the base.
+     */
+    static int base(final int count)
+    {
+        // Start from the process id so that concurrent test JVMs on one machine look in different places.
+        int candidate = FIRST + (int)(ProcessHandle.current().pid() * STRIDE % (LAST - FIRST - count));
+        for (int tries = 0; tries < 200; tries++)
+        {
+            if (allFree(candidate, count))
+            {
+                return candidate;
+            }
+            candidate = FIRST + (candidate - FIRST + count + STRIDE) % (LAST - FIRST - count);
+        }
+        throw new IllegalStateException("no run of " + count + " free ports found");
+    }
+
+    private static boolean allFree(final int base, final int count)
+    {
+        for (int port = base; port < base + count; port++)
+        {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress()))
+            {
+                udp.getLocalPort();
+                tcp.getLocalPort();
+            }
+            catch (final IOException ex)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
