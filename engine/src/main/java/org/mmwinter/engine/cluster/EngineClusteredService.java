@@ -102,9 +102,24 @@ public final class EngineClusteredService implements ClusteredService
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
         final int offset, final int length, final Header header)
     {
-        messageNowNs = cluster.timeUnit().toNanos(timestamp);
+        apply(session, cluster.timeUnit().toNanos(timestamp), buffer, offset, length);
+    }
+
+    /**
+     * Applies one session message read back from an archived log ({@link ClusterLogReplay}), as
+     * {@link #onSessionMessage} does on a running member, with no session to answer.
+     */
+    void replay(final long nowNs, final DirectBuffer buffer, final int offset, final int length)
+    {
+        apply(ClusterEgress.NO_SESSION, nowNs, buffer, offset, length);
+    }
+
+    private void apply(final ClientSession session, final long nowNs, final DirectBuffer buffer, final int offset,
+        final int length)
+    {
+        messageNowNs = nowNs;
         buffer.getBytes(offset, commands.wrapForDecode(length), 0, length);
-        egress.begin(session, cluster.idleStrategy());
+        egress.begin(session, session == ClusterEgress.NO_SESSION ? null : cluster.idleStrategy());
         try
         {
             commands.decode(length, command, applier, WHERE);
