@@ -126,6 +126,12 @@ final class ClusterFlow implements ResultCodec.ResultHandler
         }
     }
 
+    /** Offers command {@code index} once, as it is. */
+    long offer(final ClusterClient client, final int index)
+    {
+        return client.offer(commands.get(index));
+    }
+
     boolean isAcked(final int index)
     {
         return sequence[index] != NOT_ACKED;
