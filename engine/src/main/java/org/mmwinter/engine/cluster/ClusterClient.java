@@ -157,6 +157,15 @@ public final class ClusterClient implements AutoCloseable
     }
 
     /**
+     * Offers bytes as they are, whatever they hold: for tests of what the cluster does with a message that is not a
+     * command batch.
+     */
+    long offerBytes(final DirectBuffer bytes, final int offset, final int length)
+    {
+        return cluster.offer(bytes, offset, length);
+    }
+
+    /**
      * Reads the egress (results, new-leader events).
      *
      * @return the number of fragments read.

@@ -126,6 +126,12 @@ final class ClusterFlow implements ResultCodec.ResultHandler
         }
     }
 
+    /** Command {@code index} as the flow sends it. */
+    CommandEvent command(final int index)
+    {
+        return commands.get(index);
+    }
+
     /** Offers command {@code index} once, as it is. */
     long offer(final ClusterClient client, final int index)
     {

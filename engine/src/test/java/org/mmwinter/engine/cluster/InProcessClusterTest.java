@@ -10,10 +10,12 @@ import io.aeron.cluster.service.Cluster;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.pipeline.OfflineMatcher;
 import org.mmwinter.engine.state.StateDigest;
 
@@ -34,6 +36,7 @@ final class InProcessClusterTest
     private static final int ORDERS = 1_500;
     private static final int MORE_ORDERS = 500;
     private static final int WINDOW = 64;
+    private static final long MALFORMED = 3;
 
     @TempDir
     Path dir;
@@ -78,6 +81,38 @@ final class InProcessClusterTest
         for (final ClusterNode node : nodes)
         {
             assertEquals(digest, awaitApplied(node, first), "member " + node.nodeId());
+        }
+
+        // Malformed ingress: bytes that are no batch, a batch with one byte flipped (its checksum fails) and a
+        // message shorter than any header. Each member refuses all three, counts them and changes nothing.
+        final UnsafeBuffer garbage = new UnsafeBuffer(new byte[64]);
+        for (int i = 0; i < garbage.capacity(); i++)
+        {
+            garbage.putByte(i, (byte)(i * 37 + 11));
+        }
+        final BatchCodec batch = new BatchCodec(1 << 10);
+        batch.beginBatch(0);
+        batch.add(flow.command(first));
+        batch.endBatch();
+        final UnsafeBuffer flipped = new UnsafeBuffer(batch.buffer().clone(), 0, batch.length());
+        flipped.putByte(batch.length() - 1, (byte)(flipped.getByte(batch.length() - 1) ^ 0x20));
+        offerBytes(garbage, garbage.capacity());
+        offerBytes(flipped, flipped.capacity());
+        offerBytes(garbage, 2);
+        for (final ClusterNode node : nodes)
+        {
+            while (node.service().malformedMessages() < MALFORMED)
+            {
+                client.sendKeepAlive();
+                idle.idle();
+            }
+        }
+        for (final ClusterNode node : nodes)
+        {
+            assertEquals(MALFORMED, node.service().malformedMessages(), "member " + node.nodeId());
+            final long[] applied = node.service().applied();
+            assertEquals(first, applied[0], "member " + node.nodeId() + " applied nothing of them");
+            assertEquals(digest, applied[1], "member " + node.nodeId() + " state unchanged");
         }
 
         final ClusterNode leader = leader();
@@ -131,6 +166,15 @@ final class InProcessClusterTest
             assertEquals("commands=" + finalReference.state().engine().commandCount() + " digest=" +
                 StateDigest.toHex(finalDigest),
                 DigestTool.run(node.dataDir()), "digest of member " + node.nodeId() + "'s directory");
+        }
+    }
+
+    private void offerBytes(final UnsafeBuffer bytes, final int length)
+    {
+        while (client.offerBytes(bytes, 0, length) <= 0)
+        {
+            client.poll();
+            idle.idle();
         }
     }
 
