@@ -30,10 +30,10 @@ import org.mmwinter.engine.message.ResultType;
  * thread-safe: one thread sends and polls.
  * <p>
  * {@link #status(long)} tells whether the cluster is taking commands: a cluster without a majority has no leader
- * that can commit, and whatever is sent then is never acknowledged (the member that had led stops at the leader
- * heartbeat timeout and waits for an election it cannot win). The client sees that as commands sent with no DONE
- * after them for {@link #NO_ACK_TIMEOUT_NS}, or as {@code AeronCluster} itself having no leader to send to, and
- * reports {@link #NO_LEADER} rather than letting a caller wait or count such commands as accepted.
+ * that can commit, and whatever is sent then is never acknowledged (a lone member's appends are confirmed by no
+ * follower, and no election among the members up can make a new leader). The client sees that as commands sent
+ * with no DONE after them for {@link #NO_ACK_TIMEOUT_NS}, or as {@code AeronCluster} itself having no leader to send
+ * to, and reports {@link #NO_LEADER} rather than letting a caller wait or count such commands as accepted.
  */
 public final class ClusterClient implements AutoCloseable
 {
