@@ -145,6 +145,20 @@ final class ClusterKillNineTest
             TimeUnit.NANOSECONDS.toMillis(restartNs - killedNs), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() -
             restartNs));
         assertTrue(members[leader].fromSnapshot(), "restarted member " + leader + " started from its snapshot");
+
+        // Stopped with SIGTERM, each member's directory gives the digest it printed running through engine.jar
+        // digest, the restarted one's too (its log had the killed process's tail).
+        CloseHelper.quietClose(client);
+        for (final Member member : members)
+        {
+            member.process.destroy();
+        }
+        for (int n = 0; n < members.length; n++)
+        {
+            assertTrue(members[n].process.waitFor(20, TimeUnit.SECONDS), "member " + n + " stopped on SIGTERM");
+            assertEquals("commands=" + reference.state().engine().commandCount() + " digest=" + digest,
+                DigestTool.run(dir.resolve("node" + n)), "digest of member " + n + "'s directory");
+        }
     }
 
     private Member start(final int node, final String list) throws IOException
