@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the re-sends the dead leader had committed are acknowledged as applied before (not applied again), the survivors
  * applied as many commands as were sent, and their states equal a single engine's applying them in the cluster's
  * order. The killed member, started again on its directory, catches up from the snapshot taken before the kill plus
- * the log to the same state.
+ * the log to the same state; stopped, every member's directory gives that digest through {@code engine.jar digest}.
  */
 final class ClusterKillNineTest
 {
