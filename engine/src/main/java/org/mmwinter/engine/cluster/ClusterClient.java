@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import io.aeron.Publication;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
@@ -16,6 +17,7 @@ import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.journal.ResultCodec;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.ResultEvent;
+import org.mmwinter.engine.message.ResultType;
 
 /**
  * A client of the engine's cluster: its own embedded media driver and an {@link AeronCluster} session. Commands go
@@ -26,17 +28,37 @@ import org.mmwinter.engine.message.ResultEvent;
  * again: the service applies a command once per source id and correlation id when a sender numbers its commands
  * upwards from 1 per source id (a DONE with sequence 0 answers a re-send the log had applied already). Not
  * thread-safe: one thread sends and polls.
+ * <p>
+ * {@link #status(long)} tells whether the cluster is taking commands: a cluster without a majority has no leader
+ * that can commit, and whatever is sent then is never acknowledged (a lone member's appends are confirmed by no
+ * follower, and no election among the members up can make a new leader). The client sees that as commands sent
+ * with no DONE after them for {@link #NO_ACK_TIMEOUT_NS}, or as {@code AeronCluster} itself having no leader to send
+ * to, and reports {@link #NO_LEADER} rather than letting a caller wait or count such commands as accepted.
  */
 public final class ClusterClient implements AutoCloseable
 {
     /** Time to connect to a leader or hear from it before {@code AeronCluster} gives up. */
     public static final long MESSAGE_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    /** Commands outstanding this long with no DONE: no leader commits them. Shorter than an election takes. */
+    public static final long NO_ACK_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(1);
+    /** {@link #status(long)}: a leader acknowledges what is sent (or nothing is outstanding). */
+    public static final int CONNECTED = 0;
+    /** {@link #status(long)}: nothing sent is acknowledged, or there is no leader to send to. */
+    public static final int NO_LEADER = 1;
+    /** {@link #status(long)}: the session is closed ({@code AeronCluster} gave up on finding a leader). */
+    public static final int CLOSED = 2;
+    private static final long NO_TIME = Long.MIN_VALUE;
 
     private final MediaDriver driver;
     private final AeronCluster cluster;
     private final BatchCodec commands = new BatchCodec(1 << 10);
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private final Egress egress;
+    private long offered;
+    /** When {@link #status(long)} first saw the current outstanding commands without a DONE since. */
+    private long waitingSinceNs = NO_TIME;
+    private long donesSeen;
+    private long offeredAtLastDone;
 
     private ClusterClient(final MediaDriver driver, final AeronCluster cluster, final Egress egress)
     {
@@ -92,7 +114,55 @@ public final class ClusterClient implements AutoCloseable
         commands.add(command);
         commands.endBatch();
         buffer.wrap(commands.buffer(), 0, commands.length());
-        return cluster.offer(buffer, 0, commands.length());
+        final long result = cluster.offer(buffer, 0, commands.length());
+        if (result > 0)
+        {
+            offered++;
+        }
+        return result;
+    }
+
+    /**
+     * Whether the cluster takes commands, as far as this client can tell at {@code nowNs} (any monotonic nanosecond
+     * time, the same source on every call): {@link #CONNECTED}, {@link #NO_LEADER} or {@link #CLOSED}. Reads nothing
+     * itself; call {@link #poll()} in between. The wait for a DONE starts at the first call that sees commands sent
+     * since the last DONE.
+     */
+    public int status(final long nowNs)
+    {
+        if (cluster.isClosed())
+        {
+            return CLOSED;
+        }
+        final Publication ingress = cluster.ingressPublication();
+        if (ingress == null || !ingress.isConnected())
+        {
+            return NO_LEADER;
+        }
+        if (egress.dones != donesSeen)
+        {
+            donesSeen = egress.dones;
+            offeredAtLastDone = offered;
+            waitingSinceNs = NO_TIME;
+        }
+        if (offered == offeredAtLastDone)
+        {
+            return CONNECTED;
+        }
+        if (waitingSinceNs == NO_TIME)
+        {
+            waitingSinceNs = nowNs;
+        }
+        return nowNs - waitingSinceNs >= NO_ACK_TIMEOUT_NS ? NO_LEADER : CONNECTED;
+    }
+
+    /**
+     * Offers bytes as they are, whatever they hold: for tests of what the cluster does with a message that is not a
+     * command batch.
+     */
+    long offerBytes(final DirectBuffer bytes, final int offset, final int length)
+    {
+        return cluster.offer(bytes, offset, length);
     }
 
     /**
@@ -140,18 +210,29 @@ public final class ClusterClient implements AutoCloseable
         private final ResultCodec codec = new ResultCodec(1 << 12);
         private final ResultEvent result = new ResultEvent();
         private final ResultCodec.ResultHandler handler;
+        private final ResultCodec.ResultHandler counter = this::onResult;
         int newLeaders;
+        long dones;
 
         Egress(final ResultCodec.ResultHandler handler)
         {
             this.handler = handler;
         }
 
+        private void onResult(final ResultEvent event)
+        {
+            if (event.type == ResultType.DONE)
+            {
+                dones++;
+            }
+            handler.onResult(event);
+        }
+
         public void onMessage(final long clusterSessionId, final long timestamp, final DirectBuffer buffer,
             final int offset, final int length, final Header header)
         {
             buffer.getBytes(offset, codec.wrapForDecode(length), 0, length);
-            codec.decode(length, result, handler, "cluster egress");
+            codec.decode(length, result, counter, "cluster egress");
         }
 
         public void onNewLeader(final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,

@@ -27,6 +27,8 @@ final class ClusterEgress implements ResultCodec.ResultHandler
 
     /** The sequence of a DONE that acknowledges a re-sent command applied before: it was not applied again. */
     static final long ALREADY_APPLIED = 0;
+    /** No session to answer: results are dropped. */
+    static final ClientSession NO_SESSION = null;
 
     private final ResultCodec codec = new ResultCodec(FLUSH_BYTES * 2);
     private final ResultEvent alreadyApplied = new ResultEvent();
@@ -37,7 +39,8 @@ final class ClusterEgress implements ResultCodec.ResultHandler
     private long documentsDropped;
 
     /**
-     * Starts collecting the results of a message from {@code session}.
+     * Starts collecting the results of a message from {@code session}, or {@link #NO_SESSION} to discard them
+     * (a log replayed offline answers no one).
      */
     void begin(final ClientSession session, final IdleStrategy idle)
     {
@@ -104,6 +107,10 @@ final class ClusterEgress implements ResultCodec.ResultHandler
     private void flush()
     {
         codec.endBatch();
+        if (session == NO_SESSION)
+        {
+            return;
+        }
         buffer.wrap(codec.buffer(), 0, codec.length());
         final IdleStrategy idle = this.idle;
         idle.reset();

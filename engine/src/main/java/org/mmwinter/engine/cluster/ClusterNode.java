@@ -1,7 +1,13 @@
 package org.mmwinter.engine.cluster;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -35,16 +41,23 @@ public final class ClusterNode implements AutoCloseable
     private static final String LOG_CHANNEL = "aeron:udp?term-length=2m";
     private static final String LOCAL_CONTROL_CHANNEL = "aeron:ipc?term-length=64k";
     private static final int TERM_LENGTH = 1 << 21;
+    private static final String LOCK_FILE = "member.lock";
+    private static final String ACTIVE_MARK_FILE = "active mark file detected";
+    /** Aeron's mark file liveness timeout (archive and cluster, 10 s) and a margin. */
+    private static final long STALE_MARK_FILE_WAIT_MS = 12_000;
+    private static final long MARK_FILE_RETRY_MS = 250;
 
     private final int nodeId;
     private final Path dataDir;
     private final EngineClusteredService service;
     private final ClusteredMediaDriver driver;
     private final ClusteredServiceContainer container;
+    private final FileChannel lock;
 
     private ClusterNode(final int nodeId, final Path dataDir, final EngineClusteredService service,
-        final ClusteredMediaDriver driver, final ClusteredServiceContainer container)
+        final ClusteredMediaDriver driver, final ClusteredServiceContainer container, final FileChannel lock)
     {
+        this.lock = lock;
         this.nodeId = nodeId;
         this.dataDir = dataDir;
         this.service = service;
@@ -65,6 +78,49 @@ public final class ClusterNode implements AutoCloseable
             throw new IllegalArgumentException("--node " + nodeId + " is not one of the " + members.size() +
                 " members (0.." + (members.size() - 1) + ")");
         }
+        final FileChannel lock = lock(dataDir);
+        try
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return launchOnce(nodeId, members, dataDir, service, lock);
+                }
+                catch (final IllegalStateException ex)
+                {
+                    if (ex.getMessage() == null || !ex.getMessage().startsWith(ACTIVE_MARK_FILE) ||
+                        attempt * MARK_FILE_RETRY_MS > STALE_MARK_FILE_WAIT_MS)
+                    {
+                        throw ex;
+                    }
+                }
+                Thread.sleep(MARK_FILE_RETRY_MS);
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            CloseHelper.quietClose(lock);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for a dead member's mark files to age", ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(lock);
+            throw ex;
+        }
+    }
+
+    /**
+     * One start of the member's components on a directory this process holds. A member killed with SIGKILL leaves
+     * its archive and cluster mark files marked active; Aeron refuses them as another live process's until their
+     * activity timestamp is 10 s old. Holding the directory's lock proves there is no such process, so
+     * {@link #launch} tries again until they age (up to {@link #STALE_MARK_FILE_WAIT_MS}), keeping the files (the
+     * consensus module's carries its election state) instead of failing a restart right after a crash.
+     */
+    private static ClusterNode launchOnce(final int nodeId, final ClusterMembers members, final Path dataDir,
+        final EngineClusteredService service, final FileChannel lock)
+    {
         final String host = members.host(nodeId);
         final File base = dataDir.toAbsolutePath().toFile();
         final String aeronDir = new File(base, "aeron").getPath();
@@ -128,12 +184,42 @@ public final class ClusterNode implements AutoCloseable
         {
             driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
             final ClusteredServiceContainer container = ClusteredServiceContainer.launch(containerContext);
-            return new ClusterNode(nodeId, dataDir, service, driver, container);
+            return new ClusterNode(nodeId, dataDir, service, driver, container, lock);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietClose(driver);
             throw ex;
+        }
+    }
+
+    /**
+     * Takes the data directory for this process: the lock file's lock is released by the operating system when the
+     * process ends, however it ends, so holding it means no other member runs on the directory.
+     *
+     * @throws IllegalStateException when another process holds it.
+     */
+    private static FileChannel lock(final Path dataDir)
+    {
+        try
+        {
+            Files.createDirectories(dataDir);
+            final FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+            if (channel.tryLock() == null)
+            {
+                channel.close();
+                throw new IllegalStateException("--data " + dataDir + " is in use by another member process");
+            }
+            return channel;
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            throw new IllegalStateException("--data " + dataDir + " is in use by another member in this process", ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("locking --data " + dataDir, ex);
         }
     }
 
@@ -169,6 +255,6 @@ public final class ClusterNode implements AutoCloseable
 
     public void close()
     {
-        CloseHelper.closeAll(container, driver);
+        CloseHelper.closeAll(container, driver, lock);
     }
 }

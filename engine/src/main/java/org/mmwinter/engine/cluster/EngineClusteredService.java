@@ -44,6 +44,10 @@ public final class EngineClusteredService implements ClusteredService
     /** Cluster snapshot payload: i32 engine snapshot length | engine snapshot | i32 sources | (i32 source,
      * i64 last correlation id)*. */
     private static final int SOURCE_ENTRY_LENGTH = 12;
+    /** Reads a batch through without applying it. */
+    private static final BatchCodec.RecordHandler VALIDATE = event ->
+    {
+    };
 
     private final OfflineMatcher matcher;
     private final ClusterEgress egress = new ClusterEgress();
@@ -54,7 +58,8 @@ public final class EngineClusteredService implements ClusteredService
     private long duplicates;
     private Cluster cluster;
     private long messageNowNs;
-    private long malformedMessages;
+    /** Written by the service thread only; volatile for observers. */
+    private volatile long malformedMessages;
     private long lastPublishNs;
     private long publishedAt = -1;
 
@@ -102,17 +107,34 @@ public final class EngineClusteredService implements ClusteredService
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
         final int offset, final int length, final Header header)
     {
-        messageNowNs = cluster.timeUnit().toNanos(timestamp);
+        apply(session, cluster.timeUnit().toNanos(timestamp), buffer, offset, length);
+    }
+
+    /**
+     * Applies one session message read back from an archived log ({@link ClusterLogReplay}), as
+     * {@link #onSessionMessage} does on a running member, with no session to answer.
+     */
+    void replay(final long nowNs, final DirectBuffer buffer, final int offset, final int length)
+    {
+        apply(ClusterEgress.NO_SESSION, nowNs, buffer, offset, length);
+    }
+
+    private void apply(final ClientSession session, final long nowNs, final DirectBuffer buffer, final int offset,
+        final int length)
+    {
+        messageNowNs = nowNs;
         buffer.getBytes(offset, commands.wrapForDecode(length), 0, length);
-        egress.begin(session, cluster.idleStrategy());
+        egress.begin(session, session == ClusterEgress.NO_SESSION ? null : cluster.idleStrategy());
         try
         {
+            // Read through once before applying anything: a batch whose checksum holds but whose third record is
+            // unreadable is refused whole rather than applied up to it. Every member reads the same bytes, so
+            // every member refuses them alike and the state stays the same on all of them.
+            commands.decode(length, command, VALIDATE, WHERE);
             commands.decode(length, command, applier, WHERE);
         }
         catch (final JournalCorruptException ex)
         {
-            // Every member reads the same bytes, so every member refuses them alike: the state stays the same on
-            // all of them. The checksum is checked before any record is applied.
             malformedMessages++;
         }
         egress.end();
@@ -196,7 +218,7 @@ public final class EngineClusteredService implements ClusteredService
         return role;
     }
 
-    /** Log messages that were not a readable command batch (refused whole). */
+    /** Log messages that were not a readable command batch (refused whole, nothing applied); any thread. */
     public long malformedMessages()
     {
         return malformedMessages;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code engine.jar cluster}: one member of the replicated engine (Aeron Cluster) until SIGTERM. Prints a status
  * line whenever its role or applied state changed, at most every {@code --status-ms}:
- * {@code cluster node=N role=LEADER applied=S digest=HEX}, which is how scripts and tests see it from outside.
+ * {@code cluster node=N role=LEADER applied=S digest=HEX snapshots=K from-snapshot=true|false} (snapshots taken
+ * since it started; whether it started from one), which is how scripts and tests see it from outside.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
     description = {"Runs one member of a cluster of engines (Aeron Cluster, Raft-replicated log) until SIGTERM.",
@@ -68,7 +69,8 @@ final class ClusterNodeCommand implements Callable<Integer>
             {
                 final long[] applied = service.applied();
                 final String status = "cluster node=" + node + " role=" + service.role() + " applied=" + applied[0] +
-                    " digest=" + StateDigest.toHex(applied[1]);
+                    " digest=" + StateDigest.toHex(applied[1]) + " snapshots=" + service.snapshotsTaken() +
+                    " from-snapshot=" + service.startedFromSnapshot();
                 if (!status.equals(last))
                 {
                     System.out.println(status);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.mmwinter.engine.cluster.ClusterLogReplay;
 import org.mmwinter.engine.extension.EngineExtension;
 import org.mmwinter.engine.extension.Extensions;
 import org.mmwinter.engine.extension.OperatorLines;
@@ -470,7 +471,9 @@ public final class EngineMain implements Callable<Integer>
     }
 
     @Command(name = "digest", mixinStandardHelpOptions = true,
-        description = "Rebuilds the state from a journal offline and prints commands=N digest=<16 hex>.")
+        description = {"Rebuilds the state from a journal offline and prints commands=N digest=<16 hex>.",
+            "On a stopped cluster member's directory (engine.jar cluster --data) it replays the member's " +
+                "archived log."})
     static final class Digest implements Callable<Integer>
     {
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
@@ -480,7 +483,9 @@ public final class EngineMain implements Callable<Integer>
         {
             try
             {
-                final EngineState state = OfflineState.rebuild(dataDir);
+                // A cluster member's directory has no input journal: its archived log is the source of truth.
+                final EngineState state = ClusterLogReplay.isMemberDirectory(dataDir) ?
+                    ClusterLogReplay.rebuild(dataDir, 1 << 16) : OfflineState.rebuild(dataDir);
                 System.out.println("commands=" + state.engine().commandCount() + " digest=" +
                     StateDigest.toHex(state.digest()));
                 return 0;

@@ -126,6 +126,18 @@ final class ClusterFlow implements ResultCodec.ResultHandler
         }
     }
 
+    /** Command {@code index} as the flow sends it. */
+    CommandEvent command(final int index)
+    {
+        return commands.get(index);
+    }
+
+    /** Offers command {@code index} once, as it is. */
+    long offer(final ClusterClient client, final int index)
+    {
+        return client.offer(commands.get(index));
+    }
+
     boolean isAcked(final int index)
     {
         return sequence[index] != NOT_ACKED;

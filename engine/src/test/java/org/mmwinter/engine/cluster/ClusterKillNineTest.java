@@ -1,14 +1,17 @@
 package org.mmwinter.engine.cluster;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.aeron.cluster.ClusterTool;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -30,12 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * finishes through the new leader. Every command is then applied exactly once: the DONEs name distinct sequences,
  * the re-sends the dead leader had committed are acknowledged as applied before (not applied again), the survivors
  * applied as many commands as were sent, and their states equal a single engine's applying them in the cluster's
- * order.
+ * order. The killed member, started again on its directory, catches up from the snapshot taken before the kill plus
+ * the log to the same state; stopped, every member's directory gives that digest through {@code engine.jar digest}.
  */
 final class ClusterKillNineTest
 {
     private static final Pattern STATUS =
-        Pattern.compile("cluster node=(\\d+) role=(\\w+) applied=(\\d+) digest=([0-9a-f]{16})");
+        Pattern.compile("cluster node=(\\d+) role=(\\w+) applied=(\\d+) digest=([0-9a-f]{16}) snapshots=(\\d+) " +
+            "from-snapshot=(true|false)");
     private static final long SEED = 1414;
     private static final int ORDERS = 3_000;
     private static final int WINDOW = 64;
@@ -71,17 +76,23 @@ final class ClusterKillNineTest
             ",127.0.0.1:" + (base + 2 * ClusterMembers.PORTS_PER_NODE);
         for (int n = 0; n < members.length; n++)
         {
-            members[n] = new Member(ChildJvm.command(EngineMain.class, "cluster", "--node", Integer.toString(n),
-                "--members", list, "--data", dir.resolve("node" + n).toString(), "--status-ms", "20",
-                "--expected-orders", "4096").redirectErrorStream(true).start());
+            members[n] = start(n, list);
         }
         final ClusterFlow flow = new ClusterFlow(SEED, ORDERS);
         client = ClusterClient.connect(ClusterMembers.parse(list), dir.resolve("client"), "127.0.0.1", flow);
 
-        // A third of the flow, the last window of it still in flight when the leader dies.
-        final int killedAt = flow.size() / 3;
-        flow.send(client, 0, killedAt, WINDOW, idle);
+        // A sixth of the flow, then a snapshot (on every member, the leader to be killed included), then another
+        // sixth, the last window of it still in flight when the leader dies.
+        final int snapshotAt = flow.size() / 6;
+        flow.send(client, 0, snapshotAt, WINDOW, idle);
+        flow.awaitAcks(client, snapshotAt, idle);
         final int leader = client.leaderMemberId();
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTrue(ClusterTool.snapshot(dir.resolve("node" + leader).resolve("cluster").toFile(),
+            new PrintStream(out, true, StandardCharsets.UTF_8)), out.toString(StandardCharsets.UTF_8));
+        members[leader].awaitSnapshot();
+        final int killedAt = flow.size() / 3;
+        flow.send(client, snapshotAt, killedAt, WINDOW, idle);
         final int inFlight = killedAt - flow.acked();
         // For the report line only: nothing is asserted on times.
         final long killedNs = System.nanoTime();
@@ -107,7 +118,7 @@ final class ClusterKillNineTest
         {
             applied = Math.max(applied, flow.sequenceOf(i));
         }
-        final OfflineMatcher reference = flow.reference(applied, 0, killedAt);
+        final OfflineMatcher reference = flow.reference(applied, snapshotAt, killedAt);
         final String digest = StateDigest.toHex(reference.state().digest());
         assertEquals(0, flow.ackedTwice());
         // Each command once: those with a sequence plus those the dead leader committed without its DONE reaching us.
@@ -124,6 +135,37 @@ final class ClusterKillNineTest
                 assertEquals(digest, members[n].awaitDigestAt(applied), "survivor " + n);
             }
         }
+
+        // The killed member started again on its directory: it loads its snapshot, replays its own log after it
+        // and catches up on the rest from the leader, to the survivors' state.
+        final long restartNs = System.nanoTime();
+        members[leader] = start(leader, list);
+        assertEquals(digest, members[leader].awaitDigestAt(applied), "restarted member " + leader);
+        System.out.printf("cluster kill -9: member %d restarted %d ms after its kill, caught up %d ms later%n", leader,
+            TimeUnit.NANOSECONDS.toMillis(restartNs - killedNs), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() -
+            restartNs));
+        assertTrue(members[leader].fromSnapshot(), "restarted member " + leader + " started from its snapshot");
+
+        // Stopped with SIGTERM, each member's directory gives the digest it printed running through engine.jar
+        // digest, the restarted one's too (its log had the killed process's tail).
+        CloseHelper.quietClose(client);
+        for (final Member member : members)
+        {
+            member.process.destroy();
+        }
+        for (int n = 0; n < members.length; n++)
+        {
+            assertTrue(members[n].process.waitFor(20, TimeUnit.SECONDS), "member " + n + " stopped on SIGTERM");
+            assertEquals("commands=" + reference.state().engine().commandCount() + " digest=" + digest,
+                DigestTool.run(dir.resolve("node" + n)), "digest of member " + n + "'s directory");
+        }
+    }
+
+    private Member start(final int node, final String list) throws IOException
+    {
+        return new Member(ChildJvm.command(EngineMain.class, "cluster", "--node", Integer.toString(node),
+            "--members", list, "--data", dir.resolve("node" + node).toString(), "--status-ms", "20",
+            "--expected-orders", "4096").redirectErrorStream(true).start());
     }
 
     /**
@@ -134,7 +176,11 @@ final class ClusterKillNineTest
         final Process process;
         private long applied = -1;
         private String digest = "";
+        private int snapshots;
+        private boolean fromSnapshot;
         private boolean ended;
+        /** The last lines it printed other than status lines (why it ended, when it did). */
+        private final StringBuilder other = new StringBuilder();
 
         Member(final Process process)
         {
@@ -153,12 +199,25 @@ final class ClusterKillNineTest
                 while ((line = out.readLine()) != null)
                 {
                     final Matcher m = STATUS.matcher(line);
-                    if (m.find())
+                    if (!m.find())
+                    {
+                        synchronized (this)
+                        {
+                            other.append(line).append('\n');
+                            if (other.length() > 8_000)
+                            {
+                                other.delete(0, other.length() - 8_000);
+                            }
+                        }
+                    }
+                    else
                     {
                         synchronized (this)
                         {
                             applied = Long.parseLong(m.group(3));
                             digest = m.group(4);
+                            snapshots = Integer.parseInt(m.group(5));
+                            fromSnapshot = Boolean.parseBoolean(m.group(6));
                             notifyAll();
                         }
                     }
@@ -175,13 +234,27 @@ final class ClusterKillNineTest
             }
         }
 
+        synchronized void awaitSnapshot() throws InterruptedException
+        {
+            while (snapshots == 0 && !ended)
+            {
+                wait();
+            }
+            assertTrue(snapshots > 0, "member took a snapshot before its output ended");
+        }
+
+        synchronized boolean fromSnapshot()
+        {
+            return fromSnapshot;
+        }
+
         synchronized String awaitDigestAt(final long sequence) throws InterruptedException
         {
             while (applied < sequence && !ended)
             {
                 wait();
             }
-            assertEquals(sequence, applied, "applied commands");
+            assertEquals(sequence, applied, "applied commands; other output:\n" + other);
             return digest;
         }
     }
