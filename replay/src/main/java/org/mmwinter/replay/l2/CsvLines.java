@@ -1,15 +1,11 @@
 package org.mmwinter.replay.l2;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
+
+import org.mmwinter.replay.io.RecordedFile;
 
 /**
  * The lines of one vendor CSV file, plain or gzip (told apart by the gzip magic bytes, not the file name, so a
@@ -18,9 +14,6 @@ import java.util.zip.GZIPInputStream;
  */
 final class CsvLines implements AutoCloseable
 {
-    private static final int GZIP_MAGIC_1 = 0x1f;
-    private static final int GZIP_MAGIC_2 = 0x8b;
-
     private final Path path;
     private final BufferedReader reader;
     private String[] header;
@@ -33,17 +26,11 @@ final class CsvLines implements AutoCloseable
     CsvLines(final Path path) throws IOException
     {
         this.path = path;
-        final InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        raw.mark(2);
-        final int first = raw.read();
-        final int second = raw.read();
-        raw.reset();
-        final InputStream in = first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2 ?
-            new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
-        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        this.reader = RecordedFile.open(path);
         final String head = reader.readLine();
         if (head == null)
         {
+            reader.close();
             throw new L2InputException(path + ": empty file (a Tardis CSV starts with a header line)");
         }
         lineNumber = 1;

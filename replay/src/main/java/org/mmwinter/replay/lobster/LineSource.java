@@ -1,15 +1,11 @@
 package org.mmwinter.replay.lobster;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+
+import org.mmwinter.replay.io.RecordedFile;
 
 /**
  * The data lines of a LOBSTER file, plain or gzip (told by its first two bytes, whatever its name), with a header
@@ -18,9 +14,6 @@ import java.util.zip.GZIPInputStream;
  */
 final class LineSource implements Closeable
 {
-    private static final int GZIP_MAGIC_1 = 0x1f;
-    private static final int GZIP_MAGIC_2 = 0x8b;
-
     private final Path path;
     private final BufferedReader reader;
     private final boolean header;
@@ -41,16 +34,9 @@ final class LineSource implements Closeable
      */
     static LineSource open(final Path path) throws IOException
     {
-        final InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        final BufferedReader reader = RecordedFile.open(path);
         try
         {
-            raw.mark(2);
-            final int b1 = raw.read();
-            final int b2 = raw.read();
-            raw.reset();
-            final InputStream in = b1 == GZIP_MAGIC_1 && b2 == GZIP_MAGIC_2 ? new GZIPInputStream(raw, 1 << 16) : raw;
-            final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII),
-                1 << 16);
             String first = reader.readLine();
             boolean header = false;
             if (first != null && !new CsvFields(4096).firstFieldNumeric(first))
@@ -62,7 +48,7 @@ final class LineSource implements Closeable
         }
         catch (final IOException ex)
         {
-            raw.close();
+            reader.close();
             throw ex;
         }
     }
