@@ -11,7 +11,10 @@ MEMBERS=127.0.0.1:9000,127.0.0.1:9010,127.0.0.1:9020
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null; wait' INT TERM EXIT
 for N in 0 1 2; do
-  java -Xmx512m -jar "$JAR" cluster --node "$N" --members "$MEMBERS" --data "$DATA/node$N" 2>&1 | sed "s/^/[$N] /" &
+  # The member's own PID goes into PIDS (not a pipeline's last stage), so the trap stops the JVMs themselves;
+  # sed -u passes each status line on as it comes, to a file as well as to a terminal.
+  java -Xmx512m -jar "$JAR" cluster --node "$N" --members "$MEMBERS" --data "$DATA/node$N" \
+    > >(sed -u "s/^/[$N] /") 2>&1 &
   PIDS+=($!)
 done
 echo "cluster of 3 on $MEMBERS, data in $DATA"
