@@ -1,22 +1,18 @@
 package org.mmwinter.replay.crash;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 import org.mmwinter.quoting.host.OrderEntryLatency;
 import org.mmwinter.replay.amm.AmmPosition;
+import org.mmwinter.replay.io.RunDirectory;
 import org.mmwinter.replay.report.ReportData;
 import org.mmwinter.replay.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -118,16 +114,19 @@ public final class CrashCommand implements Callable<Integer>
         final CrashRun.Progress progress = terminal ? new TerminalProgress() : null;
         final long wallStart = System.nanoTime();
         final CrashRun reference = new CrashRun(CrashRun.REFERENCE, orderNotional);
-        reference.run(scenario, seed, full, clean(dir.resolve("reference")), latency(latencyLoadUs, scale), progress);
+        reference.run(scenario, seed, full, RunDirectory.cleared(dir.resolve("reference")),
+            latency(latencyLoadUs, scale), progress);
         CrashRun constant = null;
         CrashRun naive = null;
         if (!referenceOnly)
         {
             constant = new CrashRun(CrashRun.REFERENCE, orderNotional);
-            constant.run(scenario, seed, full, clean(dir.resolve("reference-constant-latency")), latency(0, scale),
+            constant.run(scenario, seed, full, RunDirectory.cleared(dir.resolve("reference-constant-latency")),
+                latency(0, scale),
                 progress);
             naive = new CrashRun(CrashRun.NAIVE, orderNotional);
-            naive.run(scenario, seed, full, clean(dir.resolve("naive")), latency(latencyLoadUs, scale), progress);
+            naive.run(scenario, seed, full, RunDirectory.cleared(dir.resolve("naive")), latency(latencyLoadUs, scale),
+                progress);
         }
         if (terminal)
         {
@@ -213,21 +212,6 @@ public final class CrashCommand implements Callable<Integer>
             System.err.printf("\r%s: %,d commands, %,.0f commands/s, %.0f %% of the day, about %.0f s left   ",
                 name, commands, commands / seconds, 100 * done, seconds * (1 - done) / done);
         }
-    }
-
-    private static Path clean(final Path dir) throws IOException
-    {
-        if (Files.exists(dir))
-        {
-            try (var paths = Files.walk(dir))
-            {
-                for (final Path path : paths.sorted((a, b) -> b.compareTo(a)).toList())
-                {
-                    Files.delete(path);
-                }
-            }
-        }
-        return dir;
     }
 
     /**
@@ -393,26 +377,7 @@ public final class CrashCommand implements Callable<Integer>
             data.addMarker(reference.markerTimes.get(i)[0], reference.markers.get(i)[1],
                 reference.markers.get(i)[0]);
         }
-        final Histogram h = reference.acknowledgement;
-        final List<Long> bounds = new ArrayList<>();
-        final List<Long> counts = new ArrayList<>();
-        for (final HistogramIterationValue v : h.logarithmicBucketValues(1_000, 2.0))
-        {
-            bounds.add(v.getValueIteratedTo());
-            counts.add(v.getCountAddedInThisIterationStep());
-        }
-        final long[] b = new long[bounds.size()];
-        final long[] c = new long[counts.size()];
-        for (int i = 0; i < b.length; i++)
-        {
-            b[i] = bounds.get(i);
-            c[i] = counts.get(i);
-        }
-        if (b.length > 0)
-        {
-            data.latencyHistogram(b, c);
-        }
-        data.latencyPercentiles(h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9));
+        data.latency(reference.acknowledgement);
         data.summary(summary);
         return data;
     }

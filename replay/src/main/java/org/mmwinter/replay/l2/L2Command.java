@@ -6,22 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 import org.mmwinter.quoting.host.OrderEntryLatency;
 import org.mmwinter.replay.crash.BookMeasures;
 import org.mmwinter.replay.crash.TimeSeries;
+import org.mmwinter.replay.io.RunDirectory;
 import org.mmwinter.replay.report.ReportData;
 import org.mmwinter.replay.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -151,7 +147,7 @@ public final class L2Command implements Callable<Integer>
             run.checkMirror = checkMirror;
             try
             {
-                run.run(clean(out.resolve("engine")));
+                run.run(RunDirectory.cleared(out.resolve("engine")));
             }
             catch (final IllegalArgumentException ex)
             {
@@ -206,21 +202,6 @@ public final class L2Command implements Callable<Integer>
             }
         }
         return map;
-    }
-
-    private static Path clean(final Path dir) throws IOException
-    {
-        if (Files.exists(dir))
-        {
-            try (Stream<Path> paths = Files.walk(dir))
-            {
-                for (final Path path : paths.sorted((a, b) -> b.compareTo(a)).toList())
-                {
-                    Files.delete(path);
-                }
-            }
-        }
-        return dir;
     }
 
     private String latencyModel()
@@ -300,7 +281,7 @@ public final class L2Command implements Callable<Integer>
             data.addKeyNumber("fills", String.valueOf(run.figures.get("fills")));
             data.addKeyNumber("queue model", (String)summary.get("queue_model"));
             data.addKeyNumber("latency", (String)summary.get("latency_model"));
-            latency(data, run.acknowledgement);
+            data.latency(run.acknowledgement);
         }
         add(data, ReportData.BOOK_SPREAD, "market", run.samples.series(L2Run.BOOK_SPREAD));
         data.note(ReportData.BOOK_SPREAD, "The engine's book: the recorded levels and the bot's orders.");
@@ -320,26 +301,5 @@ public final class L2Command implements Callable<Integer>
     private static void add(final ReportData data, final String chart, final String name, final TimeSeries series)
     {
         data.addSeries(chart, name, series.seconds(), series.values());
-    }
-
-    private static void latency(final ReportData data, final Histogram h)
-    {
-        final List<long[]> buckets = new ArrayList<>();
-        for (final HistogramIterationValue v : h.logarithmicBucketValues(1_000, 2.0))
-        {
-            buckets.add(new long[]{v.getValueIteratedTo(), v.getCountAddedInThisIterationStep()});
-        }
-        if (!buckets.isEmpty())
-        {
-            final long[] bounds = new long[buckets.size()];
-            final long[] counts = new long[buckets.size()];
-            for (int i = 0; i < bounds.length; i++)
-            {
-                bounds[i] = buckets.get(i)[0];
-                counts[i] = buckets.get(i)[1];
-            }
-            data.latencyHistogram(bounds, counts);
-        }
-        data.latencyPercentiles(h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9));
     }
 }

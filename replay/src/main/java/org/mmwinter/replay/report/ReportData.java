@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
 /**
  * Everything the crash-day page shows, gathered by the replay after (or beside) the run and handed to
  * {@link ReportWriter}: line series per chart, venue events as markers, a latency histogram, key numbers and a
@@ -244,6 +247,32 @@ public final class ReportData
         this.p99Ns = p99;
         this.p999Ns = p999;
         return this;
+    }
+
+    /**
+     * The latency chart from a histogram of nanoseconds: buckets doubling from 1 µs (none when it is empty) and its
+     * p50, p99 and p99.9.
+     */
+    public ReportData latency(final Histogram histogram)
+    {
+        final List<long[]> buckets = new ArrayList<>();
+        for (final HistogramIterationValue v : histogram.logarithmicBucketValues(1_000, 2.0))
+        {
+            buckets.add(new long[] {v.getValueIteratedTo(), v.getCountAddedInThisIterationStep()});
+        }
+        if (!buckets.isEmpty())
+        {
+            final long[] bounds = new long[buckets.size()];
+            final long[] counts = new long[buckets.size()];
+            for (int i = 0; i < bounds.length; i++)
+            {
+                bounds[i] = buckets.get(i)[0];
+                counts[i] = buckets.get(i)[1];
+            }
+            latencyHistogram(bounds, counts);
+        }
+        return latencyPercentiles(histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99),
+            histogram.getValueAtPercentile(99.9));
     }
 
     /**
