@@ -4,12 +4,8 @@ import io.aeron.Publication;
 import io.aeron.cluster.service.ClientSession;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.mmwinter.engine.core.MatchingEngine;
-import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.journal.ResultCodec;
-import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.ResultEvent;
-import org.mmwinter.engine.message.ResultType;
 
 /**
  * The results of one log message, back to the session that sent it: collected into {@link ResultCodec} documents
@@ -31,7 +27,6 @@ final class ClusterEgress implements ResultCodec.ResultHandler
     static final ClientSession NO_SESSION = null;
 
     private final ResultCodec codec = new ResultCodec(FLUSH_BYTES * 2);
-    private final ResultEvent alreadyApplied = new ResultEvent();
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private IdleStrategy idle;
     private ClientSession session;
@@ -57,29 +52,6 @@ final class ClusterEgress implements ResultCodec.ResultHandler
             flush();
             codec.beginBatch();
         }
-    }
-
-    /**
-     * Acknowledges a command its sender sent again (after a failover) that the log had applied already: a DONE with
-     * sequence {@link #ALREADY_APPLIED}, accepted, so that the sender stops re-sending it; its results went to the
-     * old leader's egress.
-     */
-    void alreadyApplied(final CommandEvent command, final long nowNs)
-    {
-        final ResultEvent r = alreadyApplied;
-        r.type = ResultType.DONE;
-        r.commandSequence = ALREADY_APPLIED;
-        r.commandType = command.type;
-        r.sourceId = command.sourceId;
-        r.correlationId = command.correlationId;
-        r.clientTsNs = command.clientTsNs;
-        r.nowNs = nowNs;
-        r.instrumentId = command.instrumentId;
-        r.accountId = command.accountId;
-        r.orderId = MatchingEngine.NO_ORDER_ID;
-        r.clientOrderId.copyFrom(command.clientOrderId);
-        r.rejectReason = RejectReason.NONE;
-        onResult(r);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.journal.Snapshots;
@@ -237,7 +238,12 @@ public final class EngineClusteredService implements ClusteredService
             if (event.correlationId <= lastCorrelation.get(event.sourceId))
             {
                 duplicates++;
-                egress.alreadyApplied(event, messageNowNs);
+                // Its results went to the old leader's egress: a DONE of sequence ALREADY_APPLIED, accepted, stops the
+                // sender re-sending it.
+                event.sequence = ClusterEgress.ALREADY_APPLIED;
+                event.nowNs = messageNowNs;
+                event.result = RejectReason.NONE;
+                matcher.acknowledge(event);
                 return;
             }
             lastCorrelation.put(event.sourceId, event.correlationId);

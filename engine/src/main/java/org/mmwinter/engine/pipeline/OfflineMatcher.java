@@ -54,6 +54,17 @@ public final class OfflineMatcher
         return command.result;
     }
 
+    /**
+     * Publishes a command's DONE alone, the state untouched: the acknowledgement of a command that is not applied
+     * (a re-send a replicated log had applied before), with the command's own sequence, time and result.
+     */
+    public void acknowledge(final CommandEvent command)
+    {
+        publisher.begin(command);
+        publisher.done(command);
+        tap.drain();
+    }
+
     public EngineState state()
     {
         return state;
