@@ -47,12 +47,44 @@ public final class ClusterClient implements AutoCloseable
     public static final int NO_LEADER = 1;
     /** {@link #status(long)}: the session is closed ({@code AeronCluster} gave up on finding a leader). */
     public static final int CLOSED = 2;
+    /** {@link #sync}: no results from before. */
+    public static final long NO_HISTORY = ClusterProtocol.NO_HISTORY;
     private static final long NO_TIME = Long.MIN_VALUE;
+
+    /**
+     * What the egress brings, on the thread that calls {@link #poll()}.
+     */
+    public interface Listener
+    {
+        /** A result of any session's command (the source id tells whose), in the cluster's order. */
+        void onResult(ResultEvent result);
+
+        /** Part of a sync's answer: an instrument or account definition, in id order. */
+        default void onDefinition(final CommandEvent definition)
+        {
+        }
+
+        /**
+         * The end of a sync's answer.
+         *
+         * @param lastApplied the last correlation id the cluster applied from the sender id asked about (0: none).
+         * @param missingUpTo 0, or the last command sequence whose results the leader no longer held.
+         */
+        default void onSynced(final long lastApplied, final long missingUpTo)
+        {
+        }
+
+        /** The cluster has a new leader; results it had sent may not have arrived (sync to have them again). */
+        default void onNewLeader(final int leaderMemberId)
+        {
+        }
+    }
 
     private final MediaDriver driver;
     private final AeronCluster cluster;
     private final BatchCodec commands = new BatchCodec(1 << 10);
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer syncRequest = new UnsafeBuffer(new byte[ClusterProtocol.SYNC_LENGTH]);
     private final Egress egress;
     private long offered;
     /** When {@link #status(long)} first saw the current outstanding commands without a DONE since. */
@@ -74,7 +106,7 @@ public final class ClusterClient implements AutoCloseable
      * @param host     this machine's address as the members reach it (for the egress).
      */
     public static ClusterClient connect(final ClusterMembers members, final Path aeronDir, final String host,
-        final ResultCodec.ResultHandler handler)
+        final Listener handler)
     {
         final MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .aeronDirectoryName(new File(aeronDir.toAbsolutePath().toFile(), "client").getPath())
@@ -157,6 +189,19 @@ public final class ClusterClient implements AutoCloseable
     }
 
     /**
+     * Asks the cluster for what this client needs to go on ({@link ClusterProtocol#SYNC}): the definitions, the
+     * results of commands after {@code afterSequence} ({@link #NO_HISTORY} for none), and the last correlation id
+     * applied from {@code senderId}, told to the listener as it arrives, ending with {@link Listener#onSynced}.
+     *
+     * @return as {@link #offer}.
+     */
+    public long sync(final int senderId, final long afterSequence)
+    {
+        final int length = ClusterProtocol.encodeSync(syncRequest, senderId, afterSequence);
+        return cluster.offer(syncRequest, 0, length);
+    }
+
+    /**
      * Offers bytes as they are, whatever they hold: for tests of what the cluster does with a message that is not a
      * command batch.
      */
@@ -203,20 +248,24 @@ public final class ClusterClient implements AutoCloseable
     }
 
     /**
-     * Decodes egress documents into results for the handler.
+     * Decodes egress messages into results, definitions and sync ends for the listener.
      */
     private static final class Egress implements EgressListener
     {
         private final ResultCodec codec = new ResultCodec(1 << 12);
+        private final BatchCodec definitions = new BatchCodec(1 << 12);
         private final ResultEvent result = new ResultEvent();
-        private final ResultCodec.ResultHandler handler;
+        private final CommandEvent definition = new CommandEvent();
+        private final Listener listener;
         private final ResultCodec.ResultHandler counter = this::onResult;
+        private final BatchCodec.RecordHandler onDefinition;
         int newLeaders;
         long dones;
 
-        Egress(final ResultCodec.ResultHandler handler)
+        Egress(final Listener listener)
         {
-            this.handler = handler;
+            this.listener = listener;
+            this.onDefinition = listener::onDefinition;
         }
 
         private void onResult(final ResultEvent event)
@@ -225,20 +274,48 @@ public final class ClusterClient implements AutoCloseable
             {
                 dones++;
             }
-            handler.onResult(event);
+            listener.onResult(event);
         }
 
         public void onMessage(final long clusterSessionId, final long timestamp, final DirectBuffer buffer,
             final int offset, final int length, final Header header)
         {
-            buffer.getBytes(offset, codec.wrapForDecode(length), 0, length);
-            codec.decode(length, result, counter, "cluster egress");
+            if (length < ClusterProtocol.KIND_LENGTH)
+            {
+                return;
+            }
+            final int body = offset + ClusterProtocol.KIND_LENGTH;
+            final int bodyLength = length - ClusterProtocol.KIND_LENGTH;
+            switch (buffer.getByte(offset))
+            {
+                case ClusterProtocol.RESULTS:
+                    buffer.getBytes(body, codec.wrapForDecode(bodyLength), 0, bodyLength);
+                    codec.decode(bodyLength, result, counter, "cluster egress");
+                    break;
+
+                case ClusterProtocol.DEFINITIONS:
+                    buffer.getBytes(body, definitions.wrapForDecode(bodyLength), 0, bodyLength);
+                    definitions.decode(bodyLength, definition, onDefinition, "cluster egress definitions");
+                    break;
+
+                case ClusterProtocol.SYNCED:
+                    if (length == ClusterProtocol.SYNCED_LENGTH)
+                    {
+                        listener.onSynced(ClusterProtocol.syncedLastApplied(buffer, offset),
+                            ClusterProtocol.syncedMissingUpTo(buffer, offset));
+                    }
+                    break;
+
+                default:
+                    break;
+            }
         }
 
         public void onNewLeader(final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,
             final String ingressEndpoints)
         {
             newLeaders++;
+            listener.onNewLeader(leaderMemberId);
         }
     }
 }

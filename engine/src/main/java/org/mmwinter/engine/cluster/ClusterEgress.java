@@ -1,52 +1,76 @@
 package org.mmwinter.engine.cluster;
 
+import java.util.function.Consumer;
+
 import io.aeron.Publication;
 import io.aeron.cluster.service.ClientSession;
+import io.aeron.cluster.service.Cluster;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.journal.ResultCodec;
 import org.mmwinter.engine.message.ResultEvent;
 
 /**
- * The results of one log message, back to the session that sent it: collected into {@link ResultCodec} documents
- * (the output journal's layout) and offered on the session's egress, a document whenever one reaches
- * {@link #FLUSH_BYTES} and the rest when the message is done. On a follower the session's offer is Aeron's mock, so
- * only the leader sends. A client that cannot be reached loses its results (counted): the cluster's state does not
- * wait on a client.
+ * The results of each log message, to every client session: collected into {@link ResultCodec} documents (the
+ * output journal's layout), each sent as a {@link ClusterProtocol#RESULTS} message whenever it reaches
+ * {@link #FLUSH_BYTES} and when the message is done, and kept in the {@link ResultHistory} for clients that missed
+ * some in a leader change. Every session gets everything (a gateway delivers maker fills and market data to its own
+ * participants, and knows its own commands' results by their source id), so a session costs the egress its share
+ * of bandwidth. On a follower a session's offer is Aeron's mock, so only the leader sends, but every member keeps
+ * the same history. A client that cannot be reached loses its results (counted): the cluster's state does not wait
+ * on a client.
  */
 final class ClusterEgress implements ResultCodec.ResultHandler
 {
     /** Well below the smallest egress message limit (a 64 KiB term allows 8 KiB messages). */
     static final int FLUSH_BYTES = 2_048;
-    /** Offers of one document before it is given up as undeliverable (back-pressure that does not clear). */
+    /** Offers of one message to one session before it is given up as undeliverable (back-pressure that stays). */
     static final int MAX_OFFER_ATTEMPTS = 1_000;
+    /** Bytes of results each member keeps for clients to catch up on after a leader change. */
+    static final int HISTORY_BYTES = 1 << 25;
+    static final int HISTORY_ENTRIES = 1 << 16;
 
     /** The sequence of a DONE that acknowledges a re-sent command applied before: it was not applied again. */
     static final long ALREADY_APPLIED = 0;
-    /** No session to answer: results are dropped. */
-    static final ClientSession NO_SESSION = null;
 
     private final ResultCodec codec = new ResultCodec(FLUSH_BYTES * 2);
-    private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
-    private IdleStrategy idle;
-    private ClientSession session;
+    private final UnsafeBuffer message = new UnsafeBuffer(new byte[FLUSH_BYTES * 4]);
+    private final ResultHistory history = new ResultHistory(HISTORY_BYTES, HISTORY_ENTRIES);
+    private final Consumer<ClientSession> sendToSession = this::sendTo;
+    private Cluster cluster;
+    private int messageLength;
+    private long lastSequence;
     private long documentsSent;
     private long documentsDropped;
 
     /**
-     * Starts collecting the results of a message from {@code session}, or {@link #NO_SESSION} to discard them
-     * (a log replayed offline answers no one).
+     * The running member's cluster, whose sessions are sent to; null offline (a log replayed from the archive
+     * answers no one and keeps no history).
      */
-    void begin(final ClientSession session, final IdleStrategy idle)
+    void cluster(final Cluster cluster)
     {
-        this.session = session;
-        this.idle = idle;
+        this.cluster = cluster;
+    }
+
+    /** The state was loaded at {@code sequence}: the history holds nothing from before. */
+    void startAt(final long sequence)
+    {
+        history.startAt(sequence);
+    }
+
+    /** Starts collecting the results of one log message. */
+    void begin()
+    {
         codec.beginBatch();
+        lastSequence = 0;
     }
 
     public void onResult(final ResultEvent event)
     {
         codec.add(event);
+        lastSequence = Math.max(lastSequence, event.commandSequence);
         if (codec.length() >= FLUSH_BYTES)
         {
             flush();
@@ -63,7 +87,46 @@ final class ClusterEgress implements ResultCodec.ResultHandler
         {
             flush();
         }
-        session = null;
+    }
+
+    /**
+     * Part of a sync's answer to {@code session}: one document of definitions ({@link ClusterProtocol#DEFINITIONS},
+     * at most {@link #FLUSH_BYTES} and a record).
+     */
+    void sendDefinitions(final ClientSession session, final BatchCodec definitions)
+    {
+        if (cluster != null)
+        {
+            message.putByte(0, ClusterProtocol.DEFINITIONS);
+            message.putBytes(ClusterProtocol.KIND_LENGTH, definitions.buffer(), 0, definitions.length());
+            offer(session, message, 0, ClusterProtocol.KIND_LENGTH + definitions.length());
+        }
+    }
+
+    /**
+     * The end of a sync's answer to {@code session}: the results held after {@code afterSequence} (none for
+     * {@link ClusterProtocol#NO_HISTORY}), then {@link ClusterProtocol#SYNCED}.
+     */
+    void sendHistoryAndSynced(final ClientSession session, final long afterSequence, final long lastApplied)
+    {
+        if (cluster == null)
+        {
+            return;
+        }
+        long missing = 0;
+        if (afterSequence != ClusterProtocol.NO_HISTORY)
+        {
+            final DirectBuffer held = history.buffer();
+            for (long i = history.first(); i < history.end(); i++)
+            {
+                if (history.lastSequence(i) > afterSequence)
+                {
+                    offer(session, held, history.messageOffset(i), history.messageLength(i));
+                }
+            }
+            missing = history.missingAfter(afterSequence);
+        }
+        offer(session, message, 0, ClusterProtocol.encodeSynced(message, lastApplied, missing));
     }
 
     long documentsSent()
@@ -79,16 +142,29 @@ final class ClusterEgress implements ResultCodec.ResultHandler
     private void flush()
     {
         codec.endBatch();
-        if (session == NO_SESSION)
+        if (cluster == null)
         {
             return;
         }
-        buffer.wrap(codec.buffer(), 0, codec.length());
-        final IdleStrategy idle = this.idle;
+        message.putByte(0, ClusterProtocol.RESULTS);
+        message.putBytes(ClusterProtocol.KIND_LENGTH, codec.buffer(), 0, codec.length());
+        messageLength = ClusterProtocol.KIND_LENGTH + codec.length();
+        history.add(message, messageLength, lastSequence);
+        cluster.forEachClientSession(sendToSession);
+    }
+
+    private void sendTo(final ClientSession session)
+    {
+        offer(session, message, 0, messageLength);
+    }
+
+    private void offer(final ClientSession session, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final IdleStrategy idle = cluster.idleStrategy();
         idle.reset();
         for (int attempt = 0; attempt < MAX_OFFER_ATTEMPTS; attempt++)
         {
-            final long result = session.offer(buffer, 0, codec.length());
+            final long result = session.offer(buffer, offset, length);
             if (result > 0)
             {
                 documentsSent++;

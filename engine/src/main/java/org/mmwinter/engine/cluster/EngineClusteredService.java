@@ -10,12 +10,14 @@ import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.journal.Snapshots;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.pipeline.OfflineMatcher;
+import org.mmwinter.engine.state.AccountRegistry;
 import org.mmwinter.engine.state.EngineState;
 
 /**
@@ -23,7 +25,8 @@ import org.mmwinter.engine.state.EngineState;
  * source of truth. Each session message is a batch of commands in the input journal's layout ({@link BatchCodec});
  * each command is sequenced by the log (the next sequence after the state's) and timed by the log message's cluster
  * timestamp, applied through {@link OfflineMatcher} (the live engine's publisher, DONE included) and its results go
- * back to the sending session ({@link ClusterEgress}). Snapshots are the engine's own snapshot bytes
+ * to every client session ({@link ClusterEgress}); a session message may also be a {@link ClusterProtocol#SYNC}
+ * request, which changes nothing and is answered to its session alone. Snapshots are the engine's own snapshot bytes
  * ({@link Snapshots}) carried through the snapshot publication ({@link ClusterSnapshot}), so a node restarted from
  * snapshot plus log ends in the same state as the others. Nothing here reads a clock.
  * <p>
@@ -53,6 +56,8 @@ public final class EngineClusteredService implements ClusteredService
     private final OfflineMatcher matcher;
     private final ClusterEgress egress = new ClusterEgress();
     private final BatchCodec commands = new BatchCodec(1 << 12);
+    private final BatchCodec definitions = new BatchCodec(ClusterEgress.FLUSH_BYTES * 2);
+    private final CommandEvent definition = new CommandEvent();
     private final CommandEvent command = new CommandEvent();
     private final BatchCodec.RecordHandler applier = this::applyCommand;
     private final Long2LongHashMap lastCorrelation = new Long2LongHashMap(NO_CORRELATION);
@@ -79,6 +84,7 @@ public final class EngineClusteredService implements ClusteredService
     public void onStart(final Cluster cluster, final Image snapshotImage)
     {
         this.cluster = cluster;
+        egress.cluster(cluster);
         if (snapshotImage != null)
         {
             final byte[] bytes = ClusterSnapshot.read(snapshotImage, cluster.idleStrategy());
@@ -94,6 +100,7 @@ public final class EngineClusteredService implements ClusteredService
             }
             startedFromSnapshot = true;
         }
+        egress.startAt(matcher.state().lastSequence());
         publish();
     }
 
@@ -108,7 +115,12 @@ public final class EngineClusteredService implements ClusteredService
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
         final int offset, final int length, final Header header)
     {
-        apply(session, cluster.timeUnit().toNanos(timestamp), buffer, offset, length);
+        if (ClusterProtocol.isSync(buffer, offset, length))
+        {
+            answerSync(session, ClusterProtocol.syncSender(buffer, offset), ClusterProtocol.syncAfter(buffer, offset));
+            return;
+        }
+        apply(cluster.timeUnit().toNanos(timestamp), buffer, offset, length);
     }
 
     /**
@@ -117,15 +129,17 @@ public final class EngineClusteredService implements ClusteredService
      */
     void replay(final long nowNs, final DirectBuffer buffer, final int offset, final int length)
     {
-        apply(ClusterEgress.NO_SESSION, nowNs, buffer, offset, length);
+        if (!ClusterProtocol.isSync(buffer, offset, length))
+        {
+            apply(nowNs, buffer, offset, length);
+        }
     }
 
-    private void apply(final ClientSession session, final long nowNs, final DirectBuffer buffer, final int offset,
-        final int length)
+    private void apply(final long nowNs, final DirectBuffer buffer, final int offset, final int length)
     {
         messageNowNs = nowNs;
         buffer.getBytes(offset, commands.wrapForDecode(length), 0, length);
-        egress.begin(session, session == ClusterEgress.NO_SESSION ? null : cluster.idleStrategy());
+        egress.begin();
         try
         {
             // Read through once before applying anything: a batch whose checksum holds but whose third record is
@@ -139,6 +153,45 @@ public final class EngineClusteredService implements ClusteredService
             malformedMessages++;
         }
         egress.end();
+    }
+
+    /**
+     * A client asked to sync ({@link ClusterProtocol#SYNC}): the leader sends it the instruments and accounts (as
+     * the commands that defined them, in id order), the results it holds after the asked sequence, and the last
+     * correlation id applied from the sender. Every member reads the request from the log; it changes no state.
+     */
+    private void answerSync(final ClientSession session, final int senderId, final long afterSequence)
+    {
+        final EngineState state = matcher.state();
+        final MatchingEngine engine = state.engine();
+        definitions.beginBatch(0);
+        for (int i = 0; i < engine.instrumentCount(); i++)
+        {
+            addDefinition(session, definition.clear().setAddInstrument(engine.instrument(i)));
+        }
+        final AccountRegistry accounts = state.accounts();
+        for (int i = 0; i < accounts.size(); i++)
+        {
+            addDefinition(session, definition.clear().setRegisterAccount(i, accounts.name(i)));
+        }
+        definitions.endBatch();
+        if (definitions.count() > 0)
+        {
+            egress.sendDefinitions(session, definitions);
+        }
+        final long last = lastCorrelation.get(senderId);
+        egress.sendHistoryAndSynced(session, afterSequence, last == NO_CORRELATION ? 0 : last);
+    }
+
+    private void addDefinition(final ClientSession session, final CommandEvent command)
+    {
+        definitions.add(command);
+        if (definitions.length() >= ClusterEgress.FLUSH_BYTES)
+        {
+            definitions.endBatch();
+            egress.sendDefinitions(session, definitions);
+            definitions.beginBatch(0);
+        }
     }
 
     public void onTimerEvent(final long correlationId, final long timestamp)

@@ -8,7 +8,6 @@ import io.aeron.Publication;
 import org.agrona.concurrent.IdleStrategy;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.flow.FlowGenerator;
-import org.mmwinter.engine.journal.ResultCodec;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
@@ -22,7 +21,7 @@ import org.mmwinter.engine.pipeline.OfflineMatcher;
  * tells the sequence and engine time the cluster gave it, which is all a single-process reference needs to apply
  * the acknowledged commands in the cluster's order ({@link #reference}).
  */
-final class ClusterFlow implements ResultCodec.ResultHandler
+final class ClusterFlow implements ClusterClient.Listener
 {
     static final long NOT_ACKED = -1;
     static final int ORDERS = 0;
