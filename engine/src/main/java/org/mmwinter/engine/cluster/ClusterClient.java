@@ -59,6 +59,14 @@ public final class ClusterClient implements AutoCloseable
         /** A result of any session's command (the source id tells whose), in the cluster's order. */
         void onResult(ResultEvent result);
 
+        /**
+         * A sync's answer begins: {@link #onDefinition}s, then the results asked for ({@link #onResult}), then
+         * {@link #onSynced}. Results before it are from before the sync was applied.
+         */
+        default void onSyncAnswer()
+        {
+        }
+
         /** Part of a sync's answer: an instrument or account definition, in id order. */
         default void onDefinition(final CommandEvent definition)
         {
@@ -69,8 +77,9 @@ public final class ClusterClient implements AutoCloseable
          *
          * @param lastApplied the last correlation id the cluster applied from the sender id asked about (0: none).
          * @param missingUpTo 0, or the last command sequence whose results the leader no longer held.
+         * @param sequence    the last command sequence applied when the cluster answered.
          */
-        default void onSynced(final long lastApplied, final long missingUpTo)
+        default void onSynced(final long lastApplied, final long missingUpTo, final long sequence)
         {
         }
 
@@ -81,7 +90,11 @@ public final class ClusterClient implements AutoCloseable
     }
 
     private final MediaDriver driver;
-    private final AeronCluster cluster;
+    private final ClusterMembers members;
+    private final String host;
+    private AeronCluster cluster;
+    private AeronCluster.AsyncConnect connecting;
+    private String connectError;
     private final BatchCodec commands = new BatchCodec(1 << 10);
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer syncRequest = new UnsafeBuffer(new byte[ClusterProtocol.SYNC_LENGTH]);
@@ -92,11 +105,14 @@ public final class ClusterClient implements AutoCloseable
     private long donesSeen;
     private long offeredAtLastDone;
 
-    private ClusterClient(final MediaDriver driver, final AeronCluster cluster, final Egress egress)
+    private ClusterClient(final MediaDriver driver, final AeronCluster cluster, final Egress egress,
+        final ClusterMembers members, final String host)
     {
         this.driver = driver;
         this.cluster = cluster;
         this.egress = egress;
+        this.members = members;
+        this.host = host;
     }
 
     /**
@@ -117,20 +133,72 @@ public final class ClusterClient implements AutoCloseable
         final Egress egress = new Egress(handler);
         try
         {
-            final AeronCluster cluster = AeronCluster.connect(new AeronCluster.Context()
-                .aeronDirectoryName(driver.aeronDirectoryName())
-                .egressListener(egress)
-                .egressChannel("aeron:udp?endpoint=" + host + ":0")
-                .ingressChannel("aeron:udp")
-                .ingressEndpoints(members.ingressEndpoints())
-                .messageTimeoutNs(MESSAGE_TIMEOUT_NS));
-            return new ClusterClient(driver, cluster, egress);
+            final AeronCluster cluster = AeronCluster.connect(context(members, host, driver, egress));
+            return new ClusterClient(driver, cluster, egress, members, host);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietClose(driver);
             throw ex;
         }
+    }
+
+    private static AeronCluster.Context context(final ClusterMembers members, final String host,
+        final MediaDriver driver, final Egress egress)
+    {
+        return new AeronCluster.Context()
+            .aeronDirectoryName(driver.aeronDirectoryName())
+            .egressListener(egress)
+            .egressChannel("aeron:udp?endpoint=" + host + ":0")
+            .ingressChannel("aeron:udp")
+            .ingressEndpoints(members.ingressEndpoints())
+            .messageTimeoutNs(MESSAGE_TIMEOUT_NS);
+    }
+
+    /**
+     * After {@code AeronCluster} gave up on the session ({@link #isClosed()}): one step of connecting a new one on the
+     * same media driver, without waiting. A new session has a new id; the cluster knows the sender by the source id
+     * its commands carry, so a sync ({@link #sync}) tells where to go on from.
+     *
+     * @return true once the new session is open; false while connecting, or when an attempt failed (said by
+     *         {@link #connectError()}; the next call starts another).
+     */
+    public boolean reconnect()
+    {
+        if (!cluster.isClosed())
+        {
+            return true;
+        }
+        try
+        {
+            if (connecting == null)
+            {
+                connectError = null;
+                connecting = AeronCluster.asyncConnect(context(members, host, driver, egress));
+            }
+            final AeronCluster connected = connecting.poll();
+            if (connected == null)
+            {
+                return false;
+            }
+            connecting = null;
+            CloseHelper.quietClose(cluster);
+            cluster = connected;
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(connecting);
+            connecting = null;
+            connectError = ex.getMessage();
+            return false;
+        }
+    }
+
+    /** Why the last {@link #reconnect()} attempt failed, or null. */
+    public String connectError()
+    {
+        return connectError;
     }
 
     /**
@@ -150,6 +218,29 @@ public final class ClusterClient implements AutoCloseable
         if (result > 0)
         {
             offered++;
+        }
+        return result;
+    }
+
+    /**
+     * Offers {@code count} commands of a ring of commands in one log message, from index {@code from} (masked by
+     * {@code mask}) on, as {@link #offer(CommandEvent)} does one.
+     *
+     * @return as {@link #offer(CommandEvent)}; none is sent unless all are.
+     */
+    public long offer(final CommandEvent[] ring, final int mask, final long from, final int count)
+    {
+        commands.beginBatch(0);
+        for (int i = 0; i < count; i++)
+        {
+            commands.add(ring[(int)((from + i) & mask)]);
+        }
+        commands.endBatch();
+        buffer.wrap(commands.buffer(), 0, commands.length());
+        final long result = cluster.offer(buffer, 0, commands.length());
+        if (result > 0)
+        {
+            offered += count;
         }
         return result;
     }
@@ -220,6 +311,13 @@ public final class ClusterClient implements AutoCloseable
         return cluster.pollEgress();
     }
 
+    /** Whether the session is open and its ingress reaches a leader. */
+    public boolean isConnected()
+    {
+        final Publication ingress = cluster.ingressPublication();
+        return !cluster.isClosed() && ingress != null && ingress.isConnected();
+    }
+
     /** Keeps an otherwise silent session alive. */
     public boolean sendKeepAlive()
     {
@@ -244,7 +342,7 @@ public final class ClusterClient implements AutoCloseable
 
     public void close()
     {
-        CloseHelper.closeAll(cluster, driver);
+        CloseHelper.closeAll(connecting, cluster, driver);
     }
 
     /**
@@ -261,6 +359,8 @@ public final class ClusterClient implements AutoCloseable
         private final BatchCodec.RecordHandler onDefinition;
         int newLeaders;
         long dones;
+        /** Between a sync answer's first definitions message and its end. */
+        private boolean inAnswer;
 
         Egress(final Listener listener)
         {
@@ -294,15 +394,22 @@ public final class ClusterClient implements AutoCloseable
                     break;
 
                 case ClusterProtocol.DEFINITIONS:
+                    if (!inAnswer)
+                    {
+                        inAnswer = true;
+                        listener.onSyncAnswer();
+                    }
                     buffer.getBytes(body, definitions.wrapForDecode(bodyLength), 0, bodyLength);
                     definitions.decode(bodyLength, definition, onDefinition, "cluster egress definitions");
                     break;
 
                 case ClusterProtocol.SYNCED:
+                    inAnswer = false;
                     if (length == ClusterProtocol.SYNCED_LENGTH)
                     {
                         listener.onSynced(ClusterProtocol.syncedLastApplied(buffer, offset),
-                            ClusterProtocol.syncedMissingUpTo(buffer, offset));
+                            ClusterProtocol.syncedMissingUpTo(buffer, offset),
+                            ClusterProtocol.syncedSequence(buffer, offset));
                     }
                     break;
 

@@ -107,7 +107,8 @@ final class ClusterEgress implements ResultCodec.ResultHandler
      * The end of a sync's answer to {@code session}: the results held after {@code afterSequence} (none for
      * {@link ClusterProtocol#NO_HISTORY}), then {@link ClusterProtocol#SYNCED}.
      */
-    void sendHistoryAndSynced(final ClientSession session, final long afterSequence, final long lastApplied)
+    void sendHistoryAndSynced(final ClientSession session, final long afterSequence, final long lastApplied,
+        final long sequence)
     {
         if (cluster == null)
         {
@@ -126,7 +127,7 @@ final class ClusterEgress implements ResultCodec.ResultHandler
             }
             missing = history.missingAfter(afterSequence);
         }
-        offer(session, message, 0, ClusterProtocol.encodeSynced(message, lastApplied, missing));
+        offer(session, message, 0, ClusterProtocol.encodeSynced(message, lastApplied, missing, sequence));
     }
 
     long documentsSent()

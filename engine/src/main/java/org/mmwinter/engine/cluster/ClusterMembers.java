@@ -111,4 +111,16 @@ public final class ClusterMembers
         }
         return s.toString();
     }
+
+    /** The members as given: {@code host:baseport,...}. */
+    @Override
+    public String toString()
+    {
+        final StringBuilder s = new StringBuilder();
+        for (int i = 0; i < hosts.length; i++)
+        {
+            s.append(i == 0 ? "" : ",").append(hosts[i]).append(':').append(basePorts[i]);
+        }
+        return s.toString();
+    }
 }

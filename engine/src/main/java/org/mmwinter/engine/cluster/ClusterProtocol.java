@@ -17,9 +17,9 @@ import org.agrona.MutableDirectBuffer;
  * of the results of one log message (sent to every session: a gateway routes maker fills and market data to its
  * own participants). {@link #DEFINITIONS}: a command batch of the instruments and accounts defined so far, in id
  * order (the answer to a sync, before its results). {@link #SYNCED}:
- * {@code u8 SYNCED | i64 last applied from the sender | i64 missing up to}: the end of a sync's answer; the results
- * of commands after the asked sequence up to "missing up to" are no longer held by the leader (0 when none is
- * missing).
+ * {@code u8 SYNCED | i64 last applied from the sender | i64 missing up to | i64 sequence}: the end of a sync's
+ * answer; the results of commands after the asked sequence up to "missing up to" are no longer held by the leader
+ * (0 when none is missing); "sequence" is the last command sequence the log had applied at the sync.
  */
 final class ClusterProtocol
 {
@@ -32,7 +32,7 @@ final class ClusterProtocol
     static final byte RESULTS = 1;
     static final byte DEFINITIONS = 2;
     static final byte SYNCED = 3;
-    static final int SYNCED_LENGTH = 1 + 8 + 8;
+    static final int SYNCED_LENGTH = 1 + 8 + 8 + 8;
     /** Bytes before the document in a {@link #RESULTS} or {@link #DEFINITIONS} message. */
     static final int KIND_LENGTH = 1;
 
@@ -63,11 +63,13 @@ final class ClusterProtocol
         return buffer.getLong(offset + 5);
     }
 
-    static int encodeSynced(final MutableDirectBuffer buffer, final long lastApplied, final long missingUpTo)
+    static int encodeSynced(final MutableDirectBuffer buffer, final long lastApplied, final long missingUpTo,
+        final long sequence)
     {
         buffer.putByte(0, SYNCED);
         buffer.putLong(1, lastApplied);
         buffer.putLong(9, missingUpTo);
+        buffer.putLong(17, sequence);
         return SYNCED_LENGTH;
     }
 
@@ -79,5 +81,10 @@ final class ClusterProtocol
     static long syncedMissingUpTo(final DirectBuffer buffer, final int offset)
     {
         return buffer.getLong(offset + 9);
+    }
+
+    static long syncedSequence(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + 17);
     }
 }

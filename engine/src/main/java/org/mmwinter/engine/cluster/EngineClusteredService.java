@@ -174,13 +174,11 @@ public final class EngineClusteredService implements ClusteredService
         {
             addDefinition(session, definition.clear().setRegisterAccount(i, accounts.name(i)));
         }
+        // Sent even when empty: it marks where the answer starts in what the session receives.
         definitions.endBatch();
-        if (definitions.count() > 0)
-        {
-            egress.sendDefinitions(session, definitions);
-        }
+        egress.sendDefinitions(session, definitions);
         final long last = lastCorrelation.get(senderId);
-        egress.sendHistoryAndSynced(session, afterSequence, last == NO_CORRELATION ? 0 : last);
+        egress.sendHistoryAndSynced(session, afterSequence, last == NO_CORRELATION ? 0 : last, state.lastSequence());
     }
 
     private void addDefinition(final ClientSession session, final CommandEvent command)

@@ -39,6 +39,8 @@ public final class RejectReason
     public static final int INVALID_DEFINITION = 305;
     public static final int ENGINE_STOPPED = 306;
     public static final int UNKNOWN_VENUE_STATUS = 307;
+    /** A gateway in front of a cluster: no leader takes commands (no majority of members is up). */
+    public static final int NO_LEADER = 308;
 
     public static final int BAD_ACTION = 401;
     public static final int BAD_NUMBER = 402;
@@ -90,6 +92,7 @@ public final class RejectReason
             case INVALID_DEFINITION: return "invalid instrument or account definition";
             case ENGINE_STOPPED: return "engine stopped";
             case UNKNOWN_VENUE_STATUS: return "unknown venue status";
+            case NO_LEADER: return "no cluster leader (no majority of members is up): not accepted";
             case BAD_ACTION: return "unknown action";
             case BAD_NUMBER: return "bad number";
             case TOO_MANY_DECIMALS: return "too many decimal places";

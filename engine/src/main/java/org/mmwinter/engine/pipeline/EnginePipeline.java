@@ -12,13 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.journal.InputJournal;
 import org.mmwinter.engine.journal.JournalCorruptException;
@@ -67,6 +70,9 @@ public final class EnginePipeline implements AutoCloseable
     private JournalStage journalStage;
     private EngineState state;
     private RecoveryReport recovery;
+    private final RemoteEngine remote;
+    private Thread forwarder;
+    private volatile boolean forwarding;
     private volatile boolean accepting;
     private long snapshotSequence;
     private boolean closed;
@@ -101,8 +107,38 @@ public final class EnginePipeline implements AutoCloseable
         final List<EventHandler<ResultEvent>> marketDataHandlers,
         final EpochNanoClock clock)
     {
+        this(config, resultHandlers, marketDataHandlers, clock, null);
+    }
+
+    /**
+     * A pipeline in front of a matching core that runs elsewhere ({@link RemoteEngine}): the same participants,
+     * router, market data and output journal, but no input journal, no recovery and no book of its own; one
+     * forwarding thread stands where the sequencer and the matcher would.
+     */
+    public static EnginePipeline inFrontOf(final EngineConfig config, final RemoteEngine remote)
+    {
+        return inFrontOf(config, List.of(), remote);
+    }
+
+    /**
+     * As {@link #inFrontOf(EngineConfig, RemoteEngine)}, with handlers that see every result that comes back.
+     */
+    public static EnginePipeline inFrontOf(
+        final EngineConfig config, final List<EventHandler<ResultEvent>> resultHandlers, final RemoteEngine remote)
+    {
+        return new EnginePipeline(config, resultHandlers, List.of(), new OffsetEpochNanoClock(), remote);
+    }
+
+    private EnginePipeline(
+        final EngineConfig config,
+        final List<EventHandler<ResultEvent>> resultHandlers,
+        final List<EventHandler<ResultEvent>> marketDataHandlers,
+        final EpochNanoClock clock,
+        final RemoteEngine remote)
+    {
         this.config = config;
         this.clock = clock;
+        this.remote = remote;
         this.resultHandlers = new ArrayList<>(resultHandlers);
         this.marketDataHandlers = new ArrayList<>(marketDataHandlers);
         this.directory = new EngineDirectory(this, config.createInstrumentsOnFirstUse());
@@ -119,6 +155,10 @@ public final class EnginePipeline implements AutoCloseable
         outbound = new Disruptor<>(ResultEvent::new, config.outputRingSize(), threads("engine-results"),
             ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
         publisher = new ResultPublisher(outbound.getRingBuffer());
+        if (remote != null)
+        {
+            return startInFront(waitStrategy);
+        }
         state = new EngineState(publisher, config.expectedLiveOrders());
         publisher.pricing(state.engine());
 
@@ -148,26 +188,7 @@ public final class EnginePipeline implements AutoCloseable
             System.nanoTime() - recoveryStart, state.digest());
         directory.load(state.engine(), state.accounts());
 
-        outbound.setDefaultExceptionHandler(failStop);
-        final List<EventHandler<ResultEvent>> ownStages = new ArrayList<>();
-        if (outputJournal != null)
-        {
-            ownStages.add(new OutputJournalStage(outputJournal, config.maxBatch(), failStop));
-        }
-        ownStages.add(router);
-        if (!marketDataHandlers.isEmpty())
-        {
-            marketData = new Disruptor<>(ResultEvent::new, config.marketDataRingSize(), threads("engine-marketdata"),
-                ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
-            marketData.setDefaultExceptionHandler(failStop);
-            marketData.handleEventsWith(handlerArray(marketDataHandlers));
-            fanOut = new MarketDataFanOut(marketData.getRingBuffer());
-            ownStages.add(fanOut);
-        }
-        final List<EventHandler<ResultEvent>> outHandlers = new ArrayList<>();
-        outHandlers.add(new ResultStages(ownStages));
-        outHandlers.addAll(resultHandlers);
-        outbound.handleEventsWith(handlerArray(outHandlers));
+        startResultStages();
 
         inbound = new Disruptor<>(CommandEvent::new, config.ringSize(), threads("engine-inbound"),
             ProducerType.MULTI, waitStrategy);
@@ -194,12 +215,111 @@ public final class EnginePipeline implements AutoCloseable
         outbound.start();
         inbound.start();
         accepting = true;
+        defineConfiguredInstruments();
+        return recovery;
+    }
 
+    /**
+     * Start in front of a remote core: connect (its definitions seed the directory), then the result stages, an
+     * inbound ring read by the forwarding thread alone, and the forwarding thread.
+     */
+    private RecoveryReport startInFront(final WaitStrategy waitStrategy)
+    {
+        final long connectStart = System.nanoTime();
+        state = new EngineState(publisher, 1);
+        publisher.pricing(state.engine());
+        publisher.muted(true);
+        remote.connect(state);
+        publisher.muted(false);
+        directory.load(state.engine(), state.accounts());
+        recovery = new RecoveryReport(0, 0, 0, 0, System.nanoTime() - connectStart, 0);
+        if (config.journalEnabled() && config.outputJournalEnabled())
+        {
+            try
+            {
+                Files.createDirectories(config.outputJournalDir());
+            }
+            catch (final IOException ex)
+            {
+                remote.close();
+                throw new UncheckedIOException("cannot create the output journal directory " +
+                    config.outputJournalDir(), ex);
+            }
+            outputJournal = new OutputJournal(config.outputJournalDir());
+        }
+        startResultStages();
+        ring = RingBuffer.createMultiProducer(CommandEvent::new, config.ringSize(), waitStrategy);
+        final EventPoller<CommandEvent> poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        final RemoteLink link = new RemoteLink(poller, outbound.getRingBuffer(), publisher);
+        if (marketData != null)
+        {
+            marketData.start();
+        }
+        outbound.start();
+        forwarding = true;
+        forwarder = new Thread(() -> forward(link), "engine-forwarder");
+        forwarder.setDaemon(true);
+        forwarder.start();
+        accepting = true;
+        defineConfiguredInstruments();
+        return recovery;
+    }
+
+    /** The forwarding thread's duty cycle: a failure stops the pipeline, as a failing stage does. */
+    private void forward(final RemoteLink link)
+    {
+        final IdleStrategy idle = new BackoffIdleStrategy(
+            100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
+        try
+        {
+            while (forwarding && !failStop.hasFailed())
+            {
+                idle.idle(remote.doWork(link, System.nanoTime()));
+            }
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            failStop.fail("forwarding to " + remote.describe(), ex);
+        }
+    }
+
+    private void defineConfiguredInstruments()
+    {
         for (final EngineConfig.InstrumentSpec spec : config.instruments())
         {
             directory.define(spec.symbol(), spec);
         }
-        return recovery;
+    }
+
+    /** Whether this pipeline fronts a remote core ({@link #inFrontOf}) and keeps no book of its own. */
+    public boolean isInFront()
+    {
+        return remote != null;
+    }
+
+    private void startResultStages()
+    {
+        outbound.setDefaultExceptionHandler(failStop);
+        final List<EventHandler<ResultEvent>> ownStages = new ArrayList<>();
+        if (outputJournal != null)
+        {
+            ownStages.add(new OutputJournalStage(outputJournal, config.maxBatch(), failStop));
+        }
+        ownStages.add(router);
+        if (!marketDataHandlers.isEmpty())
+        {
+            marketData = new Disruptor<>(ResultEvent::new, config.marketDataRingSize(), threads("engine-marketdata"),
+                ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
+            marketData.setDefaultExceptionHandler(failStop);
+            marketData.handleEventsWith(handlerArray(marketDataHandlers));
+            fanOut = new MarketDataFanOut(marketData.getRingBuffer());
+            ownStages.add(fanOut);
+        }
+        final List<EventHandler<ResultEvent>> outHandlers = new ArrayList<>();
+        outHandlers.add(new ResultStages(ownStages));
+        outHandlers.addAll(resultHandlers);
+        outbound.handleEventsWith(handlerArray(outHandlers));
     }
 
     /**
@@ -522,6 +642,7 @@ public final class EnginePipeline implements AutoCloseable
      */
     public long digest()
     {
+        refuseInFront("digest");
         if (!awaitIdle(60, TimeUnit.SECONDS))
         {
             throw new IllegalStateException("engine did not become idle");
@@ -532,6 +653,7 @@ public final class EnginePipeline implements AutoCloseable
     /** Order-flow commands applied so far (read when idle). */
     public long commandCount()
     {
+        refuseInFront("commandCount");
         return state.engine().commandCount();
     }
 
@@ -540,6 +662,7 @@ public final class EnginePipeline implements AutoCloseable
      */
     public EngineState stateWhenIdle()
     {
+        refuseInFront("stateWhenIdle");
         if (!awaitIdle(60, TimeUnit.SECONDS))
         {
             throw new IllegalStateException("engine did not become idle");
@@ -567,6 +690,10 @@ public final class EnginePipeline implements AutoCloseable
         {
             participant.disconnect("engine stopped");
         }
+        if (forwarder != null)
+        {
+            closeInFront();
+        }
         if (inbound != null)
         {
             // Disruptor's shutdown waits only for stages already running: one whose thread has not yet started (a
@@ -584,6 +711,45 @@ public final class EnginePipeline implements AutoCloseable
             }
         }
         closeJournals();
+    }
+
+    /**
+     * Forwards what was offered and waits (up to 10 s) for the remote core to answer it, then stops the forwarding
+     * thread, the result stages and the connection.
+     */
+    private void closeInFront()
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && !failStop.hasFailed() &&
+            (ring.getMinimumGatingSequence() < ring.getCursor() || remote.inFlight() > 0))
+        {
+            LockSupport.parkNanos(1_000_000);
+        }
+        awaitIdle(10, TimeUnit.SECONDS);
+        forwarding = false;
+        try
+        {
+            forwarder.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        shutdown(outbound);
+        if (marketData != null)
+        {
+            shutdown(marketData);
+        }
+        remote.close();
+    }
+
+    private void refuseInFront(final String what)
+    {
+        if (remote != null)
+        {
+            throw new IllegalStateException(what + ": this process fronts " + remote.describe() +
+                " and keeps no book of its own; ask a member (engine.jar digest --data MEMBER_DIR)");
+        }
     }
 
     // Disruptor takes its handlers as a generic varargs array, which Java cannot create without an unchecked cast;

@@ -30,6 +30,7 @@ import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
+import org.mmwinter.engine.pipeline.RemoteEngine;
 import org.mmwinter.engine.state.EngineState;
 import org.mmwinter.engine.state.StateDigest;
 import picocli.CommandLine;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Runs the matching engine: recovers from its journal, then matches until SIGTERM.",
     subcommands = {EngineMain.Digest.class, EngineMain.Export.class, EngineMain.Bench.class, FixClientCommand.class,
-        ClusterNodeCommand.class})
+        ClusterNodeCommand.class, ClusterGatewayCommand.class})
 public final class EngineMain implements Callable<Integer>
 {
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration over the built-in defaults.")
@@ -93,6 +94,8 @@ public final class EngineMain implements Callable<Integer>
     boolean bot;
 
     private final Extensions extensions;
+    /** Set by {@code engine.jar gateway --cluster}: the core this process fronts instead of matching itself. */
+    private RemoteEngine front;
 
     /** An engine with the extensions found on the class path. */
     public EngineMain()
@@ -103,6 +106,15 @@ public final class EngineMain implements Callable<Integer>
     EngineMain(final Extensions extensions)
     {
         this.extensions = extensions;
+    }
+
+    /**
+     * This process's gateways, market data and hosted extensions in front of {@code front} instead of an engine of
+     * its own ({@code engine.jar gateway --cluster}); called before {@link #call()}.
+     */
+    void inFrontOf(final RemoteEngine front)
+    {
+        this.front = front;
     }
 
     public static void main(final String[] args)
@@ -203,8 +215,9 @@ public final class EngineMain implements Callable<Integer>
         {
             config.gatewayAllowRemote(true);
         }
-        final EnginePipeline pipeline = new EnginePipeline(config, handlers, List.of(),
-            new OffsetEpochNanoClock());
+        final EnginePipeline pipeline = front == null ?
+            new EnginePipeline(config, handlers, List.of(), new OffsetEpochNanoClock()) :
+            EnginePipeline.inFrontOf(config, handlers, front);
         if (collector != null)
         {
             collector.bind(pipeline.directory());
@@ -224,6 +237,12 @@ public final class EngineMain implements Callable<Integer>
         }
         catch (final IllegalStateException ex)
         {
+            if (front != null)
+            {
+                System.err.println("gateway: cannot start in front of " + front.describe() + ": " + ex.getMessage());
+                pipeline.close();
+                return 1;
+            }
             // A journaled instrument configured differently (for instance a data directory written with 10^-8 ticks
             // before the built-in instruments got venue-like ones): say so, change nothing.
             System.err.println("engine: refusing to start: " + ex.getMessage());
@@ -232,9 +251,19 @@ public final class EngineMain implements Callable<Integer>
             pipeline.close();
             return 2;
         }
-        System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath().normalize() +
-            " output=" + config.outputJournalDir().toAbsolutePath().normalize() + " durability=" + config.durability());
-        System.out.println("engine: " + recovery.describe());
+        if (front == null)
+        {
+            System.out.println("engine: journal input=" + config.inputJournalDir().toAbsolutePath().normalize() +
+                " output=" + config.outputJournalDir().toAbsolutePath().normalize() + " durability=" +
+                config.durability());
+            System.out.println("engine: " + recovery.describe());
+        }
+        else
+        {
+            System.out.println("engine: in front of " + front.describe() + " (connected and synced in " +
+                String.format("%.3f", recovery.elapsedNs() / 1e9) + " s: " + pipeline.directory().instrumentCount() +
+                " instruments, " + config.outputJournalDir().toAbsolutePath().normalize() + " holds what comes back)");
+        }
         for (final EngineExtension extension : hosted)
         {
             try
@@ -463,6 +492,12 @@ public final class EngineMain implements Callable<Integer>
         if (!failed)
         {
             pipeline.awaitIdle(10, TimeUnit.SECONDS);
+        }
+        if (pipeline.isInFront())
+        {
+            pipeline.close();
+            System.out.println("engine: shut down (the book is the cluster's: engine.jar digest on a member)");
+            return;
         }
         final long commands = pipeline.commandCount();
         final String digest = failed ? "n/a (failed)" : StateDigest.toHex(pipeline.digest());

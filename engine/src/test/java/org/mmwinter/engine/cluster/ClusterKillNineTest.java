@@ -1,15 +1,11 @@
 package org.mmwinter.engine.cluster;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.aeron.cluster.ClusterTool;
 import org.agrona.CloseHelper;
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmwinter.engine.pipeline.OfflineMatcher;
-import org.mmwinter.engine.process.ChildJvm;
-import org.mmwinter.engine.process.EngineMain;
 import org.mmwinter.engine.state.StateDigest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,9 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class ClusterKillNineTest
 {
-    private static final Pattern STATUS =
-        Pattern.compile("cluster node=(\\d+) role=(\\w+) applied=(\\d+) digest=([0-9a-f]{16}) snapshots=(\\d+) " +
-            "from-snapshot=(true|false)");
     private static final long SEED = 1414;
     private static final int ORDERS = 3_000;
     private static final int WINDOW = 64;
@@ -48,7 +39,7 @@ final class ClusterKillNineTest
     @TempDir
     Path dir;
 
-    private final Member[] members = new Member[3];
+    private final MemberProcess[] members = new MemberProcess[3];
     private ClusterClient client;
     private final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
 
@@ -56,7 +47,7 @@ final class ClusterKillNineTest
     void close() throws InterruptedException
     {
         CloseHelper.quietClose(client);
-        for (final Member member : members)
+        for (final MemberProcess member : members)
         {
             if (member != null)
             {
@@ -149,7 +140,7 @@ final class ClusterKillNineTest
         // Stopped with SIGTERM, each member's directory gives the digest it printed running through engine.jar
         // digest, the restarted one's too (its log had the killed process's tail).
         CloseHelper.quietClose(client);
-        for (final Member member : members)
+        for (final MemberProcess member : members)
         {
             member.process.destroy();
         }
@@ -161,101 +152,8 @@ final class ClusterKillNineTest
         }
     }
 
-    private Member start(final int node, final String list) throws IOException
+    private MemberProcess start(final int node, final String list) throws IOException
     {
-        return new Member(ChildJvm.command(EngineMain.class, "cluster", "--node", Integer.toString(node),
-            "--members", list, "--data", dir.resolve("node" + node).toString(), "--status-ms", "20",
-            "--expected-orders", "4096").redirectErrorStream(true).start());
-    }
-
-    /**
-     * A member process and the last status line it printed.
-     */
-    private static final class Member
-    {
-        final Process process;
-        private long applied = -1;
-        private String digest = "";
-        private int snapshots;
-        private boolean fromSnapshot;
-        private boolean ended;
-        /** The last lines it printed other than status lines (why it ended, when it did). */
-        private final StringBuilder other = new StringBuilder();
-
-        Member(final Process process)
-        {
-            this.process = process;
-            final Thread reader = new Thread(this::read, "member-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void read()
-        {
-            try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = out.readLine()) != null)
-                {
-                    final Matcher m = STATUS.matcher(line);
-                    if (!m.find())
-                    {
-                        synchronized (this)
-                        {
-                            other.append(line).append('\n');
-                            if (other.length() > 8_000)
-                            {
-                                other.delete(0, other.length() - 8_000);
-                            }
-                        }
-                    }
-                    else
-                    {
-                        synchronized (this)
-                        {
-                            applied = Long.parseLong(m.group(3));
-                            digest = m.group(4);
-                            snapshots = Integer.parseInt(m.group(5));
-                            fromSnapshot = Boolean.parseBoolean(m.group(6));
-                            notifyAll();
-                        }
-                    }
-                }
-            }
-            catch (final IOException ex)
-            {
-                // The process was killed: its output ends.
-            }
-            synchronized (this)
-            {
-                ended = true;
-                notifyAll();
-            }
-        }
-
-        synchronized void awaitSnapshot() throws InterruptedException
-        {
-            while (snapshots == 0 && !ended)
-            {
-                wait();
-            }
-            assertTrue(snapshots > 0, "member took a snapshot before its output ended");
-        }
-
-        synchronized boolean fromSnapshot()
-        {
-            return fromSnapshot;
-        }
-
-        synchronized String awaitDigestAt(final long sequence) throws InterruptedException
-        {
-            while (applied < sequence && !ended)
-            {
-                wait();
-            }
-            assertEquals(sequence, applied, "applied commands; other output:\n" + other);
-            return digest;
-        }
+        return MemberProcess.start(node, list, dir.resolve("node" + node));
     }
 }
