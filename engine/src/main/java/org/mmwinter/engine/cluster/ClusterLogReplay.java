@@ -20,6 +20,7 @@ import io.aeron.protocol.DataHeaderFlyweight;
 import org.agrona.BitUtil;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.state.EngineState;
 
 /**
@@ -64,6 +65,20 @@ public final class ClusterLogReplay
     public static EngineState rebuild(final Path dataDir, final int expectedLiveOrders)
     {
         final ClusterLogReplay replay = new ClusterLogReplay(expectedLiveOrders);
+        replay.read(dataDir);
+        return replay.service.state();
+    }
+
+    /**
+     * As {@link #rebuild(Path, int)}, telling {@code applied} of every command the log applied, in the log's order,
+     * after it is applied (its sequence, engine time and result set); a re-send the log did not apply again is not
+     * told.
+     */
+    public static EngineState rebuild(final Path dataDir, final int expectedLiveOrders,
+        final BatchCodec.RecordHandler applied)
+    {
+        final ClusterLogReplay replay = new ClusterLogReplay(expectedLiveOrders);
+        replay.service.appliedListener(applied);
         replay.read(dataDir);
         return replay.service.state();
     }

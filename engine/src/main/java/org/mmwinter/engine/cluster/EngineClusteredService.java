@@ -61,6 +61,8 @@ public final class EngineClusteredService implements ClusteredService
     private final CommandEvent command = new CommandEvent();
     private final BatchCodec.RecordHandler applier = this::applyCommand;
     private final Long2LongHashMap lastCorrelation = new Long2LongHashMap(NO_CORRELATION);
+    /** Told of each command applied, its result set ({@link ClusterLogReplay}'s export); VALIDATE does nothing. */
+    private BatchCodec.RecordHandler appliedListener = VALIDATE;
     private long duplicates;
     private Cluster cluster;
     private long messageNowNs;
@@ -302,6 +304,13 @@ public final class EngineClusteredService implements ClusteredService
         event.sequence = matcher.state().lastSequence() + 1;
         event.nowNs = messageNowNs;
         matcher.apply(event);
+        appliedListener.onRecord(event);
+    }
+
+    /** For an offline reader of the log only: {@code listener} sees every command applied, after it is. */
+    void appliedListener(final BatchCodec.RecordHandler listener)
+    {
+        appliedListener = listener;
     }
 
     private void publish()

@@ -3,6 +3,7 @@ package org.mmwinter.engine.process;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -534,31 +535,80 @@ public final class EngineMain implements Callable<Integer>
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes trades.csv (from the output journal) and book.csv (rebuilt from the input journal) " +
-            "in the formats of `replay match`.")
+        description = {"Writes trades.csv (from the output journal) and book.csv (rebuilt from the input journal) " +
+            "in the formats of `replay match` (--out), and/or every command applied as an order-flow CSV for " +
+            "`replay match --input` (--flow).",
+            "On a stopped cluster member's directory (engine.jar cluster --data) the commands are those its " +
+                "archived log applied, in the cluster's order (--flow only: a member keeps no output journal)."})
     static final class Export implements Callable<Integer>
     {
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory.")
         Path dataDir;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+        @Option(names = "--out", paramLabel = "DIR", description = "Output directory (created).")
         Path out;
+
+        @Option(names = "--flow", paramLabel = "FLOW.csv",
+            description = "Write the commands applied, in order, with ts_ns the engine time each was given, and " +
+                "the instruments beside it (FLOW.instruments.conf, for replay match --config).")
+        Path flow;
 
         public Integer call()
         {
+            if (out == null && flow == null)
+            {
+                System.err.println("engine export: nothing to write: give --out DIR, --flow FILE or both");
+                return 2;
+            }
+            // A cluster member's directory has no input journal: its archived log is the source of truth.
+            final boolean member = ClusterLogReplay.isMemberDirectory(dataDir);
+            if (member && out != null)
+            {
+                System.err.println("engine export: --out: a cluster member keeps no output journal; export " +
+                    "--flow FILE, then replay match --input FILE --config FILE.instruments.conf --out DIR");
+                return 2;
+            }
+            AppliedFlowExport export = null;
             try
             {
-                final EngineState state = OfflineState.rebuild(dataDir);
-                Files.createDirectories(out);
-                final long trades = CsvExport.writeTrades(state, dataDir.resolve("output"), out.resolve("trades.csv"));
-                CsvExport.writeBook(state, out.resolve("book.csv"));
-                System.out.println("engine export: trades=" + trades + " commands=" +
-                    state.engine().commandCount() + " digest=" + StateDigest.toHex(state.digest()) +
-                    " out=" + out.toAbsolutePath().normalize());
+                final EngineState state;
+                final AppliedFlowExport.Summary summary;
+                if (flow != null)
+                {
+                    export = AppliedFlowExport.open(flow);
+                    state = member ? ClusterLogReplay.rebuild(dataDir, 1 << 16, export) :
+                        OfflineState.rebuild(dataDir, export);
+                    summary = export.finish(state);
+                    System.out.println("engine export: flow=" + flow.toAbsolutePath().normalize() + " lines=" +
+                        summary.lines() + " skipped=" + summary.skipped() + " config=" +
+                        summary.config().toAbsolutePath().normalize() + " (instruments: give it to replay match " +
+                        "--config) commands=" + state.engine().commandCount() + " digest=" +
+                        StateDigest.toHex(summary.digest()));
+                }
+                else
+                {
+                    state = OfflineState.rebuild(dataDir);
+                }
+                if (out != null)
+                {
+                    Files.createDirectories(out);
+                    final long trades = CsvExport.writeTrades(state, dataDir.resolve("output"),
+                        out.resolve("trades.csv"));
+                    CsvExport.writeBook(state, out.resolve("book.csv"));
+                    System.out.println("engine export: trades=" + trades + " commands=" +
+                        state.engine().commandCount() + " digest=" + StateDigest.toHex(state.digest()) +
+                        " out=" + out.toAbsolutePath().normalize());
+                }
                 return 0;
             }
-            catch (final IllegalArgumentException | JournalCorruptException | IOException ex)
+            catch (final IllegalArgumentException | JournalCorruptException | IOException |
+                UncheckedIOException ex)
             {
+                if (export != null)
+                {
+                    // Never leave a flow that would replay to another state.
+                    export.discard();
+                }
                 System.err.println("engine export: " + ex.getMessage());
                 return 1;
             }

@@ -9,7 +9,7 @@ import java.net.ServerSocket;
 /**
  * A base port with a run of free loopback ports after it (UDP and TCP), for tests that start cluster members.
  */
-final class FreePorts
+public final class FreePorts
 {
     private static final int FIRST = 21_000;
     private static final int LAST = 60_000;
@@ -22,7 +22,7 @@ final class FreePorts
     /**
      * @param count ports needed from the base.
      */
-    static int base(final int count)
+    public static int base(final int count)
     {
         // Start from the process id so that concurrent test JVMs on one machine look in different places.
         int candidate = FIRST + (int)(ProcessHandle.current().pid() * STRIDE % (LAST - FIRST - count));
