@@ -21,13 +21,15 @@ import org.mmwinter.engine.message.ResultType;
 
 /**
  * A client of the engine's cluster: its own embedded media driver and an {@link AeronCluster} session. Commands go
- * to the leader's ingress as one-command {@link BatchCodec} documents (the input journal's layout, which is what the
- * service reads); results come back on the egress as {@link ResultCodec} documents and are handed to the handler as
- * {@link #poll()} reads them. {@code AeronCluster} follows a new leader by itself; what was sent to a leader that
- * died before committing it is lost, which the caller sees as a command without a DONE. Such commands may be sent
- * again: the service applies a command once per source id and correlation id when a sender numbers its commands
- * upwards from 1 per source id (a DONE with sequence 0 answers a re-send the log had applied already). Not
- * thread-safe: one thread sends and polls.
+ * to the leader's ingress as {@link BatchCodec} documents (the input journal's layout, which is what the service
+ * reads); the results of every session's commands come back on the egress as {@link ResultCodec} documents (the
+ * source id says whose) and are handed to the {@link Listener} as {@link #poll()} reads them, with the answers to a
+ * {@link #sync}. {@code AeronCluster} follows a new leader by itself; what was sent to a leader that died before
+ * committing it is lost, which the caller sees as a command without a DONE. Such commands may be sent again: the
+ * service applies a command once per source id and correlation id when a sender numbers its commands upwards from 1
+ * per source id (a DONE with sequence 0 answers a re-send the log had applied already), and a sync tells the last
+ * number applied. {@link ClusterForwarder} does all of that for a gateway. Not thread-safe: one thread sends and
+ * polls.
  * <p>
  * {@link #status(long)} tells whether the cluster is taking commands: a cluster without a majority has no leader
  * that can commit, and whatever is sent then is never acknowledged (a lone member's appends are confirmed by no

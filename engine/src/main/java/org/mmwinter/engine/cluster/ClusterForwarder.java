@@ -44,8 +44,14 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     static final long RECONNECT_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long KEEP_ALIVE_NS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final int MASK = IN_FLIGHT - 1;
-    /** Commands per log message. */
-    private static final int MAX_BATCH = 32;
+    /** Commands per log message, at most. */
+    private static final int MAX_BATCH = 256;
+    /**
+     * Log messages sent and not yet answered, at most: while they are out, commands gather in the inbound ring and go
+     * in the next message together. A light load then pays one round trip per command, a heavy one shares each
+     * round trip among up to {@link #MAX_BATCH}; the cluster's cost is per message far more than per command.
+     */
+    static final int MAX_MESSAGES_IN_FLIGHT = 8;
     private static final int POLL_LIMIT = 1024;
     private static final long NO_TIME = Long.MIN_VALUE;
 
@@ -64,6 +70,10 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     private final long[] localCorrelation = new long[IN_FLIGHT];
     private final RemoteLink.CommandHandler taker = this::take;
     private final RemoteLink.CommandHandler refuser = this::refuse;
+    /** The last command number of each message in flight, oldest at {@link #messagesAnswered}. */
+    private final long[] messageLast = new long[MAX_MESSAGES_IN_FLIGHT];
+    private long messagesSent;
+    private long messagesAnswered;
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong refusedNoLeader = new AtomicLong();
     private final AtomicLong resent = new AtomicLong();
@@ -281,6 +291,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
                 }
                 firstUnanswered = number + 1;
                 firstUnsent = Math.max(firstUnsent, firstUnanswered);
+                answeredUpTo(number);
                 progressed = true;
             }
         }
@@ -352,6 +363,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         }
         resent.addAndGet(nextNumber - firstUnanswered);
         firstUnsent = firstUnanswered;
+        messagesAnswered = messagesSent;
         progressed = true;
         syncState = LIVE;
     }
@@ -393,7 +405,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     private int send(final long nowNs)
     {
         int work = 0;
-        while (firstUnsent < nextNumber)
+        while (firstUnsent < nextNumber && messagesSent - messagesAnswered < MAX_MESSAGES_IN_FLIGHT)
         {
             final int count = (int)Math.min(MAX_BATCH, nextNumber - firstUnsent);
             if (client.offer(sent, MASK, firstUnsent, count) <= 0)
@@ -401,10 +413,21 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
                 break;
             }
             firstUnsent += count;
+            messageLast[(int)(messagesSent++ % MAX_MESSAGES_IN_FLIGHT)] = firstUnsent - 1;
             lastOfferNs = nowNs;
             work += count;
         }
         return work;
+    }
+
+    /** Messages whose last command is answered are no longer in flight. */
+    private void answeredUpTo(final long number)
+    {
+        while (messagesAnswered < messagesSent &&
+            messageLast[(int)(messagesAnswered % MAX_MESSAGES_IN_FLIGHT)] <= number)
+        {
+            messagesAnswered++;
+        }
     }
 
     private void take(final CommandEvent command)

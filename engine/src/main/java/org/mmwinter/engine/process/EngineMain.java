@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.mmwinter.engine.cluster.ClusterForwarder;
 import org.mmwinter.engine.cluster.ClusterLogReplay;
+import org.mmwinter.engine.cluster.ClusterMembers;
 import org.mmwinter.engine.extension.EngineExtension;
 import org.mmwinter.engine.extension.Extensions;
 import org.mmwinter.engine.extension.OperatorLines;
@@ -647,6 +649,14 @@ public final class EngineMain implements Callable<Integer>
         @Option(names = "--data", paramLabel = "DIR", description = "Scratch data directory (default ./bench-data).")
         Path data = Path.of("bench-data");
 
+        @Option(names = "--cluster", paramLabel = "HOST:BASEPORT,...",
+            description = "Send the load through a pipeline in front of this cluster (engine.jar cluster members) " +
+                "instead of matching it in this process.")
+        String cluster;
+
+        @Option(names = "--gateway-id", paramLabel = "N", description = "With --cluster: the sender id (default 9).")
+        int gatewayId = 9;
+
         public Integer call() throws Exception
         {
             PipelineBench.deleteRecursively(data);
@@ -656,7 +666,9 @@ public final class EngineMain implements Callable<Integer>
                 .outputJournalEnabled(!"off".equals(outputJournal));
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
                 ", " + config);
-            final PipelineBench.Report report = new PipelineBench(commands, 42).run(config, rate, recovery);
+            final RemoteEngine front = cluster == null ? null :
+                new ClusterForwarder(ClusterMembers.parse(cluster), data.resolve("aeron"), "127.0.0.1", gatewayId);
+            final PipelineBench.Report report = new PipelineBench(commands, 42).run(config, rate, recovery, front);
             System.out.print(report.describe());
             PipelineBench.deleteRecursively(data);
             return 0;

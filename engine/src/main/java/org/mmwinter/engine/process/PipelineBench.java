@@ -7,12 +7,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import com.lmax.disruptor.EventHandler;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.core.OrderType;
+import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.core.Side;
 import org.mmwinter.engine.core.StpMode;
 import org.mmwinter.engine.core.TimeInForce;
@@ -24,6 +27,7 @@ import org.mmwinter.engine.message.ResultType;
 import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.pipeline.Publication;
+import org.mmwinter.engine.pipeline.RemoteEngine;
 
 /**
  * {@code engine.jar bench}: the engine's own load test. Pre-builds a seeded command mix (mostly limit orders around
@@ -38,13 +42,13 @@ public final class PipelineBench
      */
     public record Report(
         long commands, double seconds, double commandsPerSecond, Histogram latencyNs, long journalBytes,
-        long outputBytes, long batches, long recoveredRecords, double recoverySeconds, long busy)
+        long outputBytes, long batches, long recoveredRecords, double recoverySeconds, long busy, long noLeader)
     {
         public String describe()
         {
             final StringBuilder sb = new StringBuilder();
-            sb.append(String.format("commands=%d elapsed=%.3fs throughput=%.0f commands/s busy=%d%n",
-                commands, seconds, commandsPerSecond, busy));
+            sb.append(String.format("commands=%d elapsed=%.3fs throughput=%.0f commands/s busy=%d%s%n",
+                commands, seconds, commandsPerSecond, busy, noLeader == 0 ? "" : " refused_no_leader=" + noLeader));
             if (latencyNs != null && latencyNs.getTotalCount() > 0)
             {
                 sb.append(String.format("latency us: p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f p99.99=%.1f max=%.1f%n",
@@ -70,6 +74,8 @@ public final class PipelineBench
     private static final int ACCOUNTS = 1_000;
     private static final int BENCH_SOURCE_ID = 2;
     private static final long MID = 1_000_000;
+    /** How long before a command's due time a paced sender stops sleeping (parking overshoots by about this). */
+    private static final long PARK_AHEAD_NS = 60_000;
 
     private final int[] type;
     private final int[] account;
@@ -143,9 +149,20 @@ public final class PipelineBench
     public Report run(final EngineConfig config, final long ratePerSecond, final boolean measureRecovery)
         throws InterruptedException
     {
+        return run(config, ratePerSecond, measureRecovery, null);
+    }
+
+    /**
+     * As {@link #run(EngineConfig, long, boolean)}, through a pipeline in front of {@code front} when it is not null
+     * ({@link EnginePipeline#inFrontOf}: the same load, measured the same way, matched elsewhere).
+     */
+    public Report run(final EngineConfig config, final long ratePerSecond, final boolean measureRecovery,
+        final RemoteEngine front) throws InterruptedException
+    {
         final int n = type.length;
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        final long[] done = new long[1];
+        final AtomicLong acknowledged = new AtomicLong();
+        final AtomicLong refusedNoLeader = new AtomicLong();
         final EventHandler<ResultEvent> acks = (event, sequence, endOfBatch) ->
         {
             if (event.type == ResultType.DONE && event.sourceId == BENCH_SOURCE_ID)
@@ -154,11 +171,16 @@ public final class PipelineBench
                 {
                     histogram.recordValue(Math.max(0, System.nanoTime() - event.clientTsNs));
                 }
-                done[0]++;
+                if (event.rejectReason == RejectReason.NO_LEADER)
+                {
+                    refusedNoLeader.lazySet(refusedNoLeader.get() + 1);
+                }
+                acknowledged.lazySet(acknowledged.get() + 1);
             }
         };
-        final EnginePipeline pipeline = new EnginePipeline(config, List.of(acks), List.of(),
-            new OffsetEpochNanoClock());
+        final EnginePipeline pipeline = front == null ?
+            new EnginePipeline(config, List.of(acks), List.of(), new OffsetEpochNanoClock()) :
+            EnginePipeline.inFrontOf(config, List.of(acks), front);
         pipeline.start();
         final int instrument = pipeline.directory().resolve("BENCH", true);
         for (int a = 0; a < ACCOUNTS; a++)
@@ -180,8 +202,13 @@ public final class PipelineBench
                 long now;
                 while ((now = System.nanoTime()) < planned)
                 {
-                    // Yield while far from the due time: a sender spinning on 2 cores takes a core from the engine.
-                    if (planned - now > 2_000)
+                    // Sleep, then yield, while far from the due time: a sender spinning on 2 cores takes a core from
+                    // the engine (and, in front of a cluster, from its members).
+                    if (planned - now > PARK_AHEAD_NS)
+                    {
+                        LockSupport.parkNanos(planned - now - PARK_AHEAD_NS);
+                    }
+                    else if (planned - now > 2_000)
                     {
                         Thread.yield();
                     }
@@ -215,6 +242,12 @@ public final class PipelineBench
                 break;
             }
         }
+        // Every DONE back: in front of a remote core, an idle pipeline has only forwarded its commands.
+        final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (acknowledged.get() < n && System.nanoTime() < deadline && !pipeline.failStop().hasFailed())
+        {
+            LockSupport.parkNanos(50_000);
+        }
         pipeline.awaitIdle(10, TimeUnit.MINUTES);
         final double seconds = (System.nanoTime() - start) / 1e9;
         final long journalBytes = pipeline.journalBytes();
@@ -222,15 +255,15 @@ public final class PipelineBench
         final long batches = pipeline.journalBatches();
         final long busy = pipeline.busyCount();
         pipeline.close();
-        if (done[0] < n)
+        if (acknowledged.get() < n)
         {
-            throw new IllegalStateException("only " + done[0] + " of " + n + " commands acknowledged: " +
+            throw new IllegalStateException("only " + acknowledged.get() + " of " + n + " commands acknowledged: " +
                 pipeline.failStop().describe());
         }
 
         long recovered = 0;
         double recoverySeconds = 0;
-        if (measureRecovery && config.journalEnabled())
+        if (measureRecovery && config.journalEnabled() && front == null)
         {
             try (EnginePipeline again = new EnginePipeline(config))
             {
@@ -240,7 +273,7 @@ public final class PipelineBench
             }
         }
         return new Report(n, seconds, n / seconds, ratePerSecond > 0 ? histogram : null, journalBytes, outputBytes,
-            batches, recovered, recoverySeconds, busy);
+            batches, recovered, recoverySeconds, busy, refusedNoLeader.get());
     }
 
     static void deleteRecursively(final Path dir) throws IOException
