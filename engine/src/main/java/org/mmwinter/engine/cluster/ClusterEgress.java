@@ -6,7 +6,6 @@ import io.aeron.Publication;
 import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.mmwinter.engine.journal.BatchCodec;
 import org.mmwinter.engine.journal.ResultCodec;
@@ -19,15 +18,20 @@ import org.mmwinter.engine.message.ResultEvent;
  * some in a leader change. Every session gets everything (a gateway delivers maker fills and market data to its own
  * participants, and knows its own commands' results by their source id), so a session costs the egress its share
  * of bandwidth. On a follower a session's offer is Aeron's mock, so only the leader sends, but every member keeps
- * the same history. A client that cannot be reached loses its results (counted): the cluster's state does not wait
- * on a client.
+ * the same history.
+ * <p>
+ * The cluster never waits on a client: a message a session's publication does not take after
+ * {@link #MAX_OFFER_ATTEMPTS} quick tries is dropped for that session (counted). A gateway killed with its session
+ * still open would otherwise hold up every member's log for as long as Aeron takes to see it gone. A live client
+ * that lost a message sees a gap in the command sequences of its results and syncs, which gives it the messages
+ * again from the history.
  */
 final class ClusterEgress implements ResultCodec.ResultHandler
 {
     /** Well below the smallest egress message limit (a 64 KiB term allows 8 KiB messages). */
     static final int FLUSH_BYTES = 2_048;
-    /** Offers of one message to one session before it is given up as undeliverable (back-pressure that stays). */
-    static final int MAX_OFFER_ATTEMPTS = 1_000;
+    /** Offers of one message to one session before it is dropped for it (back-pressure, a client gone). */
+    static final int MAX_OFFER_ATTEMPTS = 16;
     /** Bytes of results each member keeps for clients to catch up on after a leader change. */
     static final int HISTORY_BYTES = 1 << 25;
     static final int HISTORY_ENTRIES = 1 << 16;
@@ -161,8 +165,6 @@ final class ClusterEgress implements ResultCodec.ResultHandler
 
     private void offer(final ClientSession session, final DirectBuffer buffer, final int offset, final int length)
     {
-        final IdleStrategy idle = cluster.idleStrategy();
-        idle.reset();
         for (int attempt = 0; attempt < MAX_OFFER_ATTEMPTS; attempt++)
         {
             final long result = session.offer(buffer, offset, length);
@@ -176,7 +178,7 @@ final class ClusterEgress implements ResultCodec.ResultHandler
             {
                 break;
             }
-            idle.idle();
+            Thread.onSpinWait();
         }
         documentsDropped++;
     }

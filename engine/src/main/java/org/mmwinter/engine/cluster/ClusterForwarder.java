@@ -42,6 +42,8 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     /** How long start-up waits for the cluster to answer its sync. */
     public static final long SYNC_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
     static final long RECONNECT_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /** A sync whose answer has not ended this long after it was sent is asked again. */
+    static final long SYNC_RETRY_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long KEEP_ALIVE_NS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final int MASK = IN_FLIGHT - 1;
     /** Commands per log message, at most. */
@@ -79,6 +81,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     private final AtomicLong resent = new AtomicLong();
     private final AtomicLong resultsLost = new AtomicLong();
     private final AtomicLong leaderChanges = new AtomicLong();
+    private final AtomicLong gapsSynced = new AtomicLong();
     private volatile boolean noLeader;
 
     private ClusterClient client;
@@ -93,6 +96,9 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     private long syncAfter = ClusterProtocol.NO_HISTORY;
     /** The highest command sequence whose results were read, and how many of its results were. */
     private long lastSequence;
+    /** The highest command sequence whose DONE was read: every sequence up to it was read whole. */
+    private long lastDone;
+    private long syncAskedNs = NO_TIME;
     private int resultsAtLast;
     private int skipAtLast;
     private boolean progressed;
@@ -170,9 +176,15 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         else
         {
             work += client.poll();
+            if (syncState != LIVE && !syncToSend && syncAskedNs != NO_TIME && nowNs - syncAskedNs > SYNC_RETRY_NS)
+            {
+                // The answer, or part of it, was dropped for this session: ask again.
+                askSync();
+            }
             if (syncToSend && client.sync(senderId, syncAfter) > 0)
             {
                 syncToSend = false;
+                syncAskedNs = nowNs;
             }
             if (syncState == LIVE)
             {
@@ -231,6 +243,12 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         return resultsLost.get();
     }
 
+    /** Syncs asked because a message of results was missing (dropped for this session); any thread. */
+    public long gapsSynced()
+    {
+        return gapsSynced.get();
+    }
+
     /** Leader changes followed; any thread. */
     public long leaderChanges()
     {
@@ -254,6 +272,14 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         final long sequence = result.commandSequence;
         if (sequence != ClusterEgress.ALREADY_APPLIED)
         {
+            if (sequence > lastDone + 1)
+            {
+                // Every command's results end with its DONE and reach every session: a jump means a message was
+                // dropped for this session (it lagged, or a leader changed). The history has it.
+                gapsSynced.incrementAndGet();
+                askSync();
+                return;
+            }
             if (sequence < lastSequence)
             {
                 return;
@@ -272,6 +298,10 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
                 lastSequence = sequence;
                 resultsAtLast = 1;
                 skipAtLast = 0;
+            }
+            if (result.type == ResultType.DONE)
+            {
+                lastDone = sequence;
             }
         }
         final long number = result.correlationId;
@@ -337,6 +367,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
             firstUnanswered = nextNumber;
             firstUnsent = nextNumber;
             lastSequence = sequence;
+            lastDone = sequence;
             resultsAtLast = 0;
             syncState = LIVE;
             return;
@@ -377,8 +408,9 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     private void askSync()
     {
         syncState = AWAIT_ANSWER;
-        syncAfter = Math.max(lastSequence - 1, 0);
+        syncAfter = lastDone;
         syncToSend = true;
+        syncAskedNs = NO_TIME;
     }
 
     private int reconnect(final long nowNs)
