@@ -126,10 +126,20 @@ public final class ClusterClient implements AutoCloseable
     public static ClusterClient connect(final ClusterMembers members, final Path aeronDir, final String host,
         final Listener handler)
     {
+        return connect(members, aeronDir, host, handler, ClusterNode.DEFAULT_MAX_PARK_NS);
+    }
+
+    /**
+     * As {@link #connect(ClusterMembers, Path, String, Listener)}, the client's driver idling by parks of up to
+     * {@code maxParkNs}.
+     */
+    public static ClusterClient connect(final ClusterMembers members, final Path aeronDir, final String host,
+        final Listener handler, final long maxParkNs)
+    {
         final MediaDriver driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .aeronDirectoryName(new File(aeronDir.toAbsolutePath().toFile(), "client").getPath())
             .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(ClusterNode.idleStrategy())
+            .sharedIdleStrategy(ClusterNode.idleStrategy(maxParkNs))
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
         final Egress egress = new Egress(handler);

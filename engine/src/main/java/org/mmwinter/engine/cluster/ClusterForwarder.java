@@ -67,6 +67,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     private final Path aeronDir;
     private final String host;
     private final int senderId;
+    private final long maxParkNs;
     private final CommandEvent[] sent = new CommandEvent[IN_FLIGHT];
     private final int[] localSource = new int[IN_FLIGHT];
     private final long[] localCorrelation = new long[IN_FLIGHT];
@@ -113,6 +114,16 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
      */
     public ClusterForwarder(final ClusterMembers members, final Path aeronDir, final String host, final int senderId)
     {
+        this(members, aeronDir, host, senderId, ClusterNode.DEFAULT_MAX_PARK_NS);
+    }
+
+    /**
+     * As {@link #ClusterForwarder(ClusterMembers, Path, String, int)}, its media driver idling by parks of up to
+     * {@code maxParkNs} ({@link ClusterNode#idleStrategy(long)}).
+     */
+    public ClusterForwarder(final ClusterMembers members, final Path aeronDir, final String host, final int senderId,
+        final long maxParkNs)
+    {
         if (senderId <= 0 || senderId >= EnginePipeline.FIRST_PARTICIPANT_SOURCE_ID)
         {
             throw new IllegalArgumentException("gateway id must be between 1 and " +
@@ -122,6 +133,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         this.aeronDir = aeronDir;
         this.host = host;
         this.senderId = senderId;
+        this.maxParkNs = maxParkNs;
         for (int i = 0; i < IN_FLIGHT; i++)
         {
             sent[i] = new CommandEvent();
@@ -130,7 +142,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
 
     public void connect(final EngineState definitions)
     {
-        client = ClusterClient.connect(members, aeronDir, host, this);
+        client = ClusterClient.connect(members, aeronDir, host, this, maxParkNs);
         this.definitions = definitions;
         try
         {

@@ -37,6 +37,8 @@ public final class ClusterNode implements AutoCloseable
     /** A leader silent this long is replaced; Aeron's default is 10 s, too slow for a venue. */
     public static final long LEADER_HEARTBEAT_TIMEOUT_NS = TimeUnit.MILLISECONDS.toNanos(2_000);
     public static final long LEADER_HEARTBEAT_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The longest park of an idle agent unless told otherwise. */
+    public static final long DEFAULT_MAX_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Term of the replicated log: 2 MiB (a message may be an eighth of it). */
     private static final String LOG_CHANNEL = "aeron:udp?term-length=2m";
     private static final String LOCAL_CONTROL_CHANNEL = "aeron:ipc?term-length=64k";
@@ -73,6 +75,16 @@ public final class ClusterNode implements AutoCloseable
     public static ClusterNode launch(final int nodeId, final ClusterMembers members, final Path dataDir,
         final EngineClusteredService service)
     {
+        return launch(nodeId, members, dataDir, service, DEFAULT_MAX_PARK_NS);
+    }
+
+    /**
+     * As {@link #launch(int, ClusterMembers, Path, EngineClusteredService)}, its agents idling by parks of up to
+     * {@code maxParkNs} ({@link #idleStrategy(long)}).
+     */
+    public static ClusterNode launch(final int nodeId, final ClusterMembers members, final Path dataDir,
+        final EngineClusteredService service, final long maxParkNs)
+    {
         if (nodeId < 0 || nodeId >= members.size())
         {
             throw new IllegalArgumentException("--node " + nodeId + " is not one of the " + members.size() +
@@ -85,7 +97,7 @@ public final class ClusterNode implements AutoCloseable
             {
                 try
                 {
-                    return launchOnce(nodeId, members, dataDir, service, lock);
+                    return launchOnce(nodeId, members, dataDir, service, lock, maxParkNs);
                 }
                 catch (final IllegalStateException ex)
                 {
@@ -119,18 +131,18 @@ public final class ClusterNode implements AutoCloseable
      * consensus module's carries its election state) instead of failing a restart right after a crash.
      */
     private static ClusterNode launchOnce(final int nodeId, final ClusterMembers members, final Path dataDir,
-        final EngineClusteredService service, final FileChannel lock)
+        final EngineClusteredService service, final FileChannel lock, final long maxParkNs)
     {
         final String host = members.host(nodeId);
         final File base = dataDir.toAbsolutePath().toFile();
         final String aeronDir = new File(base, "aeron").getPath();
         final File clusterDir = new File(base, "cluster");
-        final Supplier<IdleStrategy> idle = ClusterNode::idleStrategy;
+        final Supplier<IdleStrategy> idle = () -> idleStrategy(maxParkNs);
 
         final MediaDriver.Context driverContext = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(idleStrategy())
+            .sharedIdleStrategy(idleStrategy(maxParkNs))
             .publicationTermBufferLength(TERM_LENGTH)
             .ipcTermBufferLength(TERM_LENGTH)
             .dirDeleteOnStart(true)
@@ -224,12 +236,14 @@ public final class ClusterNode implements AutoCloseable
     }
 
     /**
-     * Spins briefly, then yields, then parks from 1 µs up to 1 ms: an idle member costs little CPU and a busy one
-     * still answers in microseconds.
+     * Spins briefly, then yields, then parks from 1 µs up to {@code maxParkNs}: an idle agent costs little CPU, a
+     * busy one answers in microseconds, and one woken from idle answers within about {@code maxParkNs}. A message
+     * crosses several agents on each member it touches (driver, consensus module, service), so a light load pays
+     * a few of these wake-ups per command: the default 1 ms keeps an idle member near 9 % of a core on 2 cores.
      */
-    static IdleStrategy idleStrategy()
+    public static IdleStrategy idleStrategy(final long maxParkNs)
     {
-        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+        return new BackoffIdleStrategy(10, 20, TimeUnit.MICROSECONDS.toNanos(1), maxParkNs);
     }
 
     public int nodeId()

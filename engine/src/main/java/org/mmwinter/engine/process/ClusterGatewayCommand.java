@@ -2,9 +2,11 @@ package org.mmwinter.engine.process;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 import org.mmwinter.engine.cluster.ClusterForwarder;
 import org.mmwinter.engine.cluster.ClusterMembers;
+import org.mmwinter.engine.cluster.ClusterNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,6 +54,10 @@ final class ClusterGatewayCommand implements Callable<Integer>
         description = "Let the gateways listen on a non-loopback --host (no authentication, no TLS).")
     boolean allowRemote;
 
+    @Option(names = "--max-park-us", paramLabel = "US",
+        description = "Longest park of this process's idle Aeron driver, in microseconds (default 1000).")
+    long maxParkUs = TimeUnit.NANOSECONDS.toMicros(ClusterNode.DEFAULT_MAX_PARK_NS);
+
     @Option(names = "--bot", description = "Host the reference market maker in this process, trading on the cluster.")
     boolean bot;
 
@@ -62,7 +68,8 @@ final class ClusterGatewayCommand implements Callable<Integer>
         try
         {
             members = ClusterMembers.parse(cluster);
-            forwarder = new ClusterForwarder(members, dataDir.resolve("aeron"), host, gatewayId);
+            forwarder = new ClusterForwarder(members, dataDir.resolve("aeron"), host, gatewayId,
+                TimeUnit.MICROSECONDS.toNanos(maxParkUs));
         }
         catch (final IllegalArgumentException ex)
         {

@@ -38,6 +38,11 @@ final class ClusterNodeCommand implements Callable<Integer>
     @Option(names = "--expected-orders", paramLabel = "N", description = "Live orders to size for (default 65536).")
     int expectedOrders = 1 << 16;
 
+    @Option(names = "--max-park-us", paramLabel = "US",
+        description = "Longest park of an idle Aeron agent, in microseconds (default 1000): lower answers a light " +
+            "load sooner and costs more CPU when idle.")
+    long maxParkUs = TimeUnit.NANOSECONDS.toMicros(ClusterNode.DEFAULT_MAX_PARK_NS);
+
     @Option(names = "--status-ms", paramLabel = "MS", description = "Least interval of status lines (default 1000).")
     long statusMs = 1000;
 
@@ -47,7 +52,8 @@ final class ClusterNodeCommand implements Callable<Integer>
         final EngineClusteredService service = new EngineClusteredService(expectedOrders);
         final CountDownLatch stopped = new CountDownLatch(1);
         final CountDownLatch closed = new CountDownLatch(1);
-        try (ClusterNode clusterNode = ClusterNode.launch(node, parsed, data, service))
+        try (ClusterNode clusterNode = ClusterNode.launch(node, parsed, data, service,
+            TimeUnit.MICROSECONDS.toNanos(maxParkUs)))
         {
             final Thread hook = new Thread(() ->
             {

@@ -19,6 +19,7 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.cluster.ClusterForwarder;
 import org.mmwinter.engine.cluster.ClusterLogReplay;
 import org.mmwinter.engine.cluster.ClusterMembers;
+import org.mmwinter.engine.cluster.ClusterNode;
 import org.mmwinter.engine.extension.EngineExtension;
 import org.mmwinter.engine.extension.Extensions;
 import org.mmwinter.engine.extension.OperatorLines;
@@ -657,6 +658,10 @@ public final class EngineMain implements Callable<Integer>
         @Option(names = "--gateway-id", paramLabel = "N", description = "With --cluster: the sender id (default 9).")
         int gatewayId = 9;
 
+        @Option(names = "--max-park-us", paramLabel = "US",
+            description = "With --cluster: longest park of the client's idle Aeron driver (default 1000).")
+        long maxParkUs = TimeUnit.NANOSECONDS.toMicros(ClusterNode.DEFAULT_MAX_PARK_NS);
+
         public Integer call() throws Exception
         {
             PipelineBench.deleteRecursively(data);
@@ -667,7 +672,8 @@ public final class EngineMain implements Callable<Integer>
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
                 ", " + config);
             final RemoteEngine front = cluster == null ? null :
-                new ClusterForwarder(ClusterMembers.parse(cluster), data.resolve("aeron"), "127.0.0.1", gatewayId);
+                new ClusterForwarder(ClusterMembers.parse(cluster), data.resolve("aeron"), "127.0.0.1", gatewayId,
+                    TimeUnit.MICROSECONDS.toNanos(maxParkUs));
             final PipelineBench.Report report = new PipelineBench(commands, 42).run(config, rate, recovery, front);
             System.out.print(report.describe());
             PipelineBench.deleteRecursively(data);
