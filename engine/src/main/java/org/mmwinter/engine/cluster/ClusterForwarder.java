@@ -487,6 +487,18 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
 
     private void refuse(final CommandEvent command)
     {
+        if (command.sourceId == EnginePipeline.ENGINE_SOURCE_ID)
+        {
+            // The directory's definitions are given their ids when offered, not when answered: one refused here would
+            // leave the next id to mean something else here than on the cluster. They wait for a leader instead.
+            if (nextNumber - firstUnanswered >= IN_FLIGHT)
+            {
+                throw new IllegalStateException("no cluster leader and " + IN_FLIGHT + " commands waiting for one: " +
+                    "a definition (command " + command.type + ") can be neither sent nor refused");
+            }
+            take(command);
+            return;
+        }
         refusedNoLeader.lazySet(refusedNoLeader.get() + 1);
         link.answer(command, RejectReason.NO_LEADER);
     }
