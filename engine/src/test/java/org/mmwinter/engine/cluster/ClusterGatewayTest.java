@@ -1,12 +1,8 @@
 package org.mmwinter.engine.cluster;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-import io.aeron.cluster.service.Cluster;
 import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,9 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.Side;
-import org.mmwinter.engine.core.TimeInForce;
-import org.mmwinter.engine.message.CommandEvent;
-import org.mmwinter.engine.pipeline.EngineConfig;
 import org.mmwinter.engine.pipeline.EnginePipeline;
 import org.mmwinter.engine.pipeline.OfflineMatcher;
 import org.mmwinter.engine.pipeline.Participant;
@@ -24,7 +17,11 @@ import org.mmwinter.engine.pipeline.ParticipantSpec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.mmwinter.engine.cluster.GatewayCluster.await;
+import static org.mmwinter.engine.cluster.GatewayCluster.definition;
+import static org.mmwinter.engine.cluster.GatewayCluster.limit;
+import static org.mmwinter.engine.cluster.GatewayCluster.numbered;
+import static org.mmwinter.engine.cluster.GatewayCluster.settle;
 
 /**
  * Two gateways ({@link EnginePipeline#inFrontOf} a {@link ClusterForwarder}) in front of three members in this JVM,
@@ -36,27 +33,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class ClusterGatewayTest
 {
-    static final String HOST = "127.0.0.1";
-
     @TempDir
     Path dir;
 
-    private final ClusterNode[] nodes = new ClusterNode[3];
-    private final List<EnginePipeline> gateways = new ArrayList<>();
-    private ClusterMembers members;
-    private int gatewayDirs;
+    private GatewayCluster cluster;
 
     @AfterEach
     void close()
     {
-        for (final EnginePipeline gateway : gateways)
-        {
-            CloseHelper.quietClose(gateway);
-        }
-        for (final ClusterNode node : nodes)
-        {
-            CloseHelper.quietClose(node);
-        }
+        CloseHelper.quietClose(cluster);
     }
 
     @Test
@@ -64,8 +49,8 @@ final class ClusterGatewayTest
     @Timeout(60)
     void aMakerThroughOneGatewayIsFilledByATakerThroughAnotherAndARestartedGatewayGoesOn()
     {
-        launchCluster();
-        final EnginePipeline first = gateway(1);
+        cluster = new GatewayCluster(dir);
+        final EnginePipeline first = cluster.gateway(1);
         // Through gateway 1: BTC (instrument 0, number 1 of sender 1), then account "maker" (account 0, number 2).
         assertEquals(0, first.directory().resolve("BTC", true));
         final GatewayRecorder makerSees = new GatewayRecorder();
@@ -80,7 +65,7 @@ final class ClusterGatewayTest
 
         // Gateway 2, started now, learns BTC and "maker" from the cluster at their ids and defines nothing itself:
         // "taker" is the next account, 1 (number 1 of sender 2).
-        final EnginePipeline second = gateway(2);
+        final EnginePipeline second = cluster.gateway(2);
         assertEquals(1, second.directory().instrumentCount());
         assertEquals(0, second.directory().resolve("BTC", false));
         assertTrue(second.directory().instrument(0).sameDefinition(first.directory().instrument(0)),
@@ -115,7 +100,7 @@ final class ClusterGatewayTest
         // command is number 3, and is applied (a gateway starting at 1 again would have it taken for a re-send of
         // the account, answered without being applied). The taker sells the maker's 3 left: both end at 0.
         second.close();
-        final EnginePipeline again = gateway(2);
+        final EnginePipeline again = cluster.gateway(2);
         assertEquals(1, again.directory().resolve("taker"), "known from the cluster, not defined again");
         final GatewayRecorder takerSeesAgain = new GatewayRecorder();
         final Participant takerAgain = again.register(ParticipantSpec.of("taker-bot", "taker"), takerSeesAgain);
@@ -131,165 +116,14 @@ final class ClusterGatewayTest
             "LEVEL BUY 100x0 #0"), watcherSees.marketData);
 
         // The single engine over the same six commands, in the order the cluster applied them.
-        final OfflineMatcher reference = new OfflineMatcher(1 << 10, r ->
-        {
-        });
-        final List<CommandEvent> applied = List.of(
+        final OfflineMatcher reference = GatewayCluster.reference(List.of(
             definition(1, 1).setAddInstrument(Instrument.createDefault(0, "BTC")),
             definition(1, 2).setRegisterAccount(0, "maker"),
             numbered(limit(0, "m-1", Side.BUY, 100, 5), 1, 3),
             definition(2, 1).setRegisterAccount(1, "taker"),
             numbered(limit(1, "t-1", Side.SELL, 100, 2), 2, 2),
-            numbered(limit(1, "t-2", Side.SELL, 100, 3), 2, 3));
-        apply(reference, applied);
+            numbered(limit(1, "t-2", Side.SELL, 100, 3), 2, 3)));
         assertEquals(6, reference.state().lastSequence());
-        assertMembersAt(nodes, reference);
-    }
-
-    void launchCluster()
-    {
-        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
-        members = ClusterMembers.parse(HOST + ":" + base + "," + HOST + ":" + (base + ClusterMembers.PORTS_PER_NODE) +
-            "," + HOST + ":" + (base + 2 * ClusterMembers.PORTS_PER_NODE));
-        for (int n = 0; n < nodes.length; n++)
-        {
-            nodes[n] = launch(n);
-        }
-    }
-
-    ClusterNode launch(final int node)
-    {
-        return ClusterNode.launch(node, members, dir.resolve("node" + node), new EngineClusteredService(1 << 12));
-    }
-
-    /** A gateway with sender id {@code id}, its own media driver directory, no journals. */
-    EnginePipeline gateway(final int id)
-    {
-        final EngineConfig config = EngineConfig.defaults().clearInstruments().journalEnabled(false)
-            .dataDir(dir.resolve("gateway-data" + gatewayDirs)).ringSize(1 << 10);
-        final ClusterForwarder forwarder =
-            new ClusterForwarder(members, dir.resolve("gateway" + gatewayDirs++), HOST, id);
-        final EnginePipeline pipeline = EnginePipeline.inFrontOf(config, forwarder);
-        gateways.add(pipeline);
-        pipeline.start();
-        return pipeline;
-    }
-
-    static CommandEvent limit(final int account, final String clientOrderId, final int side, final long price,
-        final long qty)
-    {
-        return new CommandEvent().setLimitOrder(account, clientOrderId, 0, side, TimeInForce.GTC, price, qty);
-    }
-
-    /** A command as the cluster's log has it: the gateway's sender id and its number. */
-    static CommandEvent numbered(final CommandEvent command, final int senderId, final long number)
-    {
-        command.sourceId = senderId;
-        command.correlationId = number;
-        return command;
-    }
-
-    static CommandEvent definition(final int senderId, final long number)
-    {
-        return numbered(new CommandEvent().clear(), senderId, number);
-    }
-
-    /** Applies {@code commands} at sequences 1, 2, ... (the digest reads no time). */
-    static void apply(final OfflineMatcher reference, final List<CommandEvent> commands)
-    {
-        for (final CommandEvent command : commands)
-        {
-            command.sequence = reference.state().lastSequence() + 1;
-            command.nowNs = command.sequence;
-            reference.apply(command);
-        }
-    }
-
-    /**
-     * Every member still running is at the reference's last sequence, not past it (nothing applied twice), with the
-     * reference's digest.
-     */
-    static void assertMembersAt(final ClusterNode[] nodes, final OfflineMatcher reference)
-    {
-        final long sequence = reference.state().lastSequence();
-        final long digest = reference.state().digest();
-        for (final ClusterNode node : nodes)
-        {
-            if (node == null)
-            {
-                continue;
-            }
-            long[] applied = node.service().applied();
-            final long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (applied[0] < sequence && System.nanoTime() < guard)
-            {
-                sleep();
-                applied = node.service().applied();
-            }
-            assertEquals(sequence, applied[0], "member " + node.nodeId() + "'s last sequence");
-            assertEquals(digest, applied[1], "member " + node.nodeId() + "'s digest");
-        }
-    }
-
-    static int leader(final ClusterNode[] nodes)
-    {
-        final long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < guard)
-        {
-            for (int n = 0; n < nodes.length; n++)
-            {
-                if (nodes[n] != null && nodes[n].service().role() == Cluster.Role.LEADER)
-                {
-                    return n;
-                }
-            }
-            sleep();
-        }
-        return fail("no leader among the members up");
-    }
-
-    /** Polls the participants until {@code done}; the guard only stops a hang. */
-    static void await(final BooleanSupplier done, final Participant... polled)
-    {
-        final long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!done.getAsBoolean())
-        {
-            int got = 0;
-            for (final Participant participant : polled)
-            {
-                got += participant.poll(1_000);
-            }
-            assertTrue(System.nanoTime() < guard, "guard against a hang: still waiting after 30 s");
-            if (got == 0)
-            {
-                sleep();
-            }
-        }
-    }
-
-    /** Polls a little longer, so that a report that should not come would have come with the ones awaited. */
-    static void settle(final Participant... polled)
-    {
-        for (int i = 0; i < 50; i++)
-        {
-            for (final Participant participant : polled)
-            {
-                participant.poll(1_000);
-            }
-            sleep();
-        }
-    }
-
-    static void sleep()
-    {
-        try
-        {
-            Thread.sleep(2);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", ex);
-        }
+        cluster.assertMembersAt(reference);
     }
 }
