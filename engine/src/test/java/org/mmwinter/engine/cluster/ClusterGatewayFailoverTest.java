@@ -30,9 +30,10 @@ import static org.mmwinter.engine.cluster.GatewayCluster.poll;
 /**
  * A gateway in front of three in-process members while members go: the leader closed with commands in flight from
  * a participant (the gateway follows the new leader, every command gets exactly one DONE, none is applied twice),
- * and two of three closed (new commands are refused with {@link RejectReason#NO_LEADER} instead of waiting, and
- * once the members are back on their directories commands are applied again). Each time the members' states are a
- * single engine's over the commands applied, which are the participant's commands not refused, in its order.
+ * two of three closed (new commands are refused with {@link RejectReason#NO_LEADER} instead of waiting, and once
+ * the members are back on their directories commands are applied again), and the leader closed right after a gateway
+ * restarted (its sync with the new leader does not tell it again of results from before it started). Each time the
+ * members' states are a single engine's over the commands applied, the participant's not refused, in its order.
  */
 final class ClusterGatewayFailoverTest
 {
@@ -164,6 +165,66 @@ final class ClusterGatewayFailoverTest
         // For the report: nothing is asserted on these counts beyond the above.
         System.out.printf("gateway failover: leader %d closed after %d sent; %d re-sent, %d refused (no leader), " +
             "%d leader changes%n", killed, sentAtKill, forwarder.resent(), refused, forwarder.leaderChanges());
+    }
+
+    @Test
+    // A guard against a hang (an election that never ends, a DONE that never comes), not a timed assertion.
+    @Timeout(60)
+    void aRestartedGatewayIsNotToldAgainWhatHappenedBeforeItStartedWhenTheLeaderChanges()
+    {
+        cluster = new GatewayCluster(dir);
+        final EnginePipeline first = cluster.gateway(1);
+        assertEquals(0, first.directory().resolve("BTC", true));
+        final GatewayRecorder makerSees = new GatewayRecorder();
+        final Participant maker = first.register(ParticipantSpec.of("maker-bot", "maker"), makerSees);
+        maker.publication().offerBlocking(limit(0, "m-1", Side.BUY, 100, 5), 11);
+        await(() -> makerSees.done(11), maker);
+        final EnginePipeline second = cluster.gateway(2);
+        final GatewayRecorder takerSees = new GatewayRecorder();
+        final Participant taker = second.register(ParticipantSpec.of("taker-bot", "taker"), takerSees);
+        taker.publication().offerBlocking(limit(1, "t-1", Side.SELL, 100, 2), 21);
+        await(() -> takerSees.done(21) && makerSees.reports.size() == 3, maker, taker);
+        assertEquals("FILL maker m-1#1 acct 0 BUY 100x2 left 3 order-corr=11", makerSees.reports.get(2));
+
+        // Gateway 1 restarts after the fill (sequence 5: BTC, maker, the bid, taker, the sell), then the leader goes
+        // before anything else is applied: the restarted gateway syncs with the new leader, whose history holds the
+        // sell's results. It had read none of them, and wanted none (it started after them).
+        first.close();
+        final ClusterForwarder forwarder = cluster.forwarder(1);
+        final EnginePipeline again = cluster.gateway(forwarder);
+        final GatewayRecorder makerAgainSees = new GatewayRecorder();
+        final GatewayRecorder watcherSees = new GatewayRecorder();
+        final Participant makerAgain = again.register(ParticipantSpec.of("maker-bot", "maker"), makerAgainSees);
+        final Participant watcher = again.register(ParticipantSpec.of("watcher").withMarketData(), watcherSees);
+        cluster.stop(cluster.leader());
+        await(() -> forwarder.leaderChanges() >= 1 && !forwarder.noLeader(), makerAgain, watcher, taker);
+
+        // A new bid of 1 at 99 (engine order 3) is applied through the new leader.
+        long correlation = 12;
+        while (true)
+        {
+            final long c = correlation;
+            makerAgain.publication().offerBlocking(limit(0, "m-2", Side.BUY, 99, 1), c);
+            await(() -> makerAgainSees.done(c), makerAgain, watcher, taker);
+            if (makerAgainSees.doneReason.get(c) == RejectReason.NONE)
+            {
+                break;
+            }
+            correlation++;
+            pause();
+        }
+        final long applied = correlation;
+        GatewayCluster.settle(makerAgain, watcher, taker);
+        final List<String> expected = new ArrayList<>();
+        for (long c = 12; c < applied; c++)
+        {
+            expected.add("DONE corr=" + c + " " + RejectReason.describe(RejectReason.NO_LEADER));
+        }
+        expected.add("ACCEPTED m-2#3 acct 0 BUY 99x1 left 1 order-corr=" + applied);
+        expected.add("DONE corr=" + applied);
+        assertEquals(expected, makerAgainSees.reports, "no report of the fill from before the restart");
+        // The bid at 99 is a new level; the trade at 100 before the restart is not printed again.
+        assertEquals(List.of("LEVEL BUY 99x1 #1"), watcherSees.marketData);
     }
 
     @Test
