@@ -52,8 +52,9 @@ final class RejectionTest
     private static final long RNG_MAX_QTY = Long.MAX_VALUE / 1000;
 
     /**
-     * Reasons given before the core (the order-flow parser, a full ring, a gateway), covered where they are produced,
-     * and the one a control command gets from it (a venue status code that is none, {@code TradingStatusTest}).
+     * Reasons given before the core (the order-flow parser, a full ring, a gateway, a gateway in front of a cluster
+     * without a leader), covered where they are produced, and the one a control command gets from it (a venue status
+     * code that is none, {@code TradingStatusTest}).
      */
     private static final Set<Integer> NOT_FROM_THE_CORE = Set.of(
         RejectReason.BAD_ORDER_ID,
@@ -72,7 +73,8 @@ final class RejectionTest
         RejectReason.ACCOUNT_NOT_ALLOWED,
         RejectReason.LINE_TOO_LONG,
         RejectReason.OPERATOR_NOT_ALLOWED,
-        RejectReason.UNKNOWN_VENUE_STATUS);
+        RejectReason.UNKNOWN_VENUE_STATUS,
+        RejectReason.NO_LEADER);
 
     private record Case(String name, int reason, int account, long orderId, ToIntFunction<EngineFixture> command)
     {
