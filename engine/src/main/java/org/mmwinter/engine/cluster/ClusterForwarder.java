@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.mmwinter.engine.core.RejectReason;
 import org.mmwinter.engine.message.CommandEvent;
+import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
 import org.mmwinter.engine.pipeline.EnginePipeline;
@@ -31,9 +32,12 @@ import org.mmwinter.engine.state.EngineState;
  * taken; those already sent wait for a leader and are answered, or sent again, when one is elected. A session that
  * {@code AeronCluster} gave up on is replaced by a new connection, tried every {@link #RECONNECT_INTERVAL_NS}.
  * <p>
- * Sender ids must differ between gateways in front of one cluster. One gateway defines instruments and accounts at
- * a time: a definition the cluster refuses (another gateway gave the id to another name) stops this process
- * (fail-stop), since its ids would no longer mean what the cluster's mean.
+ * Sender ids must differ between gateways in front of one cluster. The directory gives a new account or instrument
+ * its id here, at once; the cluster accepts it only if the id is its next one. So nothing this gateway takes after a
+ * definition is sent before the cluster has accepted the definition (a round trip per new name), and a definition
+ * the cluster refuses (another gateway gave that id to another name first) stops this process (fail-stop) before any
+ * command could use the id for the wrong name. Gateways that create names on first use should therefore not run
+ * side by side; accounts and instruments defined before a gateway starts are learnt in its sync.
  */
 public final class ClusterForwarder implements RemoteEngine, ClusterClient.Listener
 {
@@ -56,6 +60,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     static final int MAX_MESSAGES_IN_FLIGHT = 8;
     private static final int POLL_LIMIT = 1024;
     private static final long NO_TIME = Long.MIN_VALUE;
+    private static final long NONE = -1;
 
     private static final int LIVE = 0;
     /** A sync is asked: results are dropped until its answer begins (the answer's history holds them). */
@@ -76,6 +81,9 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     /** The last command number of each message in flight, oldest at {@link #messagesAnswered}. */
     private final long[] messageLast = new long[MAX_MESSAGES_IN_FLIGHT];
     private long messagesSent;
+    /** Definitions taken and not yet answered, and where the oldest of them was last seen. */
+    private int definitionsOut;
+    private long oldestDefinition = NONE;
     private long messagesAnswered;
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong refusedNoLeader = new AtomicLong();
@@ -324,12 +332,17 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
             result.correlationId = localCorrelation[index];
             if (result.type == ResultType.DONE)
             {
-                if (localSource[index] == EnginePipeline.ENGINE_SOURCE_ID && result.rejectReason != RejectReason.NONE)
+                if (isDefinition(sent[index], localSource[index]))
                 {
-                    throw new IllegalStateException("the cluster refused this gateway's definition (command " +
-                        sent[index].type + ", id " + sent[index].instrumentId + "/" + sent[index].accountId + ": " +
-                        RejectReason.describe(result.rejectReason) + "): another gateway gave that id to another " +
-                        "name, so this gateway's ids no longer match the cluster's");
+                    if (result.rejectReason != RejectReason.NONE)
+                    {
+                        // Nothing sent after it: no command of this gateway used the id the cluster gave another.
+                        throw new IllegalStateException("the cluster refused this gateway's definition (" +
+                            describeDefinition(sent[index]) + ": " + RejectReason.describe(result.rejectReason) +
+                            "): another gateway gave that id to another name, so this gateway's ids no longer " +
+                            "match the cluster's; restart it to learn the cluster's definitions");
+                    }
+                    definitionsOut--;
                 }
                 firstUnanswered = number + 1;
                 firstUnsent = Math.max(firstUnsent, firstUnanswered);
@@ -451,7 +464,14 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         int work = 0;
         while (firstUnsent < nextNumber && messagesSent - messagesAnswered < MAX_MESSAGES_IN_FLIGHT)
         {
-            final int count = (int)Math.min(MAX_BATCH, nextNumber - firstUnsent);
+            // Nothing after a definition goes before the cluster accepted it (see the class comment).
+            final long definition = firstUnansweredDefinition();
+            if (definition != NONE && definition < firstUnsent)
+            {
+                break;
+            }
+            final long end = definition == NONE ? nextNumber : definition + 1;
+            final int count = (int)Math.min(MAX_BATCH, end - firstUnsent);
             if (client.offer(sent, MASK, firstUnsent, count) <= 0)
             {
                 break;
@@ -474,9 +494,54 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         }
     }
 
+    /**
+     * The number of the oldest definition taken and not yet answered, or {@link #NONE}: found by a walk from the
+     * oldest unanswered command only while {@link #definitionsOut} says there is one (definitions are rare).
+     */
+    private long firstUnansweredDefinition()
+    {
+        if (definitionsOut == 0)
+        {
+            return NONE;
+        }
+        if (oldestDefinition >= firstUnanswered && oldestDefinition < nextNumber &&
+            isDefinition(sent[(int)(oldestDefinition & MASK)], localSource[(int)(oldestDefinition & MASK)]))
+        {
+            return oldestDefinition;
+        }
+        for (long number = firstUnanswered; number < nextNumber; number++)
+        {
+            final int index = (int)(number & MASK);
+            if (isDefinition(sent[index], localSource[index]))
+            {
+                oldestDefinition = number;
+                return number;
+            }
+        }
+        definitionsOut = 0;
+        return NONE;
+    }
+
+    private static String describeDefinition(final CommandEvent command)
+    {
+        return command.type == CommandType.REGISTER_ACCOUNT ?
+            "account " + command.name() + " as id " + command.accountId :
+            "instrument " + command.name() + " as id " + command.instrumentId;
+    }
+
+    private static boolean isDefinition(final CommandEvent command, final int localSource)
+    {
+        return localSource == EnginePipeline.ENGINE_SOURCE_ID &&
+            (command.type == CommandType.ADD_INSTRUMENT || command.type == CommandType.REGISTER_ACCOUNT);
+    }
+
     private void take(final CommandEvent command)
     {
         final int index = (int)(nextNumber & MASK);
+        if (isDefinition(command, command.sourceId))
+        {
+            definitionsOut++;
+        }
         final CommandEvent copy = sent[index].copyFrom(command);
         localSource[index] = command.sourceId;
         localCorrelation[index] = command.correlationId;
@@ -504,8 +569,9 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     }
 
     /**
-     * No leader: the session is closed or its ingress reaches no one, or what it waits for (a DONE of a command
-     * sent, a sync's answer) has not come for {@link ClusterClient#NO_ACK_TIMEOUT_NS}.
+     * No leader: the session is closed ({@code AeronCluster} gave up), or for {@link ClusterClient#NO_ACK_TIMEOUT_NS}
+     * this gateway has been waiting (for a DONE of a command sent, a sync's answer, or an ingress to a leader at all)
+     * without any answer. A fresh ingress to a new leader takes a few milliseconds to connect: not a reason to refuse.
      */
     private void updateLeaderStatus(final long nowNs)
     {
@@ -514,18 +580,22 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
             progressed = false;
             waitingSinceNs = NO_TIME;
         }
-        final boolean waiting = nextNumber > firstUnanswered || syncState != LIVE;
-        final boolean reachable = !client.isClosed() && client.isConnected();
+        if (client.isClosed())
+        {
+            noLeader = true;
+            return;
+        }
+        final boolean waiting = nextNumber > firstUnanswered || syncState != LIVE || !client.isConnected();
         if (!waiting)
         {
             waitingSinceNs = NO_TIME;
-            noLeader = !reachable;
+            noLeader = false;
             return;
         }
         if (waitingSinceNs == NO_TIME)
         {
             waitingSinceNs = nowNs;
         }
-        noLeader = !reachable || nowNs - waitingSinceNs >= ClusterClient.NO_ACK_TIMEOUT_NS;
+        noLeader = nowNs - waitingSinceNs >= ClusterClient.NO_ACK_TIMEOUT_NS;
     }
 }

@@ -126,4 +126,41 @@ final class ClusterGatewayTest
         assertEquals(6, reference.state().lastSequence());
         cluster.assertMembersAt(reference);
     }
+
+    @Test
+    // A guard against a hang, not a timed assertion.
+    @Timeout(60)
+    void aDefinitionTheClusterRefusesStopsTheGatewayBeforeAnyCommandUsesItsId()
+    {
+        cluster = new GatewayCluster(dir);
+        final EnginePipeline first = cluster.gateway(1);
+        assertEquals(0, first.directory().resolve("BTC", true));
+        assertEquals(0, first.directory().resolve("maker"));
+        final EnginePipeline second = cluster.gateway(2);
+        final GatewayRecorder takerSees = new GatewayRecorder();
+        final Participant taker = second.register(ParticipantSpec.of("taker-bot", "taker"), takerSees);
+        assertEquals(1, second.directory().resolve("taker"));
+        // Gateway 1 has not heard of "taker": it gives "third" account id 1 as well, and its next command names
+        // account 1. The cluster refuses the registration (id 1 is taken); the order must never be sent, or the
+        // cluster would apply it as the taker's.
+        final GatewayRecorder thirdSees = new GatewayRecorder();
+        final Participant third = first.register(ParticipantSpec.of("third-bot", "third"), thirdSees);
+        assertEquals(1, first.directory().resolve("third"));
+        final long offered = third.publication().offer(limit(1, "x-1", Side.SELL, 100, 1), 31);
+        await(() -> first.failStop().hasFailed(), third, taker);
+        assertTrue(first.failStop().describe().contains("account third as id 1"), first.failStop().describe());
+        settle(taker);
+        assertEquals(List.of(), takerSees.reports, "nothing of gateway 1's order reached the taker's account (" +
+            offered + ")");
+
+        // Applied: BTC and "maker" (sender 1, numbers 1 and 2), "taker" (sender 2, number 1), and the refused
+        // registration of "third" as 1 (sender 1, number 3; it changes nothing). Not the order.
+        final OfflineMatcher reference = GatewayCluster.reference(List.of(
+            definition(1, 1).setAddInstrument(Instrument.createDefault(0, "BTC")),
+            definition(1, 2).setRegisterAccount(0, "maker"),
+            definition(2, 1).setRegisterAccount(1, "taker"),
+            definition(1, 3).setRegisterAccount(1, "third")));
+        assertEquals(4, reference.state().lastSequence());
+        cluster.assertMembersAt(reference);
+    }
 }
