@@ -207,6 +207,16 @@ public final class ClusterClient implements AutoCloseable
         }
     }
 
+    /**
+     * Gives the session up (closes it without waiting for the cluster): for a caller that has heard from no leader
+     * for longer than a failover takes, so that {@link #reconnect()} opens a new one instead of waiting out
+     * {@link #MESSAGE_TIMEOUT_NS}.
+     */
+    public void abandonSession()
+    {
+        CloseHelper.quietClose(cluster);
+    }
+
     /** Why the last {@link #reconnect()} attempt failed, or null. */
     public String connectError()
     {

@@ -30,7 +30,8 @@ import org.mmwinter.engine.state.EngineState;
  * No leader: while sent commands go unanswered for {@link ClusterClient#NO_ACK_TIMEOUT_NS}, or the session has no
  * leader to send to, new commands are answered here at once with {@link RejectReason#NO_LEADER} instead of being
  * taken; those already sent wait for a leader and are answered, or sent again, when one is elected. A session that
- * {@code AeronCluster} gave up on is replaced by a new connection, tried every {@link #RECONNECT_INTERVAL_NS}.
+ * {@code AeronCluster} gave up on, or that has heard nothing for {@link #STALE_SESSION_NS}, is replaced by a new
+ * connection, tried every {@link #RECONNECT_INTERVAL_NS}.
  * <p>
  * Sender ids must differ between gateways in front of one cluster. The directory gives a new account or instrument
  * its id here, at once; the cluster accepts it only if the id is its next one. So nothing this gateway takes after a
@@ -46,6 +47,8 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     /** How long start-up waits for the cluster to answer its sync. */
     public static final long SYNC_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
     static final long RECONNECT_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Waiting this long for any answer (longer than a failover takes) gives the session up for a new one. */
+    static final long STALE_SESSION_NS = TimeUnit.SECONDS.toNanos(4);
     /** A sync whose answer has not ended this long after it was sent is asked again. */
     static final long SYNC_RETRY_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long KEEP_ALIVE_NS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -91,6 +94,7 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     private final AtomicLong resultsLost = new AtomicLong();
     private final AtomicLong leaderChanges = new AtomicLong();
     private final AtomicLong gapsSynced = new AtomicLong();
+    private final AtomicLong sessionsAbandoned = new AtomicLong();
     private volatile boolean noLeader;
 
     private ClusterClient client;
@@ -221,6 +225,15 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
             }
         }
         updateLeaderStatus(nowNs);
+        if (noLeader && !client.isClosed() && waitingSinceNs != NO_TIME && nowNs - waitingSinceNs > STALE_SESSION_NS)
+        {
+            // A leader elected while this session could not reach it may never tell it so: AeronCluster would
+            // wait out its message timeout first. A new session finds the leader at once; the sync after it says
+            // what to send again.
+            client.abandonSession();
+            sessionsAbandoned.incrementAndGet();
+            waitingSinceNs = nowNs;
+        }
         if (noLeader)
         {
             work += link.pollCommands(refuser, POLL_LIMIT);
@@ -267,6 +280,12 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
     public long gapsSynced()
     {
         return gapsSynced.get();
+    }
+
+    /** Sessions given up for new ones after {@link #STALE_SESSION_NS} without an answer; any thread. */
+    public long sessionsAbandoned()
+    {
+        return sessionsAbandoned.get();
     }
 
     /** Leader changes followed; any thread. */

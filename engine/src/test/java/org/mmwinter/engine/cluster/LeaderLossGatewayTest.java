@@ -10,9 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * As {@link ClusterGatewayFailoverTest}'s no-leader case, with the leader among the two members closed: the gateway
- * refuses new commands, and recovers once the members are back. Its own class because the recovery waits on
- * {@code AeronCluster}'s message timeout ({@link ClusterClient#MESSAGE_TIMEOUT_NS}, 10 s): the gateway only goes on
- * after its session is given up and a new one is connected (see the report of issue 14's gateway tests).
+ * refuses new commands, and recovers once the members are back. The leader elected among the relaunched members never
+ * tells the old session so: the gateway goes on only once it has given that session up
+ * ({@link ClusterForwarder#STALE_SESSION_NS}, 4 s without an answer; {@code AeronCluster} itself would wait its
+ * 10 s message timeout) and connected a new one. Its own class because of that wait.
  */
 final class LeaderLossGatewayTest
 {
