@@ -252,6 +252,14 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         return "cluster " + members + " as gateway " + senderId;
     }
 
+    /** Its counters, for a status line: {@code leader_changes=N gaps_synced=N ...}; any thread. */
+    public String counters()
+    {
+        return "leader_changes=" + leaderChanges.get() + " gaps_synced=" + gapsSynced.get() + " sessions_abandoned=" +
+            sessionsAbandoned.get() + " resent=" + resent.get() + " refused_no_leader=" + refusedNoLeader.get() +
+            " results_lost=" + resultsLost.get();
+    }
+
     /** Whether new commands are refused for want of a leader; any thread. */
     public boolean noLeader()
     {
@@ -483,14 +491,25 @@ public final class ClusterForwarder implements RemoteEngine, ClusterClient.Liste
         int work = 0;
         while (firstUnsent < nextNumber && messagesSent - messagesAnswered < MAX_MESSAGES_IN_FLIGHT)
         {
-            // Nothing after a definition goes before the cluster accepted it (see the class comment).
+            // No command after a definition goes before the cluster accepted the definition (see the class comment);
+            // definitions themselves may go together.
             final long definition = firstUnansweredDefinition();
-            if (definition != NONE && definition < firstUnsent)
+            long end = Math.min(nextNumber, firstUnsent + MAX_BATCH);
+            if (definition != NONE)
+            {
+                long sendable = firstUnsent;
+                while (sendable < end && (sendable < definition ||
+                    isDefinition(sent[(int)(sendable & MASK)], localSource[(int)(sendable & MASK)])))
+                {
+                    sendable++;
+                }
+                end = sendable;
+            }
+            if (end == firstUnsent)
             {
                 break;
             }
-            final long end = definition == NONE ? nextNumber : definition + 1;
-            final int count = (int)Math.min(MAX_BATCH, end - firstUnsent);
+            final int count = (int)(end - firstUnsent);
             if (client.offer(sent, MASK, firstUnsent, count) <= 0)
             {
                 break;

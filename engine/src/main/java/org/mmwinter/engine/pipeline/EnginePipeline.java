@@ -616,7 +616,8 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
-     * Waits until every published command is matched and every result consumed, or the engine failed.
+     * Waits until every published command is matched (in front of a remote core: answered) and every result
+     * consumed, or the engine failed.
      *
      * @return false on timeout.
      */
@@ -626,7 +627,9 @@ public final class EnginePipeline implements AutoCloseable
         final RingBuffer<ResultEvent> out = outbound.getRingBuffer();
         while (System.nanoTime() < deadline)
         {
-            final boolean inboundDone = ring.getMinimumGatingSequence() >= ring.getCursor();
+            // In front of a remote core, idle also means nothing sent is still waiting for its answer.
+            final boolean inboundDone = ring.getMinimumGatingSequence() >= ring.getCursor() &&
+                (remote == null || remote.inFlight() == 0);
             final boolean outboundDone = out.getMinimumGatingSequence() >= out.getCursor();
             if ((inboundDone && outboundDone) || failStop.hasFailed())
             {

@@ -675,6 +675,10 @@ public final class EngineMain implements Callable<Integer>
                 new ClusterForwarder(ClusterMembers.parse(cluster), data.resolve("aeron"), "127.0.0.1", gatewayId,
                     TimeUnit.MICROSECONDS.toNanos(maxParkUs));
             final PipelineBench.Report report = new PipelineBench(commands, 42).run(config, rate, recovery, front);
+            if (front instanceof ClusterForwarder)
+            {
+                System.out.println("gateway: " + ((ClusterForwarder)front).counters());
+            }
             System.out.print(report.describe());
             PipelineBench.deleteRecursively(data);
             return 0;
