@@ -717,18 +717,17 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
-     * Forwards what was offered and waits (up to 10 s) for the remote core to answer it, then stops the forwarding
-     * thread, the result stages and the connection.
+     * Forwards what was offered and waits (up to 10 s, not at all while the remote core has no leader) for it to be
+     * answered, then stops the forwarding thread, the result stages and the connection.
      */
     private void closeInFront()
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && !failStop.hasFailed() &&
+        while (System.nanoTime() < deadline && !failStop.hasFailed() && !remote.noLeader() &&
             (ring.getMinimumGatingSequence() < ring.getCursor() || remote.inFlight() > 0))
         {
             LockSupport.parkNanos(1_000_000);
         }
-        awaitIdle(10, TimeUnit.SECONDS);
         forwarding = false;
         try
         {
@@ -738,6 +737,7 @@ public final class EnginePipeline implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+        // Disruptor's shutdown drains what the forwarder published into the outbound ring.
         shutdown(outbound);
         if (marketData != null)
         {

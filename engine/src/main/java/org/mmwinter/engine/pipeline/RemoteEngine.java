@@ -38,6 +38,9 @@ public interface RemoteEngine extends AutoCloseable
     /** Commands sent and not yet answered; any thread. */
     long inFlight();
 
+    /** Whether nothing answers now (no leader): a close then waits for no answer; any thread. */
+    boolean noLeader();
+
     /** One line for the process's status output. */
     String describe();
 
