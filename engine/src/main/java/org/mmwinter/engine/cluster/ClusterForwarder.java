@@ -42,8 +42,11 @@ import org.mmwinter.engine.state.EngineState;
  */
 public final class ClusterForwarder implements RemoteEngine, ClusterClient.Listener
 {
-    /** Commands sent and not yet answered, at most. */
-    public static final int IN_FLIGHT = 1 << 16;
+    /**
+     * Commands taken and not yet answered, at most (8 messages of 256 in flight, the rest waiting to go): more wait in
+     * the inbound ring.
+     */
+    public static final int IN_FLIGHT = 1 << 13;
     /** How long start-up waits for the cluster to answer its sync. */
     public static final long SYNC_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
     static final long RECONNECT_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);

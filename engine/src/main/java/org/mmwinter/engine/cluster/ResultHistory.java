@@ -13,12 +13,16 @@ import org.agrona.concurrent.UnsafeBuffer;
  * with an index ring of where each begins, how long it is and the last command sequence it holds; the oldest go
  * when room is needed. Every member applies the same log and so holds the same messages, except one started from a
  * snapshot, which holds nothing from before it: {@link #missingAfter} tells a client what it can no longer have.
- * Service thread only.
+ * The ring starts at {@link #INITIAL_BYTES} and doubles, up to its capacity, before it drops anything: a member that
+ * has sent little holds little. Service thread only.
  */
 final class ResultHistory
 {
-    /** A document never holds more than this many bytes ({@link ClusterEgress}'s flush size, doubled, with room). */
-    private final UnsafeBuffer bytes;
+    /** Bytes the ring starts with (or its capacity, if smaller). */
+    static final int INITIAL_BYTES = 1 << 20;
+
+    private UnsafeBuffer bytes;
+    private final int capacity;
     private final int[] offsets;
     private final int[] lengths;
     private final long[] lastSequences;
@@ -29,7 +33,7 @@ final class ResultHistory
     private long droppedUpTo;
 
     /**
-     * @param capacityBytes bytes kept (a message longer than a quarter of it is not kept).
+     * @param capacityBytes bytes kept at most (a message longer than a quarter of it is not kept).
      * @param entries       messages kept at most; a power of two.
      */
     ResultHistory(final int capacityBytes, final int entries)
@@ -38,7 +42,8 @@ final class ResultHistory
         {
             throw new IllegalArgumentException("history entries must be a power of two: " + entries);
         }
-        bytes = new UnsafeBuffer(new byte[capacityBytes]);
+        capacity = capacityBytes;
+        bytes = new UnsafeBuffer(new byte[Math.min(capacityBytes, INITIAL_BYTES)]);
         offsets = new int[entries];
         lengths = new int[entries];
         lastSequences = new long[entries];
@@ -54,10 +59,15 @@ final class ResultHistory
 
     void add(final DirectBuffer message, final int length, final long lastSequence)
     {
-        if (length > bytes.capacity() / 4)
+        if (length > capacity / 4)
         {
             droppedUpTo = Math.max(droppedUpTo, lastSequence);
             return;
+        }
+        while (bytes.capacity() < capacity && tail > head && tail - head <= entryMask &&
+            overlaps((int)(head & entryMask), nextOffset(length), length))
+        {
+            grow();
         }
         int at = 0;
         if (tail > head)
@@ -122,6 +132,33 @@ final class ResultHistory
     long lastSequence(final long index)
     {
         return lastSequences[(int)(index & entryMask)];
+    }
+
+    /** Where a message of {@code length} bytes would go next. */
+    private int nextOffset(final int length)
+    {
+        if (tail == head)
+        {
+            return 0;
+        }
+        final int last = (int)((tail - 1) & entryMask);
+        final int at = offsets[last] + lengths[last];
+        return at + length > bytes.capacity() ? 0 : at;
+    }
+
+    /** Doubles the ring (up to its capacity), the messages held copied to its start in order. */
+    private void grow()
+    {
+        final UnsafeBuffer bigger = new UnsafeBuffer(new byte[(int)Math.min((long)bytes.capacity() * 2, capacity)]);
+        int at = 0;
+        for (long i = head; i < tail; i++)
+        {
+            final int entry = (int)(i & entryMask);
+            bigger.putBytes(at, bytes, offsets[entry], lengths[entry]);
+            offsets[entry] = at;
+            at += lengths[entry];
+        }
+        bytes = bigger;
     }
 
     private boolean overlaps(final int entry, final int at, final int length)

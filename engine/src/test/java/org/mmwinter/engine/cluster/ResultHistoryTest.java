@@ -184,4 +184,36 @@ final class ResultHistoryTest
             assertThrows(IllegalArgumentException.class, () -> new ResultHistory(CAPACITY, 6));
         assertEquals("history entries must be a power of two: 6", ex.getMessage());
     }
+
+    @Test
+    void startsSmallAndDoublesToItsCapacityBeforeDroppingAnything()
+    {
+        // Capacity 4 MiB, so the ring starts at 1 MiB. Messages of 100 KiB, the i-th filled with byte i, for
+        // sequence i + 1: 40 of them (4,000 KiB) fit in 4 MiB (4,096 KiB) once it has doubled twice; none is
+        // dropped, each is held whole and in order.
+        final int message = 100 * 1024;
+        final ResultHistory history = new ResultHistory(4 << 20, 1 << 10);
+        final UnsafeBuffer bytes = new UnsafeBuffer(new byte[message]);
+        for (int i = 0; i < 40; i++)
+        {
+            bytes.setMemory(0, message, (byte)i);
+            history.add(bytes, message, i + 1);
+        }
+        assertEquals(0, history.missingAfter(0), "nothing dropped while it could grow");
+        assertEquals(40, history.end() - history.first());
+        for (long i = history.first(); i < history.end(); i++)
+        {
+            assertEquals(message, history.messageLength(i));
+            assertEquals(i + 1, history.lastSequence(i));
+            final int at = history.messageOffset(i);
+            assertEquals((byte)i, history.buffer().getByte(at), "first byte of message " + i);
+            assertEquals((byte)i, history.buffer().getByte(at + message - 1), "last byte of message " + i);
+        }
+        // The 41st would end at 4,100 KiB > 4,096: it goes to offset 0, over message 0 (sequence 1), which is dropped.
+        bytes.setMemory(0, message, (byte)40);
+        history.add(bytes, message, 41);
+        assertEquals(1, history.missingAfter(0));
+        assertEquals(0, history.missingAfter(1));
+        assertEquals(0, history.messageOffset(history.end() - 1));
+    }
 }
