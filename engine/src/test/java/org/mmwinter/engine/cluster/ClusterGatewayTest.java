@@ -140,6 +140,12 @@ final class ClusterGatewayTest
         final GatewayRecorder takerSees = new GatewayRecorder();
         final Participant taker = second.register(ParticipantSpec.of("taker-bot", "taker"), takerSees);
         assertEquals(1, second.directory().resolve("taker"));
+        // The cluster has applied "taker" as account 1 (register returns once offered, not once applied: without
+        // this wait gateway 1's registration below may reach the log first, and gateway 2 be the one refused).
+        cluster.assertMembersAt(GatewayCluster.reference(List.of(
+            definition(1, 1).setAddInstrument(Instrument.createDefault(0, "BTC")),
+            definition(1, 2).setRegisterAccount(0, "maker"),
+            definition(2, 1).setRegisterAccount(1, "taker"))));
         // Gateway 1 has not heard of "taker": it gives "third" account id 1 as well, and its next command names
         // account 1. The cluster refuses the registration (id 1 is taken); the order must never be sent, or the
         // cluster would apply it as the taker's.
