@@ -43,8 +43,8 @@ final class ClusterGatewayProcessTest
     private static final Pattern ANSWER = Pattern.compile("^(OK|REJECTED),(\\d+)(?:,(.*))?$");
     private static final String NO_LEADER = RejectReason.describe(RejectReason.NO_LEADER);
     private static final String BUSY = RejectReason.describe(RejectReason.BUSY);
-    private static final int LINES = 12_000;
-    private static final int KILL_AFTER = 3_000;
+    private static final int LINES = 8_000;
+    private static final int KILL_AFTER = 2_000;
     /** Lines per pacing step, and steps per second: 2,000 lines a second. */
     private static final int STEP = 20;
     private static final long STEP_NS = TimeUnit.MILLISECONDS.toNanos(10);
