@@ -104,9 +104,7 @@ final class ClusterFlowExportTest
         // 12 rests after the re-send of 7.
         add(limit(0, "a3", Side.BUY, TimeInForce.GTC, 9_800, 1_000));
 
-        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
-        final ClusterMembers members = ClusterMembers.parse("127.0.0.1:" + base + ",127.0.0.1:" +
-            (base + ClusterMembers.PORTS_PER_NODE) + ",127.0.0.1:" + (base + 2 * ClusterMembers.PORTS_PER_NODE));
+        final ClusterMembers members = ClusterMembers.parse(FreePorts.threeLoopbackMembers());
         for (int n = 0; n < nodes.length; n++)
         {
             nodes[n] = ClusterNode.launch(n, members, dir.resolve("node" + n), new EngineClusteredService(1 << 12));

@@ -80,9 +80,7 @@ final class ClusterGatewayProcessTest
     {
         final Path flow = FlowFiles.write(dir.resolve("flow.csv"), 1415, LINES);
         final List<String> lines = Files.readAllLines(flow, StandardCharsets.UTF_8);
-        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
-        final String list = "127.0.0.1:" + base + ",127.0.0.1:" + (base + ClusterMembers.PORTS_PER_NODE) +
-            ",127.0.0.1:" + (base + 2 * ClusterMembers.PORTS_PER_NODE);
+        final String list = FreePorts.threeLoopbackMembers();
         for (int n = 0; n < members.length; n++)
         {
             members[n] = MemberProcess.start(n, list, dir.resolve("node" + n));

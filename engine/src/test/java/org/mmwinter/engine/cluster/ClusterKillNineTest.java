@@ -62,9 +62,7 @@ final class ClusterKillNineTest
     @Timeout(90)
     void everyAcknowledgedCommandSurvivesTheLeadersKillOnce() throws Exception
     {
-        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
-        final String list = "127.0.0.1:" + base + ",127.0.0.1:" + (base + ClusterMembers.PORTS_PER_NODE) +
-            ",127.0.0.1:" + (base + 2 * ClusterMembers.PORTS_PER_NODE);
+        final String list = FreePorts.threeLoopbackMembers();
         for (int n = 0; n < members.length; n++)
         {
             members[n] = start(n, list);

@@ -52,9 +52,7 @@ final class ClusterQuorumTest
     @Timeout(60)
     void twoMembersTradeOneRefusesAndAMajorityResumes()
     {
-        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
-        members = ClusterMembers.parse("127.0.0.1:" + base + ",127.0.0.1:" + (base + ClusterMembers.PORTS_PER_NODE) +
-            ",127.0.0.1:" + (base + 2 * ClusterMembers.PORTS_PER_NODE));
+        members = ClusterMembers.parse(FreePorts.threeLoopbackMembers());
         for (int n = 0; n < nodes.length; n++)
         {
             nodes[n] = launch(n);

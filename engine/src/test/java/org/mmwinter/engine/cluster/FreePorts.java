@@ -37,6 +37,21 @@ public final class FreePorts
         throw new IllegalStateException("no run of " + count + " free ports found");
     }
 
+    /**
+     * Three members on loopback with free ports, as {@code --members} takes them:
+     * {@code 127.0.0.1:B,127.0.0.1:B+5,127.0.0.1:B+10}.
+     */
+    public static String threeLoopbackMembers()
+    {
+        final int base = base(3 * ClusterMembers.PORTS_PER_NODE);
+        final StringBuilder list = new StringBuilder();
+        for (int n = 0; n < 3; n++)
+        {
+            list.append(n == 0 ? "" : ",").append("127.0.0.1:").append(base + n * ClusterMembers.PORTS_PER_NODE);
+        }
+        return list.toString();
+    }
+
     private static boolean allFree(final int base, final int count)
     {
         for (int port = base; port < base + count; port++)

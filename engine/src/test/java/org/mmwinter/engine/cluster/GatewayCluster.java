@@ -39,9 +39,7 @@ final class GatewayCluster implements AutoCloseable
     GatewayCluster(final Path dir)
     {
         this.dir = dir;
-        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
-        members = ClusterMembers.parse(HOST + ":" + base + "," + HOST + ":" + (base + ClusterMembers.PORTS_PER_NODE) +
-            "," + HOST + ":" + (base + 2 * ClusterMembers.PORTS_PER_NODE));
+        members = ClusterMembers.parse(FreePorts.threeLoopbackMembers());
         for (int n = 0; n < nodes.length; n++)
         {
             launch(n);

@@ -180,9 +180,7 @@ final class InProcessClusterTest
 
     private ClusterMembers members()
     {
-        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
-        return ClusterMembers.parse("127.0.0.1:" + base + ",127.0.0.1:" + (base + ClusterMembers.PORTS_PER_NODE) +
-            ",127.0.0.1:" + (base + 2 * ClusterMembers.PORTS_PER_NODE));
+        return ClusterMembers.parse(FreePorts.threeLoopbackMembers());
     }
 
     private ClusterNode launch(final int node, final ClusterMembers members)

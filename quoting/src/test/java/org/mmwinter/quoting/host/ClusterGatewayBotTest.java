@@ -84,9 +84,7 @@ final class ClusterGatewayBotTest
     void theBotInAGatewayQuotesOnTheClustersBookIsFilledThroughAnotherGatewayAndAgreesWithTheMembers()
         throws IOException
     {
-        final int base = FreePorts.base(3 * ClusterMembers.PORTS_PER_NODE);
-        final ClusterMembers members = ClusterMembers.parse(HOST + ":" + base + "," + HOST + ":" +
-            (base + ClusterMembers.PORTS_PER_NODE) + "," + HOST + ":" + (base + 2 * ClusterMembers.PORTS_PER_NODE));
+        final ClusterMembers members = ClusterMembers.parse(FreePorts.threeLoopbackMembers());
         for (int n = 0; n < nodes.length; n++)
         {
             nodes[n] = ClusterNode.launch(n, members, dir.resolve("node" + n), new EngineClusteredService(1 << 12));
