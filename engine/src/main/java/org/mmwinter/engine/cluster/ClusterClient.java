@@ -234,14 +234,7 @@ public final class ClusterClient implements AutoCloseable
     {
         commands.beginBatch(0);
         commands.add(command);
-        commands.endBatch();
-        buffer.wrap(commands.buffer(), 0, commands.length());
-        final long result = cluster.offer(buffer, 0, commands.length());
-        if (result > 0)
-        {
-            offered++;
-        }
-        return result;
+        return offerBatch();
     }
 
     /**
@@ -257,12 +250,18 @@ public final class ClusterClient implements AutoCloseable
         {
             commands.add(ring[(int)((from + i) & mask)]);
         }
+        return offerBatch();
+    }
+
+    /** Closes the batch begun in {@link #commands} and offers it as one log message. */
+    private long offerBatch()
+    {
         commands.endBatch();
         buffer.wrap(commands.buffer(), 0, commands.length());
         final long result = cluster.offer(buffer, 0, commands.length());
         if (result > 0)
         {
-            offered += count;
+            offered += commands.count();
         }
         return result;
     }

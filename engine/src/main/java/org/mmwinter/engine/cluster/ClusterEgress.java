@@ -101,9 +101,7 @@ final class ClusterEgress implements ResultCodec.ResultHandler
     {
         if (cluster != null)
         {
-            message.putByte(0, ClusterProtocol.DEFINITIONS);
-            message.putBytes(ClusterProtocol.KIND_LENGTH, definitions.buffer(), 0, definitions.length());
-            offer(session, message, 0, ClusterProtocol.KIND_LENGTH + definitions.length());
+            offer(session, message, 0, frame(ClusterProtocol.DEFINITIONS, definitions.buffer(), definitions.length()));
         }
     }
 
@@ -151,11 +149,21 @@ final class ClusterEgress implements ResultCodec.ResultHandler
         {
             return;
         }
-        message.putByte(0, ClusterProtocol.RESULTS);
-        message.putBytes(ClusterProtocol.KIND_LENGTH, codec.buffer(), 0, codec.length());
-        messageLength = ClusterProtocol.KIND_LENGTH + codec.length();
+        messageLength = frame(ClusterProtocol.RESULTS, codec.buffer(), codec.length());
         history.add(message, messageLength, lastSequence);
         cluster.forEachClientSession(sendToSession);
+    }
+
+    /**
+     * Writes a message of {@code kind} holding the document {@code document[0, length)} into {@link #message}.
+     *
+     * @return the message's length.
+     */
+    private int frame(final byte kind, final byte[] document, final int length)
+    {
+        message.putByte(0, kind);
+        message.putBytes(ClusterProtocol.KIND_LENGTH, document, 0, length);
+        return ClusterProtocol.KIND_LENGTH + length;
     }
 
     private void sendTo(final ClientSession session)
