@@ -1,8 +1,5 @@
 package org.mmwinter.replay;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +29,8 @@ import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
 import org.mmwinter.engine.pipeline.EngineConfig;
-import org.mmwinter.engine.process.EngineMain;
+import org.mmwinter.engine.process.EngineConsole;
 import org.mmwinter.engine.state.StateDigest;
-import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -275,20 +271,8 @@ final class ClusterFlowExportTest
      */
     private static String export(final Path data, final Path flow)
     {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final PrintStream previous = System.out;
-        final int exit;
-        try
-        {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new EngineMain()).execute("export", "--data", data.toString(), "--flow",
-                flow.toString());
-        }
-        finally
-        {
-            System.setOut(previous);
-        }
-        assertEquals(0, exit, "export of " + data);
-        return out.toString(StandardCharsets.UTF_8).trim();
+        final EngineConsole export = EngineConsole.run("export", "--data", data.toString(), "--flow", flow.toString());
+        assertEquals(0, export.exitCode, "export of " + data);
+        return export.out;
     }
 }

@@ -1,8 +1,6 @@
 package org.mmwinter.replay;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mmwinter.engine.flow.FlowFiles;
 import org.mmwinter.engine.pipeline.EngineConfig;
-import org.mmwinter.engine.process.EngineMain;
+import org.mmwinter.engine.process.EngineConsole;
 import org.mmwinter.engine.process.PipelineFlowRun;
 import org.mmwinter.engine.state.StateDigest;
-import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,20 +61,9 @@ final class JournalFlowExportTest
             tmp.resolve("engine"), Long.MAX_VALUE);
 
         final Path exported = tmp.resolve("export").resolve("applied.csv");
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final PrintStream previous = System.out;
-        final int exit;
-        try
-        {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new EngineMain()).execute("export", "--data", data.toString(), "--flow",
-                exported.toString());
-        }
-        finally
-        {
-            System.setOut(previous);
-        }
-        assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+        final EngineConsole export = EngineConsole.run("export", "--data", data.toString(), "--flow",
+            exported.toString());
+        assertEquals(0, export.exitCode, export.out);
 
         final MatchRun.Result replay = new MatchRun(EngineConfig.load(
             tmp.resolve("export").resolve("applied.instruments.conf"))).run(exported, tmp.resolve("replay"),

@@ -1,12 +1,8 @@
 package org.mmwinter.engine.cluster;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import org.mmwinter.engine.process.EngineMain;
-import picocli.CommandLine;
+import org.mmwinter.engine.process.EngineConsole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,19 +20,8 @@ final class DigestTool
      */
     static String run(final Path dataDir)
     {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final PrintStream previous = System.out;
-        final int exit;
-        try
-        {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new EngineMain()).execute("digest", "--data", dataDir.toString());
-        }
-        finally
-        {
-            System.setOut(previous);
-        }
-        assertEquals(0, exit, "digest exit on " + dataDir);
-        return out.toString(StandardCharsets.UTF_8).trim();
+        final EngineConsole digest = EngineConsole.run("digest", "--data", dataDir.toString());
+        assertEquals(0, digest.exitCode, "digest exit on " + dataDir);
+        return digest.out;
     }
 }

@@ -1,8 +1,5 @@
 package org.mmwinter.engine.process;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +23,6 @@ import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.TradingStatus;
 import org.mmwinter.engine.state.EngineState;
 import org.mmwinter.engine.state.StateDigest;
-import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -309,26 +305,9 @@ final class FlowExportTest
      */
     private static String[] export(final Path data, final Path flow, final int expectedExit)
     {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final PrintStream previousOut = System.out;
-        final PrintStream previousErr = System.err;
-        final int exit;
-        try
-        {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new EngineMain())
-                .execute("export", "--data", data.toString(), "--flow", flow.toString());
-        }
-        finally
-        {
-            System.setOut(previousOut);
-            System.setErr(previousErr);
-        }
-        final String[] printed = {out.toString(StandardCharsets.UTF_8).trim(), err.toString(StandardCharsets.UTF_8)
-            .trim()};
-        assertEquals(expectedExit, exit, String.join("\n", printed));
+        final EngineConsole export = EngineConsole.run("export", "--data", data.toString(), "--flow", flow.toString());
+        final String[] printed = {export.out, export.err};
+        assertEquals(expectedExit, export.exitCode, String.join("\n", printed));
         return printed;
     }
 }
