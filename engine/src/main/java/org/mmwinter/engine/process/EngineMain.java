@@ -309,6 +309,7 @@ public final class EngineMain implements Callable<Integer>
         {
             System.out.println("engine: no FIX acceptor (--fix-port -1)");
         }
+        InetSocketAddress listening = null;
         if (gateway != null)
         {
             if (!hosted.isEmpty())
@@ -328,11 +329,7 @@ public final class EngineMain implements Callable<Integer>
             }
             try
             {
-                final InetSocketAddress address = gateway.start(pipeline, host, port);
-                System.out.println("engine: listening on tcp://" + address.getHostString() + ":" + address.getPort() +
-                    " (order-flow CSV: header, then one command a line; one OK or REJECTED line back per line;" +
-                    " max connections " + config.gatewayMaxConnections() + ", accounts " +
-                    (config.gatewayAccounts().isEmpty() ? "any" : String.join(",", config.gatewayAccounts())) + ")");
+                listening = gateway.start(pipeline, host, port);
             }
             catch (final IllegalArgumentException ex)
             {
@@ -352,10 +349,6 @@ public final class EngineMain implements Callable<Integer>
                 return 2;
             }
         }
-        else
-        {
-            System.out.println("engine: not listening (--port -1); producers: --input and in-process");
-        }
 
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
@@ -364,6 +357,19 @@ public final class EngineMain implements Callable<Integer>
             stopped.countDown();
         }, "engine-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // Said only once the hook is in place: tools send SIGTERM as soon as they read it, and a SIGTERM before the
+        // hook would end the process without its shutdown (the bot's status file, the last snapshot).
+        if (listening != null)
+        {
+            System.out.println("engine: listening on tcp://" + listening.getHostString() + ":" +
+                listening.getPort() + " (order-flow CSV: header, then one command a line; one OK or REJECTED line " +
+                "back per line; max connections " + config.gatewayMaxConnections() + ", accounts " +
+                (config.gatewayAccounts().isEmpty() ? "any" : String.join(",", config.gatewayAccounts())) + ")");
+        }
+        else
+        {
+            System.out.println("engine: not listening (--port -1); producers: --input and in-process");
+        }
 
         FlowSource source = null;
         Thread sourceThread = null;
