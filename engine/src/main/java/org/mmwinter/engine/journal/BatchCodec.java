@@ -22,6 +22,8 @@ import org.mmwinter.engine.message.CommandEvent;
 public final class BatchCodec
 {
     public static final int VERSION = 4;
+    /** A batch's header at most: its version, its five-byte record count and its first sequence's varint. */
+    public static final int HEADER_BYTES = 1 + 5 + 10;
     private static final int WITHOUT_RENAME_VERSION = 3;
     private static final int WITHOUT_FEES_VERSION = 2;
     private static final int NUMERIC_ID_VERSION = 1;
@@ -137,6 +139,26 @@ public final class BatchCodec
                 throw new JournalCorruptException(b.remaining() + " unexpected bytes after the records");
             }
             return records;
+        }
+        catch (final JournalCorruptException ex)
+        {
+            throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Reads the first sequence of a batch from the first {@code available} bytes of its document, copied into
+     * {@link #wrapForDecode}: {@link #HEADER_BYTES} are enough, the rest of the document is neither read nor checked.
+     *
+     * @throws JournalCorruptException when the header is not one of a batch.
+     */
+    public long firstSequence(final int available, final String where)
+    {
+        final JournalBuffer b = buffer;
+        b.openHeader(available, NUMERIC_ID_VERSION, VERSION, where);
+        try
+        {
+            return b.readVarLong();
         }
         catch (final JournalCorruptException ex)
         {

@@ -97,6 +97,34 @@ public final class InputJournal implements AutoCloseable
     }
 
     /**
+     * Feeds the records from the document that holds {@code sequence + 1} to the end, checking each document read:
+     * a restart from a snapshot taken at {@code sequence} reads the journal after the snapshot only (the documents
+     * before it are not read at all, see {@link DocumentReader#lastDocumentStartingBy}). The first document read
+     * may start before {@code sequence + 1}: the handler skips what it already has.
+     *
+     * @return the number of records read.
+     * @throws JournalCorruptException for a document that fails its checks.
+     */
+    public long replayAfter(final long sequence, final BatchCodec.RecordHandler handler)
+    {
+        final BatchCodec codec = new BatchCodec(1 << 16);
+        final long start = sequence <= 0 ? DocumentReader.FROM_START : DocumentReader.lastDocumentStartingBy(
+            queue, "input journal", sequence + 1, BatchCodec.HEADER_BYTES, new DocumentReader.HeaderReader()
+            {
+                public byte[] buffer(final int length)
+                {
+                    return codec.wrapForDecode(length);
+                }
+
+                public long firstSequence(final int available, final String where)
+                {
+                    return codec.firstSequence(available, where);
+                }
+            });
+        return replay(queue, start, codec, handler);
+    }
+
+    /**
      * Replays a journal directory without opening it for writing (the offline {@code digest} tool).
      */
     public static long replayReadOnly(final Path directory, final BatchCodec.RecordHandler handler)
@@ -109,9 +137,15 @@ public final class InputJournal implements AutoCloseable
 
     private static long replay(final SingleChronicleQueue queue, final BatchCodec.RecordHandler handler)
     {
-        final BatchCodec codec = new BatchCodec(1 << 16);
+        return replay(queue, DocumentReader.FROM_START, new BatchCodec(1 << 16), handler);
+    }
+
+    private static long replay(
+        final SingleChronicleQueue queue, final long startIndex, final BatchCodec codec,
+        final BatchCodec.RecordHandler handler)
+    {
         final CommandEvent event = new CommandEvent();
-        return DocumentReader.readAll(queue, "input journal", new DocumentReader.DocumentHandler()
+        return DocumentReader.readFrom(queue, "input journal", startIndex, new DocumentReader.DocumentHandler()
         {
             public byte[] buffer(final int length)
             {

@@ -165,6 +165,33 @@ final class JournalBuffer
     }
 
     /**
+     * Reads the start of a document's frame without its checksum: the first {@code available} bytes of a document
+     * copied in (a look at its header, not a check of the document), its layout version from {@code oldest} to
+     * {@code newest}; the record count is read and returned, the header's fields after it can be read next.
+     *
+     * @throws JournalCorruptException naming {@code where}.
+     */
+    int openHeader(final int available, final int oldest, final int newest, final String where)
+    {
+        position = 0;
+        limit = available;
+        try
+        {
+            final int found = readByte();
+            if (found < oldest || found > newest)
+            {
+                throw new JournalCorruptException("journal layout version " + found + " is not readable by this " +
+                    "engine, which reads versions " + oldest + " to " + newest);
+            }
+            return (int)readVarLong();
+        }
+        catch (final JournalCorruptException ex)
+        {
+            throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
      * Layout version of the document last opened by {@link #openFrame}.
      */
     int frameVersion()

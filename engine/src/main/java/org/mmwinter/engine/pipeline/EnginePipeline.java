@@ -324,7 +324,8 @@ public final class EnginePipeline implements AutoCloseable
 
     /**
      * Snapshot (if any) then journal after it; a snapshot that cannot be used is reported and the journal replayed
-     * from its start, since the journal alone is the source of truth.
+     * from its start, since the journal alone is the source of truth. With a snapshot the journal before it is not
+     * read at all ({@link InputJournal#replayAfter}): the restart costs the journal written since the snapshot.
      */
     private long recover()
     {
@@ -357,15 +358,20 @@ public final class EnginePipeline implements AutoCloseable
             }
         }
         final long skipUpTo = fromSequence;
-        final long[] lastJournaled = new long[1];
+        // [0]: the last sequence read; [1]: the first sequence applied after the snapshot (0 while none).
+        final long[] seen = new long[2];
         final long records;
         try
         {
-            records = inputJournal.replay(record ->
+            records = inputJournal.replayAfter(skipUpTo, record ->
             {
-                lastJournaled[0] = record.sequence;
+                seen[0] = record.sequence;
                 if (record.sequence > skipUpTo)
                 {
+                    if (seen[1] == 0)
+                    {
+                        seen[1] = record.sequence;
+                    }
                     state.apply(record);
                 }
             });
@@ -375,11 +381,18 @@ public final class EnginePipeline implements AutoCloseable
             closeJournals();
             throw ex;
         }
-        if (lastJournaled[0] < skipUpTo)
+        if (seen[0] < skipUpTo)
         {
             closeJournals();
             throw new JournalCorruptException("snapshot at sequence " + skipUpTo + " is ahead of the input journal " +
-                "(last sequence " + lastJournaled[0] + "): journal files are missing; refusing to start");
+                "(last sequence " + seen[0] + "): journal files are missing; refusing to start");
+        }
+        if (seen[1] != 0 && seen[1] != skipUpTo + 1)
+        {
+            closeJournals();
+            throw new JournalCorruptException("the input journal goes on at sequence " + seen[1] + " after the " +
+                (skipUpTo > 0 ? "snapshot at sequence " + skipUpTo : "start") + ": journal files are missing " +
+                "between them; refusing to start");
         }
         snapshotSequence = skipUpTo;
         return records;
