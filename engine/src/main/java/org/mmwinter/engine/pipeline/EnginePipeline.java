@@ -75,6 +75,8 @@ public final class EnginePipeline implements AutoCloseable
     private volatile boolean forwarding;
     private volatile boolean accepting;
     private long snapshotSequence;
+    /** Written by the thread that takes snapshots (the matching thread, or the closing one), read by any. */
+    private volatile long longestSnapshotNs;
     private boolean closed;
 
     /**
@@ -407,15 +409,30 @@ public final class EnginePipeline implements AutoCloseable
         {
             return;
         }
+        final long start = System.nanoTime();
         try
         {
             Snapshots.write(state, config.snapshotDir());
+            final long pause = System.nanoTime() - start;
+            if (pause > longestSnapshotNs)
+            {
+                longestSnapshotNs = pause;
+            }
         }
         catch (final IOException ex)
         {
             // A snapshot is an optimisation: the journal still holds everything, so report and go on.
             System.err.println("engine: snapshot not written: " + ex);
         }
+    }
+
+    /**
+     * The longest a snapshot has taken to write so far (nanoseconds, 0 when none): how long a periodic snapshot
+     * holds the matching thread, which writes it between two commands.
+     */
+    public long longestSnapshotNs()
+    {
+        return longestSnapshotNs;
     }
 
     /** Journal sequence of the snapshot recovery started from (0 when none). */

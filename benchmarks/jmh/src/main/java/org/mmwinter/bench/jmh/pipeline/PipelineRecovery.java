@@ -3,10 +3,13 @@ package org.mmwinter.bench.jmh.pipeline;
 import java.io.FileWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.mmwinter.bench.jmh.IdStyle;
 import org.mmwinter.bench.workload.MixShape;
@@ -28,6 +31,13 @@ import picocli.CommandLine.Option;
  * <p>
  * {@code java <chronicle.jvm.flags> -Xms2g -Xmx2g -cp benchmarks.jar
  * org.mmwinter.bench.jmh.pipeline.PipelineRecovery --commands 10000000 --runs 3 --out recovery.jsonl}
+ * <p>
+ * With {@code --snapshot-tail T} it times a restart from a snapshot instead: snapshots on, the {@code --commands}
+ * journaled, the pipeline closed (which writes a snapshot at that point, its write time reported as the pause a
+ * periodic snapshot of that book would cost the matching thread), then {@code T} more commands journaled by a second
+ * pipeline (started from that snapshot) whose own closing snapshot is deleted, so that every timed restart loads
+ * the snapshot taken after {@code --commands} and replays the {@code T}-command tail. Run at 10 M and 100 M commands
+ * with the same tail, the restart times show whether the journal before the snapshot is read.
  */
 @Command(name = "PipelineRecovery", mixinStandardHelpOptions = true,
     description = "Times recovery of the pipeline from its input journal.")
@@ -42,6 +52,15 @@ public final class PipelineRecovery implements Callable<Integer>
     @Option(names = "--ids", paramLabel = "numeric|alnum8|uuid36|mixed",
         description = "How the workload's order ids are spelt (default numeric).")
     String ids = IdStyle.NUMERIC;
+
+    @Option(names = "--snapshot-tail", paramLabel = "T",
+        description = "Restart from a snapshot taken after --commands, with T commands journaled after it " +
+            "(default: off, the whole journal is replayed).")
+    int snapshotTail = -1;
+
+    @Option(names = "--resting-orders", paramLabel = "N",
+        description = "Resting orders of the mix's book (default 1000; the snapshot's size follows it).")
+    int restingOrders = WorkloadConfig.BASE_RESTING_ORDERS;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Append the result as a JSON line to FILE.")
     Path out;
@@ -73,28 +92,48 @@ public final class PipelineRecovery implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(new CommandLine(this), "--commands and --runs must be positive");
         }
-        final Workload workload = MixShape.generate(WorkloadConfig.BASE_RESTING_ORDERS);
+        final boolean fromSnapshot = snapshotTail >= 0;
+        final Workload workload = MixShape.generate(restingOrders);
         final CommandCycle cycle = new CommandCycle(workload, ids);
         try (ScratchDirectory data = ScratchDirectory.create("pipeline-recovery", dataParent))
         {
             final EngineConfig config = PipelineSettings.config(data.path(), PipelineSettings.ON,
-                PipelineSettings.DEFAULT_STAGES);
+                PipelineSettings.DEFAULT_STAGES).snapshotsEnabled(fromSnapshot);
             final long journalStart = System.nanoTime();
-            final long digest;
-            final long journalBytes;
-            try (PipelineDriver pipeline = PipelineDriver.start(config, workload.config().accounts()))
+            long digest;
+            long journalBytes;
+            final PipelineDriver journaling = PipelineDriver.start(config, workload.config().accounts());
+            try
             {
-                pipeline.publishAndAwait(cycle.fill(), cycle.ids());
-                for (int i = 0; i < commands; i++)
-                {
-                    pipeline.publish(cycle.commands(), cycle.next(), cycle.ids(), 0);
-                }
-                pipeline.awaitCompleted(pipeline.published());
-                digest = pipeline.pipeline().digest();
-                journalBytes = pipeline.pipeline().journalBytes();
+                journaling.publishAndAwait(cycle.fill(), cycle.ids());
+                publish(journaling, cycle, commands);
+                digest = journaling.pipeline().digest();
+                journalBytes = journaling.pipeline().journalBytes();
             }
+            finally
+            {
+                journaling.close();
+            }
+            // The snapshot at close is the only one this pipeline writes.
+            final long snapshotNs = journaling.pipeline().longestSnapshotNs();
+            List<Path> kept = List.of();
             System.out.printf("recovery: journaled %,d commands (%,d bytes) in %.1f s; digest %s%n",
                 commands, journalBytes, (System.nanoTime() - journalStart) / 1e9, StateDigest.toHex(digest));
+            if (fromSnapshot)
+            {
+                System.out.printf("recovery: snapshot of a %,d-order book written in %.1f ms%n", restingOrders,
+                    snapshotNs / 1e6);
+                kept = snapshotFiles(config);
+                try (PipelineDriver pipeline = PipelineDriver.start(config, workload.config().accounts()))
+                {
+                    publish(pipeline, cycle, snapshotTail);
+                    digest = pipeline.pipeline().digest();
+                    journalBytes = pipeline.pipeline().journalBytes();
+                }
+                deleteSnapshotsBut(config, kept);
+                System.out.printf("recovery: journaled a tail of %,d commands after the snapshot; digest %s%n",
+                    snapshotTail, StateDigest.toHex(digest));
+            }
 
             final List<Run> timed = new ArrayList<>();
             for (int r = 0; r < runs; r++)
@@ -110,29 +149,70 @@ public final class PipelineRecovery implements Callable<Integer>
                             StateDigest.toHex(report.digest()) + ", the journaling run ended with " +
                             StateDigest.toHex(digest));
                     }
+                    if (fromSnapshot != report.snapshotSequence() > 0)
+                    {
+                        throw new IllegalStateException("recovery " + (fromSnapshot ? "did not start" : "started") +
+                            " from a snapshot: " + report.describe());
+                    }
                     final Run run = new Run(report.records(), startNs, report.elapsedNs());
                     timed.add(run);
                     System.out.printf("recovery run %d: %,d records in %.3f s = %,.0f records/s " +
                             "(journal replay alone %.3f s)%n",
                         r + 1, run.records(), startNs / 1e9, run.recordsPerSecond(), run.replayNs() / 1e9);
                 }
+                if (fromSnapshot)
+                {
+                    // Its closing snapshot would shorten the next restart's tail to nothing.
+                    deleteSnapshotsBut(config, kept);
+                }
             }
             if (out != null)
             {
                 try (PrintWriter writer = new PrintWriter(new FileWriter(out.toFile(), true)))
                 {
-                    writer.println(toJson(journalBytes, timed));
+                    writer.println(toJson(journalBytes, snapshotNs, timed));
                 }
             }
         }
         return 0;
     }
 
-    private String toJson(final long journalBytes, final List<Run> timed)
+    private static void publish(final PipelineDriver pipeline, final CommandCycle cycle, final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            pipeline.publish(cycle.commands(), cycle.next(), cycle.ids(), 0);
+        }
+        pipeline.awaitCompleted(pipeline.published());
+    }
+
+    private static void deleteSnapshotsBut(final EngineConfig config, final List<Path> kept) throws IOException
+    {
+        for (final Path file : snapshotFiles(config))
+        {
+            if (!kept.contains(file))
+            {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static List<Path> snapshotFiles(final EngineConfig config) throws IOException
+    {
+        try (Stream<Path> files = Files.list(config.snapshotDir()))
+        {
+            return files.collect(Collectors.toList());
+        }
+    }
+
+    private String toJson(final long journalBytes, final long snapshotNs, final List<Run> timed)
     {
         final StringBuilder json = new StringBuilder();
         json.append("{\"benchmark\":\"recovery\",\"commands\":").append(commands)
             .append(",\"ids\":\"").append(ids).append('"')
+            .append(",\"restingOrders\":").append(restingOrders)
+            .append(",\"snapshotTail\":").append(snapshotTail)
+            .append(",\"snapshotWriteNs\":").append(snapshotNs)
             .append(",\"journalBytes\":").append(journalBytes)
             .append(",\"runs\":[");
         for (int i = 0; i < timed.size(); i++)
