@@ -4,9 +4,11 @@
 #
 #   benchmarks/run.sh [quick|full]
 #
-# quick: one fork, short iterations, one round, a 5-million-command soak (about 10 minutes on 2 cores).
-# full:  two forks, longer iterations, two rounds of the whole alternation, the 100-million-command soak (about
-#        an hour and a half; the soak's input journal takes about 2 GB of the temporary directory while it runs).
+# quick: one fork, short iterations, one round, a 5-million-command soak, snapshot restarts after 10 M and 30 M
+#        commands, engine.jar bench three times (about 13 minutes on 2 cores).
+# full:  two forks, longer iterations, two rounds of the whole alternation, the 100-million-command soak, snapshot
+#        restarts after 10 M and 100 M commands, the full-length Terra crash day (about two hours; the soak's input
+#        journal takes about 2 GB of the temporary directory while it runs, the crash day about 13 GB).
 # Environment: JAVA (default: java on the PATH), MVN_ARGS (default: -o, offline), SKIP_BUILD=1 to reuse the jars.
 set -euo pipefail
 
@@ -14,6 +16,8 @@ MODE="${1:-quick}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAVA="${JAVA:-java}"
 OURS_JAR="$ROOT/benchmarks/jmh/target/benchmarks.jar"
+ENGINE_JAR="$ROOT/engine/target/engine.jar"
+REPLAY_JAR="$ROOT/replay/target/replay.jar"
 PEER_JAR="$ROOT/benchmarks/peer-exchange-core/target/peer-benchmarks.jar"
 PEER_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
             --add-opens=java.base/java.lang=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
@@ -38,6 +42,10 @@ case "$MODE" in
     LAT=(--warmup-seconds 1 --seconds 3)
     SOAK=(--commands 5000000 --every 250000)
     RECOVERY=(--commands 10000000 --runs 3)
+    # Restart from a snapshot after each of these many commands, with the same tail after it.
+    SNAPSHOT_AT=(10000000 30000000)
+    BENCH_COMMANDS=3000000
+    CRASH_DAY=0
     ;;
   full)
     ROUNDS=2
@@ -50,6 +58,9 @@ case "$MODE" in
     LAT=(--warmup-seconds 5 --seconds 20)
     SOAK=(--commands 100000000 --every 5000000)
     RECOVERY=(--commands 10000000 --runs 3)
+    SNAPSHOT_AT=(10000000 100000000)
+    BENCH_COMMANDS=10000000
+    CRASH_DAY=1
     ;;
   *)
     echo "usage: $0 [quick|full]" >&2
@@ -62,7 +73,7 @@ MAX_SEARCH_START=250000
 
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
   echo "== building both benchmark jars"
-  (cd "$ROOT" && mvn -q ${MVN_ARGS:--o} -DskipTests package -pl benchmarks/jmh,benchmarks/peer-exchange-core -am)
+  (cd "$ROOT" && mvn -q ${MVN_ARGS:--o} -DskipTests package -pl benchmarks/jmh,benchmarks/peer-exchange-core,replay -am)
 fi
 
 OUT="$ROOT/benchmarks/results/$(date -u +%Y%m%dT%H%M%SZ)"
@@ -122,6 +133,9 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
     --variant journal-on --find-max --rates "$MAX_SEARCH_START"
   latency peer org.mmwinter.bench.peer.pipeline.PipelineLatency "$PEER_JAR" "${PEER_FLAGS[@]}" -- \
     --variant journal-on --find-max --rates "$MAX_SEARCH_START"
+  # Issue 15's bound: the highest rate with p99 within 1 ms (ours only), from a lower start.
+  latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- \
+    --variant journal-on --find-max --rates 50000 --max-p99-us 1000
   part=0
   for params in "${OURS_PIPE_RUNS[@]}"; do
     part=$((part + 1))
@@ -141,6 +155,38 @@ tail -n 1 "$OUT/logs/soak.log"
 echo "== [ours] recovery ${RECOVERY[*]}"
 "$JAVA" "${OURS_FLAGS[@]}" -Xms2g -Xmx2g -cp "$OURS_JAR" org.mmwinter.bench.jmh.pipeline.PipelineRecovery \
   "${RECOVERY[@]}" --out "$OUT/recovery.jsonl" 2>&1 | tee "$OUT/logs/recovery.log" || echo "   (recovery failed, see logs/recovery.log)"
+
+for at in "${SNAPSHOT_AT[@]}"; do
+  echo "== [ours] restart from a snapshot taken after $at commands, 1,000,000 journaled after it"
+  "$JAVA" "${OURS_FLAGS[@]}" -Xms2g -Xmx2g -cp "$OURS_JAR" org.mmwinter.bench.jmh.pipeline.PipelineRecovery \
+    --commands "$at" --snapshot-tail 1000000 --runs 3 --out "$OUT/recovery.jsonl" 2>&1 | tee -a "$OUT/logs/recovery.log" \
+    || echo "   (snapshot restart failed, see logs/recovery.log)"
+done
+echo "== [ours] snapshot write time of a 1,000,000-order book"
+"$JAVA" "${OURS_FLAGS[@]}" -Xms3g -Xmx3g -cp "$OURS_JAR" org.mmwinter.bench.jmh.pipeline.PipelineRecovery \
+  --resting-orders 1000000 --commands 1000000 --snapshot-tail 0 --runs 1 --out "$OUT/recovery.jsonl" 2>&1 \
+  | tee -a "$OUT/logs/recovery.log" || echo "   (snapshot of the big book failed, see logs/recovery.log)"
+
+# The process as shipped: engine.jar bench with its defaults (input and output journals on, split stages, no bot).
+SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/mmwinter-bench.XXXXXX")"
+for run in 1 2 3; do
+  echo "== [ours] engine.jar bench --commands $BENCH_COMMANDS (run $run of 3)"
+  "$JAVA" -jar "$ENGINE_JAR" bench --commands "$BENCH_COMMANDS" --data "$SCRATCH/bench-data" \
+    > "$OUT/logs/bench-$run.log" 2>&1 || echo "   (bench failed, see logs/bench-$run.log)"
+  rate="$(sed -n 's/.*throughput=\([0-9]*\) commands.*/\1/p' "$OUT/logs/bench-$run.log")"
+  grep -E '^(commands|input journal)' "$OUT/logs/bench-$run.log" || true
+  if [[ -n "$rate" ]]; then
+    echo "{\"benchmark\":\"bench\",\"commands\":$BENCH_COMMANDS,\"commandsPerSecond\":$rate}" >> "$OUT/bench.jsonl"
+  fi
+done
+if [[ "$CRASH_DAY" == "1" ]]; then
+  echo "== [ours] full-length Terra crash day, reference bot only (about 6 minutes; ~13 GB of journals in $SCRATCH)"
+  "$JAVA" -jar "$REPLAY_JAR" crash --scenario terra --length full --reference-only --out "$SCRATCH/crash-full" \
+    > "$OUT/logs/crash-full.log" 2>&1 || echo "   (crash day failed, see logs/crash-full.log)"
+  mkdir -p "$OUT/crash-full"
+  cp "$SCRATCH/crash-full/summary.json" "$OUT/crash-full/" 2>/dev/null || true
+fi
+rm -rf "$SCRATCH"
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 python3 "$ROOT/benchmarks/summarize.py" "$OUT"

@@ -432,6 +432,229 @@ def recovery_section(out):
     return lines + [""]
 
 
+# Issue 15's targets, in the order the issue lists them.
+MIX_TARGET = 2.0
+PROCESS_TARGET = 3e6
+P99_100K_TARGET_NS = 50_000
+P999_100K_TARGET_NS = 500_000
+HOP_TARGET = 1.5
+RECOVERY_TARGET = 5e6
+CRASH_DAY_TARGET_S = 180
+REPLAY_MATCH_TARGET_S = 1.0
+PASS, FAIL, UNKNOWN = "✔", "✘", "–"
+
+
+def verdict(ok):
+    return UNKNOWN if ok is None else (PASS if ok else FAIL)
+
+
+def load_jsonl(out, name):
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def median(values):
+    values = sorted(values)
+    n = len(values)
+    return None if n == 0 else (values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2)
+
+
+def mix_targets(rows):
+    found = []
+    for key in sorted((k for k in rows if k[0] == "mixed"), key=sort_key):
+        params = dict(key[1])
+        if "ids" in params:
+            continue
+        cells = {column: combine(cell) for column, cell in rows[key].items()}
+        if "ours" not in cells:
+            continue
+        ours = cells["ours"]
+        # exchange-core has no capacity parameter: its row is the one with the same resting orders.
+        peer_key = ("mixed", tuple((n, v) for n, v in key[1] if n != "capacity"))
+        peer = combine(rows[peer_key]["ec"]) if peer_key in rows and "ec" in rows[peer_key] else None
+        name = "mixed workload ≥ 2× exchange-core, %s orders" % "{:,}".format(int(params["restingOrders"]))
+        if "capacity" in params:
+            name += ", engine built for %s" % "{:,}".format(int(params["capacity"]))
+        if peer is None:
+            found.append((name, "%s (no exchange-core run)" % fmt_rate(ours[0], ours[1]), UNKNOWN))
+            continue
+        found.append((name, "%s (%s against %s)" % (fmt_ratio(ours[:2], peer[:2]), human(ours[0]), human(peer[0])),
+                      verdict(ours[0] / peer[0] >= MIX_TARGET)))
+    if not found:
+        found.append(("mixed workload ≥ 2× exchange-core", "not measured in this run", UNKNOWN))
+    return found
+
+
+def alloc_target(rows):
+    allocs = []
+    for key, columns in rows.items():
+        if "ours" in columns and key[0] != "pipeline":
+            alloc = combine(columns["ours"])[2]
+            if alloc is not None:
+                allocs.append((alloc, label(*key)))
+    if not allocs:
+        return [("0 B/op on every order-book benchmark", "not measured in this run", UNKNOWN)]
+    worst = max(allocs)
+    # One object an operation would be 16 B/op or more; below 1 B/op is JMH's own per-iteration allocation spread
+    # over the operations.
+    return [("0 B/op on every order-book benchmark", "highest %.2f B/op (%s)" % worst, verdict(worst[0] < 1))]
+
+
+def pipeline_target(rows):
+    best = None
+    for key, columns in rows.items():
+        params = dict(key[1])
+        if key[0] == "pipeline" and "ours" in columns and params.get("journal") == "on" and "ids" not in params:
+            score = combine(columns["ours"])
+            if best is None or score[0] > best[0][0]:
+                best = (score, params.get("stages", "split"))
+    name = "pipeline, input journal on, ≥ 6 M commands/s (JMH)"
+    if best is None:
+        return [(name, "not measured in this run", UNKNOWN)]
+    return [(name, "%s (%s stages)" % (fmt_rate(best[0][0], best[0][1]), best[1]),
+             verdict(best[0][0] >= PIPELINE_TARGET))]
+
+
+def process_target(out):
+    runs = load_jsonl(out, "bench.jsonl")
+    name = "process as shipped (`engine.jar bench`, defaults), ≥ 3 M commands/s"
+    if not runs:
+        return [(name, "not measured in this run", UNKNOWN)]
+    rates = [r["commandsPerSecond"] for r in runs]
+    mid = median(rates)
+    return [(name, "%s median of %d (%s to %s)" % (human(mid), len(rates), human(min(rates)), human(max(rates))),
+             verdict(mid >= PROCESS_TARGET))]
+
+
+def latency_targets(runs):
+    fixed = [r for r in runs if not is_search(r)]
+    ours = {r["offeredRate"]: r for r in fixed
+            if r["benchmark"] == "pipeline" and r["side"] == "ours" and r["variant"] == "ours journal-on"}
+    peers = {r["offeredRate"]: r for r in fixed
+             if r["benchmark"] == "pipeline" and r["side"] == "peer" and journal_of(r["variant"]) == "on"}
+    hops = {r["offeredRate"]: r for r in fixed if r["benchmark"] == "disruptorHop"}
+    found = []
+    at100k = ours.get(100000)
+    if at100k:
+        found.append(("latency at 100 k/s, journal on: p99 ≤ 50 µs", "%.1f µs" % (at100k["p99Ns"] / 1e3),
+                      verdict(at100k["p99Ns"] <= P99_100K_TARGET_NS)))
+        found.append(("latency at 100 k/s, journal on: p99.9 ≤ 500 µs", "%.1f µs" % (at100k["p999Ns"] / 1e3),
+                      verdict(at100k["p999Ns"] <= P999_100K_TARGET_NS)))
+    else:
+        found.append(("latency at 100 k/s, journal on", "not measured in this run", UNKNOWN))
+    at1m, hop = ours.get(1000000), hops.get(1000000)
+    if at1m and hop:
+        worst = max((at1m[p] / hop[p], p) for p in PERCENTILES if hop[p])
+        found.append(("latency at 1 M/s, journal on: every percentile ≤ 1.5× the bare hop",
+                      "worst %s× (%s: %.1f against %.1f µs)" % (
+                          fmt_times(worst[0]), worst[1][:-2], at1m[worst[1]] / 1e3, hop[worst[1]] / 1e3),
+                      verdict(worst[0] <= HOP_TARGET)))
+    else:
+        found.append(("latency at 1 M/s against the bare hop", "not measured in this run", UNKNOWN))
+    pairs = [(rate, ours[rate], peers[rate]) for rate in sorted(ours) if rate in peers]
+    if pairs:
+        worst = max((run[p] / peer[p], rate, p) for rate, run, peer in pairs for p in PERCENTILES if peer[p])
+        found.append(("better than exchange-core's journaled pipeline at every percentile, 100 k/s and 1 M/s",
+                      "worst ours ÷ theirs %s (%s at %s/s)" % (fmt_times(worst[0]), worst[2][:-2],
+                                                              "{:,}".format(worst[1])),
+                      verdict(worst[0] < 1)))
+    else:
+        found.append(("better than exchange-core's pipeline at every percentile", "not measured in this run",
+                      UNKNOWN))
+    bounded = [r for r in runs if r["side"] == "ours" and "(p99 <= 1000 us)" in r["variant"]]
+    good = [r for r in bounded if r["variant"].endswith(", highest sustained")]
+    bad = [r for r in bounded if r["variant"].endswith(", first not sustained")]
+    if bounded:
+        text = "%s/s" % "{:,}".format(good[0]["offeredRate"]) if good else "none from the first step"
+        if bad:
+            text += " (next step %s/s not: achieved %s/s, p99 %.1f µs)" % (
+                "{:,}".format(bad[0]["offeredRate"]), "{:,}".format(bad[0]["achievedRate"]), bad[0]["p99Ns"] / 1e3)
+        found.append(("highest rate sustained with p99 ≤ 1 ms, journal on (reported)", text, UNKNOWN))
+    return found
+
+
+def crash_day_target(out):
+    path = os.path.join(out, "crash-full", "summary.json")
+    name = "full-length Terra crash day (bot in lockstep) < 3 minutes"
+    if not os.path.exists(path):
+        return [(name, "not run here (full mode runs it; by hand: `replay crash --scenario terra --length full "
+                 "--reference-only`)", UNKNOWN)]
+    with open(path) as f:
+        summary = json.load(f)
+    elapsed = float(summary["elapsed_s"])
+    return [(name, "%.0f s, %s flow commands/s" % (elapsed, human(float(summary["commands_per_s"]))),
+             verdict(elapsed < CRASH_DAY_TARGET_S))]
+
+
+def recovery_targets(out):
+    results = load_jsonl(out, "recovery.jsonl")
+    found = []
+    full = [r for r in results if r.get("snapshotTail", -1) < 0]
+    if full:
+        cold = full[-1]["runs"][0]
+        found.append(("recovery from the input journal ≥ 5 M records/s (cold run)",
+                      "%s records/s over %s records" % (human(cold["recordsPerSecond"]),
+                                                       "{:,}".format(cold["records"])),
+                      verdict(cold["recordsPerSecond"] >= RECOVERY_TARGET)))
+    else:
+        found.append(("recovery from the input journal ≥ 5 M records/s", "not measured in this run", UNKNOWN))
+    restarts = sorted((r for r in results if r.get("snapshotTail", -1) >= 0 and r.get("restingOrders", 1000) <= 1000),
+                      key=lambda r: r["commands"])
+    if len(restarts) >= 2:
+        short, long = restarts[0], restarts[-1]
+        t_short = median([run["startNs"] for run in short["runs"]]) / 1e9
+        t_long = median([run["startNs"] for run in long["runs"]]) / 1e9
+        read_ok = all(run["records"] <= r["snapshotTail"] + 65536 for r in (short, long) for run in r["runs"])
+        found.append(("restart from a snapshot reads only the journal after it (time independent of the journal "
+                      "before it)",
+                      "%s then %s commands before the snapshot, %s after: restart %.3f s and %.3f s (medians), "
+                      "records read %s and %s" % (
+                          human(short["commands"]), human(long["commands"]), human(short["snapshotTail"]), t_short,
+                          t_long, "{:,}".format(short["runs"][0]["records"]),
+                          "{:,}".format(long["runs"][0]["records"])),
+                      verdict(read_ok and t_long <= 1.5 * t_short + 0.05)))
+    else:
+        found.append(("restart from a snapshot independent of the journal before it", "not measured in this run",
+                      UNKNOWN))
+    pauses = sorted(((r.get("restingOrders", 1000), r["snapshotWriteNs"]) for r in results
+                     if r.get("snapshotTail", -1) >= 0), key=lambda p: p[0])
+    if pauses:
+        found.append(("snapshot pause of the matching thread (its write time; reported)",
+                      ", ".join("%.1f ms at %s resting orders" % (ns / 1e6, "{:,}".format(orders))
+                                for orders, ns in pauses), UNKNOWN))
+    return found
+
+
+def replay_match_target(out):
+    runs = load_jsonl(out, "replay-match.jsonl")
+    name = "`replay match`, 1,000,000-line flow < 1 s"
+    if not runs:
+        return [(name, "not measured in this run", UNKNOWN)]
+    elapsed = median([r["elapsedSeconds"] for r in runs])
+    return [(name, "%.3f s median of %d (%s)" % (elapsed, len(runs), runs[0].get("flow", "")),
+             verdict(elapsed < REPLAY_MATCH_TARGET_S))]
+
+
+def targets_section(out, rows, runs):
+    found = (mix_targets(rows) + alloc_target(rows) + pipeline_target(rows) + process_target(out)
+             + latency_targets(runs) + crash_day_target(out) + recovery_targets(out) + replay_match_target(out))
+    lines = [
+        "## Targets (issue 15) against this run",
+        "",
+        "✔ met, ✘ not met, – reported only or not measured here. Ratios are from this run; ± is JMH's 99.9 % "
+        "interval propagated.",
+        "",
+        "| | target | measured |",
+        "|---|---|---|",
+    ]
+    for name, measured, mark in found:
+        lines.append("| %s | %s | %s |" % (mark, name, measured))
+    return lines + [""]
+
+
 def read(out, name):
     path = os.path.join(out, name)
     return open(path).read().strip() if os.path.exists(path) else ""
@@ -444,9 +667,10 @@ def main():
     rows = load_jmh(out)
     machine = read(out, "machine.txt")
     lines = ["# Benchmark results", "", "```", machine, "```", ""]
+    runs = load_latency(out)
+    lines += targets_section(out, rows, runs)
     lines += order_book_tables(rows)
     lines += pipeline_table(rows)
-    runs = load_latency(out)
     lines += latency_table(runs)
     lines += max_rate_table(runs)
     lines += soak_section(out)

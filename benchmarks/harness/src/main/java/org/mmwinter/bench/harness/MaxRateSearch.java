@@ -73,13 +73,16 @@ public final class MaxRateSearch
     public static Outcome searchAndReport(final Probe probe, final String label, final LatencyOptions options)
     {
         final Outcome outcome = search(probe, options.rates()[0], options.maxP99Ns());
+        // A search under another bound than the default is a different question: its rows must not merge.
+        final String bounded = options.maxP99Ns() == DEFAULT_MAX_P99_US * 1_000 ? label :
+            label + " (p99 <= " + options.maxP99Ns() / 1_000 + " us)";
         if (outcome.highestSustained() != null)
         {
-            options.report(outcome.highestSustained().withVariant(label + ", highest sustained"));
+            options.report(outcome.highestSustained().withVariant(bounded + ", highest sustained"));
         }
         if (outcome.firstFailed() != null)
         {
-            options.report(outcome.firstFailed().withVariant(label + ", first not sustained"));
+            options.report(outcome.firstFailed().withVariant(bounded + ", first not sustained"));
         }
         return outcome;
     }

@@ -80,6 +80,23 @@ class MaxRateSearchTest
     }
 
     @Test
+    void aSearchUnderAnotherBoundNamesItsBound(@TempDir final Path dir) throws IOException
+    {
+        final Path out = dir.resolve("latency.jsonl");
+        final LatencyOptions options = LatencyOptions.parse(
+            new String[] {"--find-max", "--rates", "100000", "--max-p99-us", "1000", "--out", out.toString()});
+
+        // A p99 of 1 us is within the 1 ms bound at every rate; 225,000/s is achieved only by half, so it fails.
+        MaxRateSearch.searchAndReport(rate -> result(rate, rate <= 150_000 ? rate : rate / 2, 1_000), "sut", options);
+
+        final List<String> lines = Files.readAllLines(out);
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("\"variant\":\"sut (p99 <= 1000 us), highest sustained\""), lines.get(0));
+        assertTrue(lines.get(1).contains("\"variant\":\"sut (p99 <= 1000 us), first not sustained\""),
+            lines.get(1));
+    }
+
+    @Test
     void optionsTakeFindMaxAsAFlag()
     {
         final LatencyOptions options = LatencyOptions.parse(
