@@ -122,6 +122,9 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
   jmh ours mixed "$OURS_JAR" -- 'org.mmwinter.bench.jmh.MixedWorkloadBenchmark' -p ids=numeric "${JMH_MIX[@]}"
   jmh ours mixedids "$OURS_JAR" -- 'org.mmwinter.bench.jmh.MixedWorkloadBenchmark' -p impl=ours "${MIX_IDS[@]}" \
     "${JMH_MIX[@]}"
+  # The 1,000-order book in an engine built for a million orders (issue 15: speed must not follow the capacity).
+  jmh ours mixedcap "$OURS_JAR" -- 'org.mmwinter.bench.jmh.MixedWorkloadBenchmark' -p impl=ours -p ids=numeric \
+    -p restingOrders=1000 -p capacity=1048576 "${JMH_MIX[@]}"
   jmh peer mixed "$PEER_JAR" -- 'org.mmwinter.bench.peer.MixedWorkloadBenchmark' "${JMH_MIX[@]}"
   latency ours org.mmwinter.bench.jmh.latency.DisruptorHopLatency "$OURS_JAR" -- --variant yielding
   latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- --variant journal-off

@@ -59,6 +59,9 @@ def load_jmh(out):
             # Numeric ids are what exchange-core's side sends: only other id styles get rows of their own.
             if params.get("ids") == "numeric":
                 params.pop("ids")
+            # Our engine sized to its book (capacity 0, the default) is the row exchange-core's result shares.
+            if params.get("capacity") == "0":
+                params.pop("capacity")
             column = COLUMNS.get((side, impl))
             if column is None:
                 continue
@@ -126,6 +129,8 @@ def label(method, params):
         text = text.replace("{" + name + "}", str(value))
     if "ids" in values:
         text += " (%s ids)" % values["ids"]
+    if "capacity" in values:
+        text += ", engine built for {:,} orders".format(int(values["capacity"]))
     return text
 
 
