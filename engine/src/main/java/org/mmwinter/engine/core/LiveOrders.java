@@ -9,19 +9,10 @@ package org.mmwinter.engine.core;
  * {@code int[]} and touches an order only on a hash match (almost always the order sought), and backward-shift
  * deletion finds each entry's home slot without dereferencing it. The key itself (account and the id's four words)
  * lives in the pooled order, so forgetting a dead order's id is releasing the order.
- * <p>
- * The index starts small and doubles with the live orders, whatever the capacity the engine was built for: built for
- * 1,048,576 orders it used to start at two million slots (16 MB), over which the thousand keys of a typical book were
- * spread one cache line and one page apart, so that replaying exchange-core's stream (about 1,000 live orders) ran at
- * 6.6 M commands/s against 10.6 M built for 4,096. A doubling allocates and rehashes once per new high-water mark
- * (about 20 ms at a million orders); the pool, which is touched only at its top (last released, first reused), is
- * still preallocated to the capacity.
  */
 final class LiveOrders
 {
     private static final int MIN_CAPACITY = 16;
-    /** Orders the index has room for before its first doubling. */
-    private static final int INITIAL_INDEXED_ORDERS = 2_048;
 
     private Order[] pool;
     private int poolCount;
@@ -43,18 +34,12 @@ final class LiveOrders
             pool[i] = new Order();
         }
         poolCount = poolSize;
-        allocateIndex(tableSizeFor(Math.min(poolSize, INITIAL_INDEXED_ORDERS) * 2L));
+        allocateIndex(tableSizeFor(poolSize * 2L));
     }
 
     int size()
     {
         return size;
-    }
-
-    /** Slots of the index now: it follows the live orders' high-water mark, not the capacity. */
-    int indexSlots()
-    {
-        return slots.length;
     }
 
     Order acquire()

@@ -73,48 +73,6 @@ final class LiveOrdersTest
         assertSame(order, live.acquire());
     }
 
-    @Test
-    void anEngineBuiltForAMillionOrdersStartsWithASmallIndexThatDoublesWithTheLiveOrders()
-    {
-        final LiveOrders live = new LiveOrders(1 << 20);
-        // Room for 2,048 orders at a load of one half: 4,096 slots, not the 2,097,152 of twice the capacity.
-        assertEquals(4_096, live.indexSlots());
-        final List<Order> orders = new ArrayList<>();
-        for (int i = 0; i < 2_048; i++)
-        {
-            final Order order = order(live, i % 7, i);
-            live.add(order);
-            orders.add(order);
-        }
-        assertEquals(4_096, live.indexSlots());
-        final Order next = order(live, 0, 2_048);
-        live.add(next);
-        orders.add(next);
-        // The 2,049th order passes the half-full mark: one doubling.
-        assertEquals(8_192, live.indexSlots());
-        for (final Order order : orders)
-        {
-            assertSame(order, live.find(order.accountId, order.clientOrderId));
-        }
-        for (int i = 0; i < orders.size(); i += 2)
-        {
-            live.remove(orders.get(i));
-        }
-        for (int i = 0; i < orders.size(); i++)
-        {
-            final Order order = orders.get(i);
-            if (i % 2 == 0)
-            {
-                assertNull(live.find(order.accountId, order.clientOrderId));
-            }
-            else
-            {
-                assertSame(order, live.find(order.accountId, order.clientOrderId));
-            }
-        }
-        assertEquals(1_024, live.size());
-    }
-
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void agreesWithAHashMapThroughGrowthAndRandomRemovals(final long seed)
