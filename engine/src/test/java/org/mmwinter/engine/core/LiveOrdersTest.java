@@ -73,6 +73,75 @@ final class LiveOrdersTest
         assertSame(order, live.acquire());
     }
 
+    @Test
+    void indexFollowsTheLiveCountNotTheExpectedCount()
+    {
+        final LiveOrders live = new LiveOrders(1 << 20);
+        // The smallest prefix, 32 slots, whatever the 2,097,152 slots preallocated for a million orders.
+        assertEquals(32, live.indexSlots());
+        final List<Order> orders = new ArrayList<>();
+        for (int id = 0; id < 16; id++)
+        {
+            orders.add(order(live, id % 3, id));
+            live.add(orders.get(id));
+        }
+        // Adds grow the prefix when it is half full before the add: the 17th add finds 16 in 32 slots.
+        assertEquals(32, live.indexSlots());
+        orders.add(order(live, 16 % 3, 16));
+        live.add(orders.get(16));
+        assertEquals(64, live.indexSlots());
+        for (int id = 17; id < 1_000; id++)
+        {
+            orders.add(order(live, id % 3, id));
+            live.add(orders.get(id));
+        }
+        // 1,000 live orders: grown at 16, 32, 64, 128, 256 and 512 live to 2,048 slots (at most half full).
+        assertEquals(2_048, live.indexSlots());
+        assertEquals(1_000, live.size());
+        for (int id = 0; id < 1_000; id++)
+        {
+            assertSame(orders.get(id), live.find(id % 3, EngineFixture.idOf(id)), "id " + id);
+        }
+    }
+
+    @Test
+    void indexShrinksWhenAnEighthFullAndStillFindsEveryOrderAfterGrowthAndRemovals()
+    {
+        final LiveOrders live = new LiveOrders(16);
+        final List<Order> orders = new ArrayList<>();
+        for (int id = 0; id < 200; id++)
+        {
+            orders.add(order(live, id % 5, id));
+            live.add(orders.get(id));
+        }
+        // Past the 16 expected orders: 200 live need 512 slots (grown at 128 live from 256).
+        assertEquals(512, live.indexSlots());
+        for (int id = 0; id < 137; id++)
+        {
+            live.remove(orders.get(id));
+        }
+        // 63 left: below 512 / 8 = 64 after the 137th removal, so one halving to 256.
+        assertEquals(256, live.indexSlots());
+        assertEquals(63, live.size());
+        for (int id = 137; id < 200; id++)
+        {
+            assertSame(orders.get(id), live.find(id % 5, EngineFixture.idOf(id)), "id " + id);
+        }
+        for (int id = 0; id < 137; id++)
+        {
+            assertNull(live.find(id % 5, EngineFixture.idOf(id)), "removed id " + id);
+        }
+        for (int id = 137; id < 200; id++)
+        {
+            live.remove(orders.get(id));
+        }
+        // Empty: halved at 31 live (256 -> 128), 15 (-> 64) and 7 (-> 32); 32 is the floor.
+        assertEquals(32, live.indexSlots());
+        assertEquals(0, live.size());
+        live.add(orders.get(5));
+        assertSame(orders.get(5), live.find(0, EngineFixture.idOf(5)));
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void agreesWithAHashMapThroughGrowthAndRandomRemovals(final long seed)
