@@ -179,12 +179,12 @@ public final class OrderFlowParser
 
     private int parseNew(final String line, final int fields, final CommandEvent out)
     {
-        final String side = field(line, 5);
-        if ("BUY".equals(side))
+        // The enumerated fields are compared in place: a substring per field was a String per line for nothing.
+        if (fieldIs(line, 5, "BUY"))
         {
             out.side = Side.BUY;
         }
-        else if ("SELL".equals(side))
+        else if (fieldIs(line, 5, "SELL"))
         {
             out.side = Side.SELL;
         }
@@ -193,12 +193,11 @@ public final class OrderFlowParser
             return reject("side", isEmpty(5) ? RejectReason.MISSING_FIELD : RejectReason.BAD_SIDE);
         }
 
-        final String type = field(line, 6);
-        if ("LIMIT".equals(type))
+        if (fieldIs(line, 6, "LIMIT"))
         {
             out.orderType = OrderType.LIMIT;
         }
-        else if ("MARKET".equals(type))
+        else if (fieldIs(line, 6, "MARKET"))
         {
             out.orderType = OrderType.MARKET;
         }
@@ -207,34 +206,58 @@ public final class OrderFlowParser
             return reject("type", isEmpty(6) ? RejectReason.MISSING_FIELD : RejectReason.BAD_TYPE);
         }
 
-        final String tif = field(line, 7);
-        switch (tif)
+        if (isEmpty(7))
         {
-            case "GTC": out.tif = TimeInForce.GTC; break;
-            case "IOC": out.tif = TimeInForce.IOC; break;
-            case "FOK": out.tif = TimeInForce.FOK; break;
-            case "POST_ONLY": out.tif = TimeInForce.POST_ONLY; break;
-            case "":
-                if (out.orderType != OrderType.LIMIT)
-                {
-                    return reject("tif", RejectReason.BAD_TIF);
-                }
-                out.tif = TimeInForce.GTC;
-                break;
-            default:
+            if (out.orderType != OrderType.LIMIT)
+            {
                 return reject("tif", RejectReason.BAD_TIF);
+            }
+            out.tif = TimeInForce.GTC;
+        }
+        else if (fieldIs(line, 7, "GTC"))
+        {
+            out.tif = TimeInForce.GTC;
+        }
+        else if (fieldIs(line, 7, "IOC"))
+        {
+            out.tif = TimeInForce.IOC;
+        }
+        else if (fieldIs(line, 7, "FOK"))
+        {
+            out.tif = TimeInForce.FOK;
+        }
+        else if (fieldIs(line, 7, "POST_ONLY"))
+        {
+            out.tif = TimeInForce.POST_ONLY;
+        }
+        else
+        {
+            return reject("tif", RejectReason.BAD_TIF);
         }
 
-        final String stp = fields > 10 ? field(line, 10) : "";
-        switch (stp)
+        if (fields <= 10 || isEmpty(10) || fieldIs(line, 10, "NONE"))
         {
-            case "":
-            case "NONE": out.stp = StpMode.NONE; break;
-            case "CANCEL_NEWEST": out.stp = StpMode.CANCEL_NEWEST; break;
-            case "CANCEL_OLDEST": out.stp = StpMode.CANCEL_OLDEST; break;
-            case "CANCEL_BOTH": out.stp = StpMode.CANCEL_BOTH; break;
-            case "DECREMENT": out.stp = StpMode.DECREMENT; break;
-            default: return reject("stp", RejectReason.BAD_STP);
+            out.stp = StpMode.NONE;
+        }
+        else if (fieldIs(line, 10, "CANCEL_NEWEST"))
+        {
+            out.stp = StpMode.CANCEL_NEWEST;
+        }
+        else if (fieldIs(line, 10, "CANCEL_OLDEST"))
+        {
+            out.stp = StpMode.CANCEL_OLDEST;
+        }
+        else if (fieldIs(line, 10, "CANCEL_BOTH"))
+        {
+            out.stp = StpMode.CANCEL_BOTH;
+        }
+        else if (fieldIs(line, 10, "DECREMENT"))
+        {
+            out.stp = StpMode.DECREMENT;
+        }
+        else
+        {
+            return reject("stp", RejectReason.BAD_STP);
         }
 
         if (out.instrumentId < 0)
@@ -382,6 +405,12 @@ public final class OrderFlowParser
     private boolean isEmpty(final int field)
     {
         return starts[field] == ends[field];
+    }
+
+    private boolean fieldIs(final String line, final int field, final String expected)
+    {
+        final int length = expected.length();
+        return ends[field] - starts[field] == length && line.regionMatches(starts[field], expected, 0, length);
     }
 
     private String field(final String line, final int field)
