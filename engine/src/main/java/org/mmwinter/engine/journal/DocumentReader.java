@@ -57,8 +57,8 @@ final class DocumentReader
      * what follows {@code sequence - 1} must start from. The cost is the number of documents after it, whatever the
      * length of the queue before it.
      *
-     * @return that document's index, or {@link #FROM_START} when every document starts after {@code sequence} (or
-     * there is none).
+     * @return that document's index, or {@link #FROM_START} when every document starts after {@code sequence}, there
+     * is none, or the queue cannot be walked back (then the caller reads and checks it all).
      */
     static long lastDocumentStartingBy(
         final SingleChronicleQueue queue, final String name, final long sequence, final int headerBytes,
@@ -87,19 +87,12 @@ final class DocumentReader
                 }
             }
         }
-        catch (final JournalCorruptException ex)
+        catch (final RuntimeException | InternalError | AssertionError ex)
         {
-            throw ex;
-        }
-        catch (final RuntimeException ex)
-        {
-            throw new JournalCorruptException(name + " " + queue.fileAbsolutePath() + " cannot be searched back " +
-                "from its end: " + ex, ex);
-        }
-        catch (final InternalError ex)
-        {
-            throw new JournalCorruptException(name + " " + queue.fileAbsolutePath() + " is shorter than its " +
-                "own layout says (a truncated file?): " + ex.getMessage(), ex);
+            // The walk back is a shortcut: a queue it cannot walk (a cut file makes Chronicle's backward tailer fail
+            // in its own ways, an AssertionError among them) is read from its start instead, where every document
+            // is checked and a damaged one refused with the reader's own message.
+            return FROM_START;
         }
     }
 
