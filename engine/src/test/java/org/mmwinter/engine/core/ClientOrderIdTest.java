@@ -48,6 +48,18 @@ final class ClientOrderIdTest
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {0, 7, 10, 99, 123_456_789, 999_999_999, 1_000_000_000, 123_456_789_012_345_678L,
+        999_999_999_999_999_999L, Long.MAX_VALUE})
+    void aDecimalIsTheIdOfItsDigits(final long value)
+    {
+        final ClientOrderId id = ClientOrderId.of("previous-text-spanning-three-words");
+        id.setDecimal(value);
+        assertEquals(ClientOrderId.of(Long.toString(value)), id);
+        assertEquals(Long.toString(value), id.toString());
+        assertEquals(value < 1_000_000_000_000_000_000L ? value : -1, id.decimalValue());
+    }
+
     @Test
     void differentTextsPackDifferently()
     {
