@@ -45,6 +45,7 @@ public final class EngineConfig
     private int expectedLiveOrders = 1 << 16;
     private boolean snapshotsEnabled = true;
     private boolean combinedStages = false;
+    private boolean steppedStages;
     private boolean commandTime;
     private long snapshotEvery;
     private int gatewayMaxConnections = 256;
@@ -521,6 +522,24 @@ public final class EngineConfig
     }
 
     /**
+     * Whether the stages run on the caller's thread, each time it asks ({@link EnginePipeline#awaitProgress}),
+     * instead of on threads of their own: for a replay in lockstep, where every command is a round trip and the
+     * hand-offs between threads, not the work, set the pace. The journal and match stages are then one
+     * ({@link #combinedStages} is implied). Nothing moves unless the thread that started the pipeline drives it,
+     * so a live engine never runs this way: set in code only.
+     */
+    public boolean steppedStages()
+    {
+        return steppedStages;
+    }
+
+    public EngineConfig steppedStages(final boolean stepped)
+    {
+        this.steppedStages = stepped;
+        return this;
+    }
+
+    /**
      * Whether the sequencer stamps each command with its own {@code clientTsNs} (kept monotonic) instead of the
      * clock: replays in event time, where commands offered together must keep their own times whatever the
      * Disruptor's batching. Never for a live venue, where that time is the client's word. Set in code only.
@@ -626,7 +645,7 @@ public final class EngineConfig
     {
         return "data=" + dataDir.toAbsolutePath().normalize() + " ring=" + ringSize + " wait=" + waitStrategy +
             " durability=" + durability + " journal=" + (journalEnabled ? "on" : "off") +
-            " stages=" + (combinedStages ? "combined" : "split") +
+            " stages=" + (steppedStages ? "stepped" : combinedStages ? "combined" : "split") +
             " instruments=" + instruments.size() + (createInstrumentsOnFirstUse ? " (+created on first use)" : "");
     }
 }

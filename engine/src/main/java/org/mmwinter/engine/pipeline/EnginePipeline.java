@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
@@ -65,6 +66,12 @@ public final class EnginePipeline implements AutoCloseable
     private RingBuffer<CommandEvent> ring;
     private Disruptor<ResultEvent> outbound;
     private Disruptor<ResultEvent> marketData;
+    /** The outbound ring, threaded or stepped. */
+    private RingBuffer<ResultEvent> outRing;
+    /** The stages when the caller runs them ({@link EngineConfig#steppedStages}), else null. */
+    private SteppedStages stepped;
+    private List<EventHandler<ResultEvent>> steppedResultStages;
+    private RingBuffer<ResultEvent> steppedMarketDataRing;
     private MarketDataFanOut fanOut;
     private ResultPublisher publisher;
     private JournalStage journalStage;
@@ -154,9 +161,23 @@ public final class EnginePipeline implements AutoCloseable
     public RecoveryReport start()
     {
         final WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
-        outbound = new Disruptor<>(ResultEvent::new, config.outputRingSize(), threads("engine-results"),
-            ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
-        publisher = new ResultPublisher(outbound.getRingBuffer());
+        if (config.steppedStages())
+        {
+            if (remote != null)
+            {
+                throw new IllegalArgumentException("stepped stages need a matching core in this process");
+            }
+            // Polled by the caller, never waited on: the wait strategy is never asked to wait or wake anyone.
+            outRing = RingBuffer.createSingleProducer(ResultEvent::new, config.outputRingSize(),
+                new BusySpinWaitStrategy());
+        }
+        else
+        {
+            outbound = new Disruptor<>(ResultEvent::new, config.outputRingSize(), threads("engine-results"),
+                ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
+            outRing = outbound.getRingBuffer();
+        }
+        publisher = new ResultPublisher(outRing);
         if (remote != null)
         {
             return startInFront(waitStrategy);
@@ -192,30 +213,40 @@ public final class EnginePipeline implements AutoCloseable
 
         startResultStages();
 
-        inbound = new Disruptor<>(CommandEvent::new, config.ringSize(), threads("engine-inbound"),
-            ProducerType.MULTI, waitStrategy);
-        inbound.setDefaultExceptionHandler(failStop);
         journalStage = new JournalStage(inputJournal, clock, config.commandTime(), config.maxBatch(),
             state.lastSequence(), state.lastNowNs(), failStop);
         final MatchStage matchStage = new MatchStage(state, publisher, failStop, config.snapshotEvery(),
             this::snapshot);
-        if (config.combinedStages())
+        if (config.steppedStages())
         {
-            inbound.handleEventsWith(new JournalThenMatchStage(journalStage, matchStage, inbound.getRingBuffer(),
-                config.maxBatch()));
+            // One thread offers and steps, so one producer: a claim is a plain counter, not a compare-and-set.
+            ring = RingBuffer.createSingleProducer(CommandEvent::new, config.ringSize(), new BusySpinWaitStrategy());
+            stepped = new SteppedStages(ring, new JournalThenMatchStage(journalStage, matchStage, ring,
+                config.maxBatch()), outRing, steppedResultStages, steppedMarketDataRing, marketDataHandlers, failStop);
+            publisher.steppedBy(stepped);
         }
         else
         {
-            inbound.handleEventsWith(journalStage).then(matchStage);
+            inbound = new Disruptor<>(CommandEvent::new, config.ringSize(), threads("engine-inbound"),
+                ProducerType.MULTI, waitStrategy);
+            inbound.setDefaultExceptionHandler(failStop);
+            if (config.combinedStages())
+            {
+                inbound.handleEventsWith(new JournalThenMatchStage(journalStage, matchStage,
+                    inbound.getRingBuffer(), config.maxBatch()));
+            }
+            else
+            {
+                inbound.handleEventsWith(journalStage).then(matchStage);
+            }
+            ring = inbound.getRingBuffer();
+            if (marketData != null)
+            {
+                marketData.start();
+            }
+            outbound.start();
+            inbound.start();
         }
-        ring = inbound.getRingBuffer();
-
-        if (marketData != null)
-        {
-            marketData.start();
-        }
-        outbound.start();
-        inbound.start();
         accepting = true;
         defineConfiguredInstruments();
         return recovery;
@@ -253,7 +284,7 @@ public final class EnginePipeline implements AutoCloseable
         ring = RingBuffer.createMultiProducer(CommandEvent::new, config.ringSize(), waitStrategy);
         final EventPoller<CommandEvent> poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
-        final RemoteLink link = new RemoteLink(poller, outbound.getRingBuffer(), publisher);
+        final RemoteLink link = new RemoteLink(poller, outRing, publisher);
         if (marketData != null)
         {
             marketData.start();
@@ -300,9 +331,12 @@ public final class EnginePipeline implements AutoCloseable
         return remote != null;
     }
 
+    /**
+     * The outbound ring's handlers (the engine's own stages on one processor, then each result handler) and the
+     * market-data ring with its handlers: on threads of their own, or kept for {@link SteppedStages}.
+     */
     private void startResultStages()
     {
-        outbound.setDefaultExceptionHandler(failStop);
         final List<EventHandler<ResultEvent>> ownStages = new ArrayList<>();
         if (outputJournal != null)
         {
@@ -311,17 +345,36 @@ public final class EnginePipeline implements AutoCloseable
         ownStages.add(router);
         if (!marketDataHandlers.isEmpty())
         {
-            marketData = new Disruptor<>(ResultEvent::new, config.marketDataRingSize(), threads("engine-marketdata"),
-                ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
-            marketData.setDefaultExceptionHandler(failStop);
-            marketData.handleEventsWith(handlerArray(marketDataHandlers));
-            fanOut = new MarketDataFanOut(marketData.getRingBuffer());
+            final RingBuffer<ResultEvent> marketDataRing;
+            if (outbound == null)
+            {
+                marketDataRing = RingBuffer.createSingleProducer(ResultEvent::new, config.marketDataRingSize(),
+                    new BusySpinWaitStrategy());
+                steppedMarketDataRing = marketDataRing;
+            }
+            else
+            {
+                marketData = new Disruptor<>(ResultEvent::new, config.marketDataRingSize(),
+                    threads("engine-marketdata"), ProducerType.SINGLE, WaitStrategies.create(config.waitStrategy()));
+                marketData.setDefaultExceptionHandler(failStop);
+                marketData.handleEventsWith(handlerArray(marketDataHandlers));
+                marketDataRing = marketData.getRingBuffer();
+            }
+            fanOut = new MarketDataFanOut(marketDataRing);
             ownStages.add(fanOut);
         }
         final List<EventHandler<ResultEvent>> outHandlers = new ArrayList<>();
         outHandlers.add(new ResultStages(ownStages));
         outHandlers.addAll(resultHandlers);
-        outbound.handleEventsWith(handlerArray(outHandlers));
+        if (outbound == null)
+        {
+            steppedResultStages = outHandlers;
+        }
+        else
+        {
+            outbound.setDefaultExceptionHandler(failStop);
+            outbound.handleEventsWith(handlerArray(outHandlers));
+        }
     }
 
     /**
@@ -539,6 +592,10 @@ public final class EnginePipeline implements AutoCloseable
         {
             return Publication.STOPPED;
         }
+        if (stepped != null)
+        {
+            stepped.checkThread();
+        }
         try
         {
             return ring.tryNext();
@@ -653,8 +710,17 @@ public final class EnginePipeline implements AutoCloseable
      */
     public boolean awaitIdle(final long timeout, final TimeUnit unit)
     {
+        if (stepped != null)
+        {
+            // Every stage's work is the caller's: run them until none has any.
+            while (stepped.step() > 0)
+            {
+                // Stepping is the waiting.
+            }
+            return true;
+        }
         final long deadline = System.nanoTime() + unit.toNanos(timeout);
-        final RingBuffer<ResultEvent> out = outbound.getRingBuffer();
+        final RingBuffer<ResultEvent> out = outRing;
         while (System.nanoTime() < deadline)
         {
             // In front of a remote core, idle also means nothing sent is still waiting for its answer.
@@ -743,7 +809,51 @@ public final class EnginePipeline implements AutoCloseable
                 snapshot();
             }
         }
+        else if (stepped != null)
+        {
+            // Only the driving thread may step; a close from another one leaves unjournaled (so unacknowledged)
+            // commands unread, as a crash would.
+            if (stepped.isOwner(Thread.currentThread()))
+            {
+                awaitIdle(10, TimeUnit.SECONDS);
+            }
+            if (!failStop.hasFailed())
+            {
+                snapshot();
+            }
+        }
         closeJournals();
+    }
+
+    /**
+     * For a thread waiting on the engine's results (a lockstep host): with stepped stages
+     * ({@link EngineConfig#steppedStages}) runs every stage once, the only way anything moves; with stages on threads
+     * of their own, gives up the core to them.
+     *
+     * @return false only when the stages are stepped and none had anything to do: whatever the caller waits for
+     *         will not come.
+     */
+    public boolean awaitProgress()
+    {
+        if (stepped != null)
+        {
+            return stepped.step() > 0;
+        }
+        Thread.yield();
+        return true;
+    }
+
+    /** A producer found the inbound ring full: let the stages make room (stepped) or wait a little for them. */
+    void awaitCapacity(final long parkNs)
+    {
+        if (stepped != null)
+        {
+            stepped.step();
+        }
+        else
+        {
+            LockSupport.parkNanos(parkNs);
+        }
     }
 
     /**

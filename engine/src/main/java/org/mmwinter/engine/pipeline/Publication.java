@@ -1,7 +1,5 @@
 package org.mmwinter.engine.pipeline;
 
-import java.util.concurrent.locks.LockSupport;
-
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 
@@ -82,7 +80,7 @@ public final class Publication
             {
                 return result;
             }
-            LockSupport.parkNanos(BLOCKED_PARK_NS);
+            pipeline.awaitCapacity(BLOCKED_PARK_NS);
         }
     }
 }

@@ -25,6 +25,8 @@ final class ResultPublisher implements MatchingListener
     private CommandEvent command;
     private boolean muted;
     private long backPressureWaits;
+    /** With stepped stages, how the full ring is emptied: this thread is its only consumer too. */
+    private SteppedStages stepped;
 
     ResultPublisher(final RingBuffer<ResultEvent> ring)
     {
@@ -38,6 +40,12 @@ final class ResultPublisher implements MatchingListener
     void pricing(final MatchingEngine engine)
     {
         this.engine = engine;
+    }
+
+    /** Stepped stages: a full ring is drained here, on the matching thread, instead of waited for. */
+    void steppedBy(final SteppedStages stepped)
+    {
+        this.stepped = stepped;
     }
 
     void muted(final boolean muted)
@@ -292,6 +300,10 @@ final class ResultPublisher implements MatchingListener
         catch (final InsufficientCapacityException ex)
         {
             backPressureWaits++;
+            if (stepped != null)
+            {
+                stepped.drainResults();
+            }
             return ring.next();
         }
     }

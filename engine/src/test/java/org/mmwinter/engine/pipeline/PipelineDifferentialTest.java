@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mmwinter.engine.core.BookRows;
 import org.mmwinter.engine.core.Instrument;
@@ -27,7 +29,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The randomized differential test through the whole engine: seeded flows (every action, tif, STP mode, price
  * bands, invalid commands) published into the rings, journaled and matched, compared with the naive reference model
- * on reject reasons, fills in execution order and final books; then the journal alone rebuilds the same books.
+ * on reject reasons, fills in execution order and final books; then the journal alone rebuilds the same books. Each
+ * seed runs with the stages on threads and stepped by the test's thread ({@link EngineConfig#steppedStages}, with
+ * rings small enough that the producer and the matching stage both find theirs full and must step to go on); the
+ * stepped run's journal is rebuilt by threaded stages.
  */
 class PipelineDifferentialTest
 {
@@ -36,14 +41,15 @@ class PipelineDifferentialTest
     @TempDir
     Path dir;
 
-    static LongStream seeds()
+    static Stream<Arguments> seeds()
     {
-        return LongStream.rangeClosed(1, 16);
+        return LongStream.rangeClosed(1, 16).boxed()
+            .flatMap(seed -> Stream.of(Arguments.of(seed, false), Arguments.of(seed, true)));
     }
 
-    @ParameterizedTest(name = "seed {0}")
+    @ParameterizedTest(name = "seed {0}, stepped {1}")
     @MethodSource("seeds")
-    void theEngineAgreesWithTheReferenceModel(final long seed)
+    void theEngineAgreesWithTheReferenceModel(final long seed, final boolean stepped)
     {
         final FlowGenerator generator = new FlowGenerator(seed, FlowGenerator.Options.FULL);
         final ReferenceEngine reference = new ReferenceEngine();
@@ -67,7 +73,11 @@ class PipelineDifferentialTest
             }
         };
         final EngineConfig config = EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data"))
-            .ringSize(256);
+            .ringSize(256).steppedStages(stepped);
+        if (stepped)
+        {
+            config.outputRingSize(64);
+        }
         final List<String> referenceFills = new ArrayList<>();
         final int[] expected = new int[COMMANDS];
         try (EnginePipeline pipeline = new EnginePipeline(config, List.of(results), List.of(),
@@ -104,7 +114,7 @@ class PipelineDifferentialTest
             assertTrue(referenceFills.size() > 50, "the flow trades: " + referenceFills.size());
             assertSameBooks(seed, reference, pipeline.stateWhenIdle());
         }
-        try (EnginePipeline recovered = new EnginePipeline(config.snapshotsEnabled(false)))
+        try (EnginePipeline recovered = new EnginePipeline(config.snapshotsEnabled(false).steppedStages(false)))
         {
             recovered.start();
             assertSameBooks(seed, reference, recovered.stateWhenIdle());

@@ -36,6 +36,11 @@ import org.mmwinter.quoting.journal.DecisionJournal;
  * time. Either way the run is deterministic: the same flow and seed give the same journal, fills and decisions,
  * byte for byte, whatever the machine's speed. The crash-day replay drives the bot this way; the live host runs the
  * same {@link MarketMaker} in real time.
+ * <p>
+ * While it waits for results the host asks the pipeline to make progress ({@link EnginePipeline#awaitProgress}):
+ * replays start theirs with stepped stages ({@link EngineConfig#steppedStages}), so the host's thread runs the
+ * journal, the match and the routing itself and a round trip costs the work alone; a threaded pipeline works too
+ * (the host then yields the core to its stages), command for command the same.
  */
 public final class LockstepHost implements OrderEntry, AutoCloseable
 {
@@ -215,9 +220,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         {
             if (driver.poll(64) == 0)
             {
-                checkEngine();
-                // Yield, not spin: on two cores the engine's stages need this core to finish the command.
-                Thread.yield();
+                awaitEngine("a flow command's DONE");
             }
         }
         if (acknowledgement != null)
@@ -289,8 +292,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         {
             if (driver.poll(256) + botParticipant.poll(256) == 0)
             {
-                checkEngine();
-                Thread.yield();
+                awaitEngine("the DONEs of a batch of flow commands");
             }
         }
         // Every DONE is in, so everything the batch caused is in the bot's queue.
@@ -420,9 +422,7 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         {
             if (botParticipant.poll(256) == 0)
             {
-                checkEngine();
-                // Yield, not spin: on two cores the engine's stages need this core to finish the command.
-                Thread.yield();
+                awaitEngine("the DONEs of the strategy's commands");
             }
         }
         drainBot();
@@ -435,6 +435,22 @@ public final class LockstepHost implements OrderEntry, AutoCloseable
         while (botParticipant.poll(256) > 0)
         {
             checkEngine();
+        }
+    }
+
+    /**
+     * Nothing came back yet: the engine's stages run (stepped) or get the core (threaded; yield, not spin, since on
+     * two cores they need this core to finish the command).
+     *
+     * @param awaited what the host waits for (in the queue it just found empty), to name it should the engine
+     *                have nothing left to do: stepped, that means it will never come.
+     */
+    private void awaitEngine(final String awaited)
+    {
+        checkEngine();
+        if (!pipeline.awaitProgress())
+        {
+            throw new IllegalStateException("the engine is idle but " + awaited + " never came");
         }
     }
 
