@@ -3,10 +3,16 @@ package org.mmwinter.replay.crash;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -114,19 +120,27 @@ public final class CrashCommand implements Callable<Integer>
         final CrashRun.Progress progress = terminal ? new TerminalProgress() : null;
         final long wallStart = System.nanoTime();
         final CrashRun reference = new CrashRun(CrashRun.REFERENCE, orderNotional);
-        reference.run(scenario, seed, full, RunDirectory.cleared(dir.resolve("reference")),
-            latency(latencyLoadUs, scale), progress);
+        final Path referenceDir = RunDirectory.cleared(dir.resolve("reference"));
         CrashRun constant = null;
         CrashRun naive = null;
-        if (!referenceOnly)
+        if (referenceOnly)
+        {
+            reference.run(scenario, seed, full, referenceDir, latency(latencyLoadUs, scale), progress);
+        }
+        else
         {
             constant = new CrashRun(CrashRun.REFERENCE, orderNotional);
-            constant.run(scenario, seed, full, RunDirectory.cleared(dir.resolve("reference-constant-latency")),
-                latency(0, scale),
-                progress);
             naive = new CrashRun(CrashRun.NAIVE, orderNotional);
-            naive.run(scenario, seed, full, RunDirectory.cleared(dir.resolve("naive")), latency(latencyLoadUs, scale),
-                progress);
+            final Path constantDir = RunDirectory.cleared(dir.resolve("reference-constant-latency"));
+            final Path naiveDir = RunDirectory.cleared(dir.resolve("naive"));
+            final CrashRun constantRun = constant;
+            final CrashRun naiveRun = naive;
+            // Each run is one thread driving its own engine (stepped stages), sharing nothing but the scenario,
+            // which it only reads: side by side they give what one after the other would, in less time.
+            runSideBySide(List.of(
+                () -> reference.run(scenario, seed, full, referenceDir, latency(latencyLoadUs, scale), progress),
+                () -> constantRun.run(scenario, seed, full, constantDir, latency(0, scale), progress),
+                () -> naiveRun.run(scenario, seed, full, naiveDir, latency(latencyLoadUs, scale), progress)));
         }
         if (terminal)
         {
@@ -194,12 +208,71 @@ public final class CrashCommand implements Callable<Integer>
      * One line on the terminal, rewritten in place: the run, commands done, their rate and the time left, estimated
      * from how far through the day's event time the run is.
      */
+    /**
+     * Runs each task on one of as many threads as there are cores (at most one per task), and waits for all.
+     *
+     * @throws Exception the first task's failure, in task order, once every task has ended.
+     */
+    private static void runSideBySide(final List<ThrowingRunnable> tasks) throws Exception
+    {
+        final int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
+        final ExecutorService pool = Executors.newFixedThreadPool(threads, runnable ->
+        {
+            final Thread thread = new Thread(runnable, "crash-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try
+        {
+            final List<Future<Void>> running = new ArrayList<>();
+            for (final ThrowingRunnable task : tasks)
+            {
+                running.add(pool.submit(() ->
+                {
+                    task.run();
+                    return null;
+                }));
+            }
+            Exception first = null;
+            for (final Future<Void> run : running)
+            {
+                try
+                {
+                    run.get();
+                }
+                catch (final ExecutionException ex)
+                {
+                    if (first == null)
+                    {
+                        first = ex.getCause() instanceof Exception ? (Exception)ex.getCause() : ex;
+                    }
+                }
+            }
+            if (first != null)
+            {
+                throw first;
+            }
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One run of the command, which may throw what a run throws. */
+    @FunctionalInterface
+    private interface ThrowingRunnable
+    {
+        void run() throws Exception;
+    }
+
     private static final class TerminalProgress implements CrashRun.Progress
     {
         private String strategy;
         private long startedNs;
 
-        public void update(final String name, final long commands, final long eventNs, final long totalEventNs)
+        public synchronized void update(
+            final String name, final long commands, final long eventNs, final long totalEventNs)
         {
             final long now = System.nanoTime();
             if (!name.equals(strategy))
