@@ -25,6 +25,16 @@ public final class OrderFlowParser
     private static final int MAX_FIELDS = 11;
     /** The contract's limit on written decimal places, whatever the instrument's own scale. */
     public static final int MAX_DECIMALS = 8;
+    /** The words of each enumerated field, beside the codes they stand for (same index). */
+    private static final String[] SIDE_WORDS = {"BUY", "SELL"};
+    private static final int[] SIDE_CODES = {Side.BUY, Side.SELL};
+    private static final String[] TYPE_WORDS = {"LIMIT", "MARKET"};
+    private static final int[] TYPE_CODES = {OrderType.LIMIT, OrderType.MARKET};
+    private static final String[] TIF_WORDS = {"GTC", "IOC", "FOK", "POST_ONLY"};
+    private static final int[] TIF_CODES = {TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.POST_ONLY};
+    private static final String[] STP_WORDS = {"NONE", "CANCEL_NEWEST", "CANCEL_OLDEST", "CANCEL_BOTH", "DECREMENT"};
+    private static final int[] STP_CODES = {StpMode.NONE, StpMode.CANCEL_NEWEST, StpMode.CANCEL_OLDEST,
+        StpMode.CANCEL_BOTH, StpMode.DECREMENT};
 
     private final SymbolResolver symbols;
     private final InstrumentLookup instruments;
@@ -180,31 +190,19 @@ public final class OrderFlowParser
     private int parseNew(final String line, final int fields, final CommandEvent out)
     {
         // The enumerated fields are compared in place: a substring per field was a String per line for nothing.
-        if (fieldIs(line, 5, "BUY"))
-        {
-            out.side = Side.BUY;
-        }
-        else if (fieldIs(line, 5, "SELL"))
-        {
-            out.side = Side.SELL;
-        }
-        else
+        final int side = wordIndex(line, 5, SIDE_WORDS);
+        if (side < 0)
         {
             return reject("side", isEmpty(5) ? RejectReason.MISSING_FIELD : RejectReason.BAD_SIDE);
         }
+        out.side = SIDE_CODES[side];
 
-        if (fieldIs(line, 6, "LIMIT"))
-        {
-            out.orderType = OrderType.LIMIT;
-        }
-        else if (fieldIs(line, 6, "MARKET"))
-        {
-            out.orderType = OrderType.MARKET;
-        }
-        else
+        final int type = wordIndex(line, 6, TYPE_WORDS);
+        if (type < 0)
         {
             return reject("type", isEmpty(6) ? RejectReason.MISSING_FIELD : RejectReason.BAD_TYPE);
         }
+        out.orderType = TYPE_CODES[type];
 
         if (isEmpty(7))
         {
@@ -214,50 +212,28 @@ public final class OrderFlowParser
             }
             out.tif = TimeInForce.GTC;
         }
-        else if (fieldIs(line, 7, "GTC"))
-        {
-            out.tif = TimeInForce.GTC;
-        }
-        else if (fieldIs(line, 7, "IOC"))
-        {
-            out.tif = TimeInForce.IOC;
-        }
-        else if (fieldIs(line, 7, "FOK"))
-        {
-            out.tif = TimeInForce.FOK;
-        }
-        else if (fieldIs(line, 7, "POST_ONLY"))
-        {
-            out.tif = TimeInForce.POST_ONLY;
-        }
         else
         {
-            return reject("tif", RejectReason.BAD_TIF);
+            final int tif = wordIndex(line, 7, TIF_WORDS);
+            if (tif < 0)
+            {
+                return reject("tif", RejectReason.BAD_TIF);
+            }
+            out.tif = TIF_CODES[tif];
         }
 
-        if (fields <= 10 || isEmpty(10) || fieldIs(line, 10, "NONE"))
+        if (fields <= 10 || isEmpty(10))
         {
             out.stp = StpMode.NONE;
         }
-        else if (fieldIs(line, 10, "CANCEL_NEWEST"))
-        {
-            out.stp = StpMode.CANCEL_NEWEST;
-        }
-        else if (fieldIs(line, 10, "CANCEL_OLDEST"))
-        {
-            out.stp = StpMode.CANCEL_OLDEST;
-        }
-        else if (fieldIs(line, 10, "CANCEL_BOTH"))
-        {
-            out.stp = StpMode.CANCEL_BOTH;
-        }
-        else if (fieldIs(line, 10, "DECREMENT"))
-        {
-            out.stp = StpMode.DECREMENT;
-        }
         else
         {
-            return reject("stp", RejectReason.BAD_STP);
+            final int stp = wordIndex(line, 10, STP_WORDS);
+            if (stp < 0)
+            {
+                return reject("stp", RejectReason.BAD_STP);
+            }
+            out.stp = STP_CODES[stp];
         }
 
         if (out.instrumentId < 0)
@@ -405,6 +381,22 @@ public final class OrderFlowParser
     private boolean isEmpty(final int field)
     {
         return starts[field] == ends[field];
+    }
+
+    /**
+     * Which of {@code words} field {@code field} is, or -1: the enumerated fields, each a table of its words beside
+     * their codes.
+     */
+    private int wordIndex(final String line, final int field, final String[] words)
+    {
+        for (int i = 0; i < words.length; i++)
+        {
+            if (fieldIs(line, field, words[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean fieldIs(final String line, final int field, final String expected)
