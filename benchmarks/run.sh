@@ -182,6 +182,13 @@ for run in 1 2 3; do
     echo "{\"benchmark\":\"bench\",\"commands\":$BENCH_COMMANDS,\"commandsPerSecond\":$rate}" >> "$OUT/bench.jsonl"
   fi
 done
+# The compressed Terra day as the README's first command runs it (three bots, each in lockstep with its own engine).
+echo "== [ours] compressed Terra crash day (replay crash --scenario terra)"
+"$JAVA" -jar "$REPLAY_JAR" crash --scenario terra --out "$SCRATCH/crash-compressed" \
+  > "$OUT/logs/crash-compressed.log" 2>&1 || echo "   (crash day failed, see logs/crash-compressed.log)"
+grep '^crash' "$OUT/logs/crash-compressed.log" || true
+mkdir -p "$OUT/crash-compressed"
+cp "$SCRATCH/crash-compressed/summary.json" "$OUT/crash-compressed/" 2>/dev/null || true
 if [[ "$CRASH_DAY" == "1" ]]; then
   echo "== [ours] full-length Terra crash day, reference bot only (about 6 minutes; ~13 GB of journals in $SCRATCH)"
   "$JAVA" -jar "$REPLAY_JAR" crash --scenario terra --length full --reference-only --out "$SCRATCH/crash-full" \

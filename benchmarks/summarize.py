@@ -594,6 +594,18 @@ def crash_day_target(out):
              verdict(elapsed < CRASH_DAY_TARGET_S))]
 
 
+def compressed_day_row(out):
+    path = os.path.join(out, "crash-compressed", "summary.json")
+    name = "compressed Terra crash day, three bots (the README's first command; reported)"
+    if not os.path.exists(path):
+        return [(name, "not measured in this run", UNKNOWN)]
+    with open(path) as f:
+        summary = json.load(f)
+    return [(name, "%.1f s for three runs of %s flow commands each, %s flow commands/s" % (
+        float(summary["elapsed_s"]), "{:,}".format(int(summary["commands"])),
+        human(float(summary["commands_per_s"]))), UNKNOWN)]
+
+
 def recovery_targets(out):
     results = load_jsonl(out, "recovery.jsonl")
     found = []
@@ -648,7 +660,8 @@ def replay_match_target(out):
 
 def targets_section(out, rows, runs):
     found = (mix_targets(rows) + alloc_target(rows) + pipeline_target(rows) + process_target(out)
-             + latency_targets(runs) + crash_day_target(out) + recovery_targets(out) + replay_match_target(out))
+             + latency_targets(runs) + crash_day_target(out) + compressed_day_row(out) + recovery_targets(out)
+             + replay_match_target(out))
     lines = [
         "## Targets (issue 15) against this run",
         "",
