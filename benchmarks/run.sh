@@ -182,6 +182,14 @@ for run in 1 2 3; do
     echo "{\"benchmark\":\"bench\",\"commands\":$BENCH_COMMANDS,\"commandsPerSecond\":$rate}" >> "$OUT/bench.jsonl"
   fi
 done
+# What the hosted market maker costs: engine.jar bot-bench alternates runs with the bot off and on over one flow.
+echo "== [ours] engine.jar bot-bench --commands 1000000 --runs 3 (bot off and on, alternating)"
+"$JAVA" -jar "$ENGINE_JAR" bot-bench --commands 1000000 --runs 3 --data "$SCRATCH/bot-bench" \
+  > "$OUT/logs/bot-bench.log" 2>&1 || echo "   (bot-bench failed, see logs/bot-bench.log)"
+grep -E '^bot-(off|on)' "$OUT/logs/bot-bench.log" | cut -c1-110 || true
+sed -n 's/^bot-\(off\|on\) *run=\([0-9]*\) .*throughput=\([0-9]*\)\/s.*/{"benchmark":"bot-bench","bot":"\1","run":\2,"commandsPerSecond":\3}/p' \
+  "$OUT/logs/bot-bench.log" >> "$OUT/bot-bench.jsonl"
+
 # The compressed Terra day as the README's first command runs it (three bots, each in lockstep with its own engine).
 echo "== [ours] compressed Terra crash day (replay crash --scenario terra)"
 "$JAVA" -jar "$REPLAY_JAR" crash --scenario terra --out "$SCRATCH/crash-compressed" \

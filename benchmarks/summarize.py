@@ -594,6 +594,17 @@ def crash_day_target(out):
              verdict(elapsed < CRASH_DAY_TARGET_S))]
 
 
+def bot_cost_row(out):
+    runs = load_jsonl(out, "bot-bench.jsonl")
+    name = "what the hosted market maker costs (`engine.jar bot-bench`, its own busy flow, off and on alternating)"
+    off = [r["commandsPerSecond"] for r in runs if r["bot"] == "off"]
+    on = [r["commandsPerSecond"] for r in runs if r["bot"] == "on"]
+    if not off or not on:
+        return [(name, "not measured in this run", UNKNOWN)]
+    return [(name, "%s commands/s off, %s on (medians of %d; on/off %.2f×)" % (
+        human(median(off)), human(median(on)), min(len(off), len(on)), median(on) / median(off)), UNKNOWN)]
+
+
 def compressed_day_row(out):
     path = os.path.join(out, "crash-compressed", "summary.json")
     name = "compressed Terra crash day, three bots (the README's first command; reported)"
@@ -659,7 +670,7 @@ def replay_match_target(out):
 
 
 def targets_section(out, rows, runs):
-    found = (mix_targets(rows) + alloc_target(rows) + pipeline_target(rows) + process_target(out)
+    found = (mix_targets(rows) + alloc_target(rows) + pipeline_target(rows) + process_target(out) + bot_cost_row(out)
              + latency_targets(runs) + crash_day_target(out) + compressed_day_row(out) + recovery_targets(out)
              + replay_match_target(out))
     lines = [
