@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
- * Runs {@code engine.jar ...} in this JVM as a user would, keeping its exit code and what it printed (trimmed).
+ * Runs a command line in this JVM as a user would ({@code engine.jar ...}, or any picocli command such as
+ * {@code replay ...}), keeping its exit code and what it printed.
  */
 public final class EngineConsole
 {
@@ -22,7 +23,17 @@ public final class EngineConsole
         this.err = err;
     }
 
+    /** {@code engine.jar ARGS}, its output trimmed. */
     public static EngineConsole run(final String... args)
+    {
+        final EngineConsole console = capture(new EngineMain(), args);
+        return new EngineConsole(console.exitCode, console.out.trim(), console.err.trim());
+    }
+
+    /**
+     * Executes {@code command} (a picocli command object) with {@code args}, its output as printed.
+     */
+    public static EngineConsole capture(final Object command, final String... args)
     {
         final PrintStream originalOut = System.out;
         final PrintStream originalErr = System.err;
@@ -32,9 +43,8 @@ public final class EngineConsole
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try
         {
-            final int code = new CommandLine(new EngineMain()).execute(args);
-            return new EngineConsole(code, out.toString(StandardCharsets.UTF_8).trim(),
-                err.toString(StandardCharsets.UTF_8).trim());
+            final int code = new CommandLine(command).execute(args);
+            return new EngineConsole(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
         finally
         {

@@ -10,6 +10,8 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmwinter.engine.process.EngineConsole;
+import org.mmwinter.replay.ReplayMain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,7 +124,7 @@ final class LobsterEventTypesTest
         final Path book = write(dir.resolve("TEST_2012-06-21_34200000_57600000_orderbook_2.csv"), BOOK);
         final Path out = dir.resolve("out");
 
-        final ConsoleCapture run = ConsoleCapture.replay("lobster", "--messages", messages.toString(), "--book",
+        final EngineConsole run = replay("lobster", "--messages", messages.toString(), "--book",
             book.toString(), "--out", out.toString());
 
         assertEquals(0, run.exitCode, run.err);
@@ -172,7 +174,7 @@ final class LobsterEventTypesTest
         final Path book = writeGzip(dir.resolve("book.csv.gz"),
             "AskPrice1,AskSize1,BidPrice1,BidSize1,AskPrice2,AskSize2,BidPrice2,BidSize2\n" + BOOK);
         final Path out = dir.resolve("out");
-        final ConsoleCapture run = ConsoleCapture.replay("lobster", "--messages", messages.toString(), "--book",
+        final EngineConsole run = replay("lobster", "--messages", messages.toString(), "--book",
             book.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode, run.err);
         assertTrue(run.out.startsWith("level=1 rows=18 matched=15 share=83.33%\n" +
@@ -185,11 +187,17 @@ final class LobsterEventTypesTest
     {
         final Path messages = write(dir.resolve("m.csv"), MESSAGES);
         final Path book = write(dir.resolve("b.csv"), BOOK);
-        final ConsoleCapture run = ConsoleCapture.replay("lobster", "--messages", messages.toString(), "--book",
+        final EngineConsole run = replay("lobster", "--messages", messages.toString(), "--book",
             book.toString(), "--levels", "1", "--out", dir.resolve("out").toString());
         assertEquals(0, run.exitCode, run.err);
         final String[] lines = run.out.split("\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0].startsWith("level=1 rows=18 matched="), lines[0]);
+    }
+
+    /** {@code replay ARGS} in this JVM. */
+    private static EngineConsole replay(final String... args)
+    {
+        return EngineConsole.capture(new ReplayMain(), args);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmwinter.engine.process.EngineConsole;
+import org.mmwinter.replay.ReplayMain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +23,7 @@ final class LobsterInputTest
     @TempDir
     Path dir;
 
-    private ConsoleCapture lobster(final Path messages, final Path book, final String... more)
+    private EngineConsole lobster(final Path messages, final Path book, final String... more)
     {
         final String[] args = new String[6 + (book == null ? 0 : 2) + more.length];
         int i = 0;
@@ -36,7 +38,7 @@ final class LobsterInputTest
         args[i++] = "--out";
         args[i++] = dir.resolve("out").toString();
         System.arraycopy(more, 0, args, i, more.length);
-        return ConsoleCapture.replay(Arrays.copyOf(args, i + more.length));
+        return replay(Arrays.copyOf(args, i + more.length));
     }
 
     @Test
@@ -52,7 +54,7 @@ final class LobsterInputTest
             "34200.8,1,4,10,1000",
             "34200.9,1,5,10,1000,0",
             "34201.0,4,1,4,1000,1"));
-        final ConsoleCapture run = lobster(messages, null);
+        final EngineConsole run = lobster(messages, null);
         assertEquals(0, run.exitCode, run.err);
         assertTrue(run.err.contains(messages + ":3: malformed line skipped: field type: unknown event type '9'"),
             run.err);
@@ -75,7 +77,7 @@ final class LobsterInputTest
             "34200.5,1,1,10,1000,1\n34200.6,1,2,5,1010,-1\n34200.7,3,2,5,1010,-1\n");
         final Path book = LobsterEventTypesTest.write(dir.resolve("b.csv"),
             "9999999999,0,1000,10\n1010,5,1000,oops\n9999999999,0,1000,10\n");
-        final ConsoleCapture run = lobster(messages, book);
+        final EngineConsole run = lobster(messages, book);
         assertEquals(0, run.exitCode, run.err);
         assertTrue(run.err.contains(book + ":2: malformed line skipped: column 4 (bid size 1): not a number 'oops'"),
             run.err);
@@ -89,7 +91,7 @@ final class LobsterInputTest
         final Path messages = LobsterEventTypesTest.write(dir.resolve("m.csv"),
             "34200.5,1,1,10,1000,1\n34200.6,1,2,5,1010,-1\n34200.7,3,2,5,1010,-1\n");
         final Path book = LobsterEventTypesTest.write(dir.resolve("b.csv"), "9999999999,0,1000,10\n1010,5,1000,10\n");
-        final ConsoleCapture run = lobster(messages, book);
+        final EngineConsole run = lobster(messages, book);
         assertEquals(0, run.exitCode, run.err);
         assertTrue(run.err.contains("the book file has 2 rows and the message file 3: compared the first 2"),
             run.err);
@@ -98,7 +100,7 @@ final class LobsterInputTest
 
         final Path longBook = LobsterEventTypesTest.write(dir.resolve("b2.csv"),
             "9999999999,0,1000,10\n1010,5,1000,10\n9999999999,0,1000,10\n9999999999,0,1000,10\n");
-        final ConsoleCapture longer = lobster(messages, longBook);
+        final EngineConsole longer = lobster(messages, longBook);
         assertTrue(longer.err.contains("the book file has 4 rows and the message file 3: compared the first 3"),
             longer.err);
         assertTrue(longer.out.startsWith("level=1 rows=3 matched=3 share=100.00%\n"), longer.out);
@@ -110,11 +112,11 @@ final class LobsterInputTest
         final Path messages = LobsterEventTypesTest.write(dir.resolve("m.csv"), "34200.5,1,1,10,1000,1\n");
         final Path book = LobsterEventTypesTest.write(dir.resolve("b.csv"), "9999999999,0,1000,10\n");
 
-        final ConsoleCapture missing = lobster(dir.resolve("absent.csv"), null);
+        final EngineConsole missing = lobster(dir.resolve("absent.csv"), null);
         assertEquals(LobsterCommand.DATA_ERROR, missing.exitCode);
         assertTrue(missing.err.contains("cannot read " + dir.resolve("absent.csv")), missing.err);
 
-        final ConsoleCapture missingBook = lobster(messages, dir.resolve("absent-book.csv"));
+        final EngineConsole missingBook = lobster(messages, dir.resolve("absent-book.csv"));
         assertEquals(LobsterCommand.DATA_ERROR, missingBook.exitCode);
 
         final Path brokenGzip = dir.resolve("broken.csv.gz");
@@ -122,22 +124,22 @@ final class LobsterInputTest
         assertEquals(LobsterCommand.DATA_ERROR, lobster(brokenGzip, null).exitCode);
 
         final Path oddBook = LobsterEventTypesTest.write(dir.resolve("odd.csv"), "1,2,3\n");
-        final ConsoleCapture odd = lobster(messages, oddBook);
+        final EngineConsole odd = lobster(messages, oddBook);
         assertEquals(LobsterCommand.DATA_ERROR, odd.exitCode);
         assertTrue(odd.err.contains("3 columns, not a multiple of 4"), odd.err);
 
-        final ConsoleCapture tooDeep = lobster(messages, book, "--levels", "2");
+        final EngineConsole tooDeep = lobster(messages, book, "--levels", "2");
         assertEquals(LobsterCommand.USAGE, tooDeep.exitCode);
         assertTrue(tooDeep.err.contains("--levels 2 but " + book + " has 1"), tooDeep.err);
         assertEquals(LobsterCommand.USAGE, lobster(messages, book, "--levels", "0").exitCode);
         assertEquals(LobsterCommand.USAGE, lobster(messages, null, "--levels", "1").exitCode);
-        assertEquals(LobsterCommand.USAGE, ConsoleCapture.replay("lobster", "--out", dir.toString()).exitCode);
+        assertEquals(LobsterCommand.USAGE, replay("lobster", "--out", dir.toString()).exitCode);
     }
 
     @Test
     void helpPrintsCleanly()
     {
-        final ConsoleCapture help = ConsoleCapture.replay("lobster", "--help");
+        final EngineConsole help = replay("lobster", "--help");
         assertEquals(0, help.exitCode);
         assertTrue(help.out.contains("level=K rows=N matched=M share=P%."), help.out);
         assertFalse(help.err.contains("WARN"), help.err);
@@ -152,5 +154,11 @@ final class LobsterInputTest
         assertEquals(LobsterRun.DEFAULT_SYMBOL, LobsterRun.symbolOf(Path.of("messages.csv")));
         assertEquals(LobsterRun.DEFAULT_SYMBOL,
             LobsterRun.symbolOf(Path.of("AMZN_2012-06-21_34200000_57600000_orderbook_1.csv")));
+    }
+
+    /** {@code replay ARGS} in this JVM. */
+    private static EngineConsole replay(final String... args)
+    {
+        return EngineConsole.capture(new ReplayMain(), args);
     }
 }
