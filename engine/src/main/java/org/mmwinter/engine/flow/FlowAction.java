@@ -16,21 +16,6 @@ public final class FlowAction
     {
     }
 
-    /**
-     * @return the action or 0 when the text names none.
-     */
-    public static int parse(final String text)
-    {
-        switch (text)
-        {
-            case "NEW": return NEW;
-            case "CANCEL": return CANCEL;
-            case "AMEND": return AMEND;
-            case "MASS_CANCEL": return MASS_CANCEL;
-            default: return 0;
-        }
-    }
-
     public static String name(final int action)
     {
         return CommandType.isOrderFlow(action) ? CommandType.name(action) : "?";

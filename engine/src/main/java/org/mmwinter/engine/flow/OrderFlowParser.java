@@ -26,6 +26,9 @@ public final class OrderFlowParser
     /** The contract's limit on written decimal places, whatever the instrument's own scale. */
     public static final int MAX_DECIMALS = 8;
     /** The words of each enumerated field, beside the codes they stand for (same index). */
+    private static final String[] ACTION_WORDS = {"NEW", "CANCEL", "AMEND", "MASS_CANCEL"};
+    private static final int[] ACTION_CODES = {FlowAction.NEW, FlowAction.CANCEL, FlowAction.AMEND,
+        FlowAction.MASS_CANCEL};
     private static final String[] SIDE_WORDS = {"BUY", "SELL"};
     private static final int[] SIDE_CODES = {Side.BUY, Side.SELL};
     private static final String[] TYPE_WORDS = {"LIMIT", "MARKET"};
@@ -42,6 +45,9 @@ public final class OrderFlowParser
     private final FixedPoint decimal = new FixedPoint();
     private final int[] starts = new int[MAX_FIELDS + 1];
     private final int[] ends = new int[MAX_FIELDS + 1];
+    /** Symbols and accounts met before, by their text in the line (their ids never change). */
+    private final NameCache knownSymbols = new NameCache(64);
+    private final NameCache knownAccounts = new NameCache(4096);
     private String rejectedField = "";
 
     public OrderFlowParser(
@@ -116,18 +122,18 @@ public final class OrderFlowParser
         out.clientTsNs = decimal.value();
         out.nowNs = out.clientTsNs;
 
-        final int action = FlowAction.parse(field(line, 1));
-        if (action == 0)
+        final int actionIndex = wordIndex(line, 1, ACTION_WORDS);
+        if (actionIndex < 0)
         {
             return reject("action", RejectReason.BAD_ACTION);
         }
+        final int action = ACTION_CODES[actionIndex];
         out.type = action;
 
         if (isEmpty(2))
         {
             return reject("account", RejectReason.MISSING_FIELD);
         }
-        final String account = field(line, 2);
 
         if (action != FlowAction.MASS_CANCEL)
         {
@@ -156,7 +162,14 @@ public final class OrderFlowParser
         else
         {
             final boolean create = action == FlowAction.NEW || action == FlowAction.MASS_CANCEL;
-            out.instrumentId = symbols.resolve(field(line, 4), create);
+            int instrumentId = knownSymbols.find(line, starts[4], ends[4]);
+            if (instrumentId == NameCache.MISS)
+            {
+                final String symbol = field(line, 4);
+                instrumentId = symbols.resolve(symbol, create);
+                knownSymbols.put(symbol, instrumentId);
+            }
+            out.instrumentId = instrumentId;
         }
 
         switch (action)
@@ -183,7 +196,14 @@ public final class OrderFlowParser
                 break;
         }
         // Registered last so that a rejected line does not give an account an id.
-        out.accountId = accounts.resolve(account);
+        int accountId = knownAccounts.find(line, starts[2], ends[2]);
+        if (accountId == NameCache.MISS)
+        {
+            final String account = field(line, 2);
+            accountId = accounts.resolve(account);
+            knownAccounts.put(account, accountId);
+        }
+        out.accountId = accountId;
         return RejectReason.NONE;
     }
 

@@ -404,4 +404,25 @@ final class OrderFlowParserTest
         }
         return "reason " + reason;
     }
+
+    @Test
+    void manyAccountsAndSymbolsResolveToTheirOwnIdsWhateverTheirCacheSlots()
+    {
+        // More names than the parser's caches have slots, met again and again in a mixed order: every line must get
+        // the id the resolvers give that name, whether it was found in place or looked up.
+        final int names = 10_000;
+        for (int round = 0; round < 3; round++)
+        {
+            for (int i = 0; i < names; i++)
+            {
+                final int n = (i * 7919) % names;
+                final String symbol = "S" + (n % 100);
+                final String line = "1,NEW,acct-" + n + ",1," + symbol + ",BUY,LIMIT,GTC,1,1";
+                assertEquals(RejectReason.NONE, parser.parse(line, command), line);
+                assertEquals(accounts.register("acct-" + n), command.accountId, line);
+                assertEquals(engine.instrumentId(symbol), command.instrumentId, line);
+            }
+        }
+        assertEquals(names, accounts.size());
+    }
 }

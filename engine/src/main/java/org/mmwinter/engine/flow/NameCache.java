@@ -1,0 +1,73 @@
+package org.mmwinter.engine.flow;
+
+/**
+ * The ids of names the parser has resolved, found from a line's characters in place: a flow repeats a few symbols
+ * and at most some thousands of accounts, and cutting a {@code String} out of every line for each (to look it up in
+ * a map keyed by {@code String}) was most of what parsing a line allocated. Direct-mapped by the text's
+ * {@link String#hashCode} (computed over the characters, so a name put and the same text found in a line agree):
+ * one name a slot, a newer name taking an older one's. Only ids that never change may be put (an account's, an
+ * instrument's), since a hit skips the resolver.
+ */
+final class NameCache
+{
+    /** A {@link #find} that missed. */
+    static final int MISS = -1;
+
+    private final String[] names;
+    private final int[] ids;
+    private final int mask;
+
+    /**
+     * @param slots a power of two.
+     */
+    NameCache(final int slots)
+    {
+        if (Integer.bitCount(slots) != 1)
+        {
+            throw new IllegalArgumentException("slots must be a power of two: " + slots);
+        }
+        names = new String[slots];
+        ids = new int[slots];
+        mask = slots - 1;
+    }
+
+    /**
+     * @return the id put for the text {@code line[from, to)}, or {@link #MISS}.
+     */
+    int find(final String line, final int from, final int to)
+    {
+        int hash = 0;
+        for (int i = from; i < to; i++)
+        {
+            hash = 31 * hash + line.charAt(i);
+        }
+        final int slot = spread(hash) & mask;
+        final String name = names[slot];
+        final int length = to - from;
+        if (name != null && name.length() == length && line.regionMatches(from, name, 0, length))
+        {
+            return ids[slot];
+        }
+        return MISS;
+    }
+
+    /**
+     * Remembers {@code id} for {@code name}; a negative id (a name the resolver refused) is not kept.
+     */
+    void put(final String name, final int id)
+    {
+        if (id < 0)
+        {
+            return;
+        }
+        final int slot = spread(name.hashCode()) & mask;
+        names[slot] = name;
+        ids[slot] = id;
+    }
+
+    /** The high bits into the low ones, as {@code HashMap} does: the slot is taken from the low bits. */
+    private static int spread(final int hash)
+    {
+        return hash ^ (hash >>> 16);
+    }
+}

@@ -1,0 +1,49 @@
+package org.mmwinter.engine.flow;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The parser's cache of names: a name put is found from any line that holds exactly its text, a longer, shorter or
+ * different text is a miss, a newer name in the same slot replaces the older one, and refused names are not kept.
+ */
+final class NameCacheTest
+{
+    @Test
+    void aNamePutIsFoundInALineAndOnlyItsExactText()
+    {
+        final NameCache cache = new NameCache(8);
+        cache.put("acct-7", 3);
+        final String line = "1,NEW,acct-7,9,BTC";
+        assertEquals(3, cache.find(line, 6, 12));
+        assertEquals(NameCache.MISS, cache.find(line, 6, 11), "a prefix");
+        assertEquals(NameCache.MISS, cache.find("1,NEW,acct-70,9", 6, 13), "a longer name");
+        assertEquals(NameCache.MISS, cache.find("1,NEW,acct-8,9", 6, 12), "another name");
+    }
+
+    @Test
+    void aNewerNameInTheSameSlotReplacesTheOlder()
+    {
+        final NameCache cache = new NameCache(1);
+        cache.put("a", 1);
+        cache.put("b", 2);
+        assertEquals(NameCache.MISS, cache.find("a", 0, 1));
+        assertEquals(2, cache.find("b", 0, 1));
+    }
+
+    @Test
+    void aRefusedNameIsNotKept()
+    {
+        final NameCache cache = new NameCache(8);
+        cache.put("too-long", -1);
+        assertEquals(NameCache.MISS, cache.find("too-long", 0, 8));
+    }
+
+    @Test
+    void slotsArePowersOfTwo()
+    {
+        assertThrows(IllegalArgumentException.class, () -> new NameCache(12));
+    }
+}
