@@ -43,6 +43,7 @@ public final class MatchRun implements MatchingListener
     private final StringBuilder row = new StringBuilder(160);
 
     private Writer trades;
+    private char[] rowChars = new char[256];
     private long tradeSeq;
     private long currentTsNs;
 
@@ -130,7 +131,7 @@ public final class MatchRun implements MatchingListener
                         rejects++;
                     }
                     row.setLength(0);
-                    events.append(FlowCsv.appendEvent(row, lines, reason, field));
+                    writeRow(events, FlowCsv.appendEvent(row, lines, reason, field));
                 }
             }
             finally
@@ -168,12 +169,27 @@ public final class MatchRun implements MatchingListener
             accounts.name(makerAccountId), makerClientOrderId, accounts.name(takerAccountId), takerClientOrderId);
         try
         {
-            trades.append(row);
+            writeRow(trades, row);
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * Writes a row through a reused char array: {@code Writer.append(CharSequence)} makes a {@code String} of it,
+     * two rows a line on this path.
+     */
+    private void writeRow(final Writer out, final StringBuilder text) throws IOException
+    {
+        final int length = text.length();
+        if (rowChars.length < length)
+        {
+            rowChars = new char[Math.max(length, 2 * rowChars.length)];
+        }
+        text.getChars(0, length, rowChars, 0);
+        out.write(rowChars, 0, length);
     }
 
     private void writeBook(final Path path) throws IOException
