@@ -46,6 +46,7 @@ public final class EngineConfig
     private boolean snapshotsEnabled = true;
     private boolean combinedStages = false;
     private boolean steppedStages;
+    private boolean singleThreadStages;
     private boolean commandTime;
     private long snapshotEvery;
     private int gatewayMaxConnections = 256;
@@ -173,7 +174,7 @@ public final class EngineConfig
                     case "instruments.create_on_first_use": createInstrumentsOnFirstUse = bool(value); break;
                     case "orders.expected": expectedLiveOrders = positive(value); break;
                     case "snapshot.enabled": snapshotsEnabled = bool(value); break;
-                    case "pipeline.stages": combinedStages = stages(value); break;
+                    case "pipeline.stages": stages(value); break;
                     case "snapshot.every": snapshotEvery = Long.parseLong(value); break;
                     case "gateway.max.connections": gatewayMaxConnections = positive(value); break;
                     case "gateway.output.max.bytes": gatewayOutputMaxBytes = atLeast(value, MIN_GATEWAY_OUTPUT); break;
@@ -355,13 +356,25 @@ public final class EngineConfig
         return Boolean.parseBoolean(value);
     }
 
-    private static boolean stages(final String value)
+    /**
+     * The stage layout by its configuration name ({@code pipeline.stages}): split, combined or single.
+     *
+     * @throws IllegalArgumentException for another name.
+     */
+    public EngineConfig stageLayout(final String name)
+    {
+        stages(name);
+        return this;
+    }
+
+    private void stages(final String value)
     {
         switch (value)
         {
-            case "combined": return true;
-            case "split": return false;
-            default: throw new IllegalArgumentException("use combined or split");
+            case "combined": combinedStages = true; singleThreadStages = false; break;
+            case "split": combinedStages = false; singleThreadStages = false; break;
+            case "single": combinedStages = true; singleThreadStages = true; break;
+            default: throw new IllegalArgumentException("use split, combined or single");
         }
     }
 
@@ -533,6 +546,27 @@ public final class EngineConfig
         return steppedStages;
     }
 
+    /**
+     * Whether every stage runs on one engine thread ({@code pipeline.stages=single}): the journal, the match, the
+     * output journal, the routing and the result handlers, in that order, command after command. Less throughput
+     * than stages on threads of their own (one core's worth of work), but on a machine with fewer cores than busy
+     * threads it is the layout in which no stage waits for the scheduler to hand it a core: for latency.
+     */
+    public boolean singleThreadStages()
+    {
+        return singleThreadStages;
+    }
+
+    public EngineConfig singleThreadStages(final boolean single)
+    {
+        this.singleThreadStages = single;
+        if (single)
+        {
+            this.combinedStages = true;
+        }
+        return this;
+    }
+
     public EngineConfig steppedStages(final boolean stepped)
     {
         this.steppedStages = stepped;
@@ -645,7 +679,8 @@ public final class EngineConfig
     {
         return "data=" + dataDir.toAbsolutePath().normalize() + " ring=" + ringSize + " wait=" + waitStrategy +
             " durability=" + durability + " journal=" + (journalEnabled ? "on" : "off") +
-            " stages=" + (steppedStages ? "stepped" : combinedStages ? "combined" : "split") +
+            " stages=" + (steppedStages ? "stepped" : singleThreadStages ? "single" : combinedStages ? "combined" :
+            "split") +
             " instruments=" + instruments.size() + (createInstrumentsOnFirstUse ? " (+created on first use)" : "");
     }
 }

@@ -68,8 +68,13 @@ public final class EnginePipeline implements AutoCloseable
     private Disruptor<ResultEvent> marketData;
     /** The outbound ring, threaded or stepped. */
     private RingBuffer<ResultEvent> outRing;
-    /** The stages when the caller runs them ({@link EngineConfig#steppedStages}), else null. */
+    /** The stages when one thread runs them all (the caller's or the engine thread), else null. */
     private SteppedStages stepped;
+    /** The caller steps the stages ({@link EngineConfig#steppedStages}); else the engine thread does, if any. */
+    private boolean stepsOnCaller;
+    /** The engine thread of {@link EngineConfig#singleThreadStages}, else null. */
+    private Thread engineThread;
+    private volatile boolean engineThreadRunning;
     private List<EventHandler<ResultEvent>> steppedResultStages;
     private RingBuffer<ResultEvent> steppedMarketDataRing;
     private MarketDataFanOut fanOut;
@@ -161,11 +166,13 @@ public final class EnginePipeline implements AutoCloseable
     public RecoveryReport start()
     {
         final WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
-        if (config.steppedStages())
+        final boolean oneThread = config.steppedStages() || config.singleThreadStages();
+        if (oneThread)
         {
             if (remote != null)
             {
-                throw new IllegalArgumentException("stepped stages need a matching core in this process");
+                throw new IllegalArgumentException("stepped or single-thread stages need a matching core in this " +
+                    "process");
             }
             // Polled by the caller, never waited on: the wait strategy is never asked to wait or wake anyone.
             outRing = RingBuffer.createSingleProducer(ResultEvent::new, config.outputRingSize(),
@@ -221,9 +228,24 @@ public final class EnginePipeline implements AutoCloseable
         {
             // One thread offers and steps, so one producer: a claim is a plain counter, not a compare-and-set.
             ring = RingBuffer.createSingleProducer(CommandEvent::new, config.ringSize(), new BusySpinWaitStrategy());
-            stepped = new SteppedStages(ring, new JournalThenMatchStage(journalStage, matchStage, ring,
-                config.maxBatch()), outRing, steppedResultStages, steppedMarketDataRing, marketDataHandlers, failStop);
+            stepsOnCaller = true;
+            stepped = new SteppedStages(Thread.currentThread(), ring, new JournalThenMatchStage(journalStage,
+                matchStage, ring, config.maxBatch()), outRing, steppedResultStages, steppedMarketDataRing,
+                marketDataHandlers, failStop);
             publisher.steppedBy(stepped);
+        }
+        else if (config.singleThreadStages())
+        {
+            // Producers offer from their own threads; the engine thread polls, so nobody is ever woken.
+            ring = RingBuffer.createMultiProducer(CommandEvent::new, config.ringSize(), new BusySpinWaitStrategy());
+            engineThread = new Thread(this::runStages, "engine-1");
+            engineThread.setDaemon(true);
+            stepped = new SteppedStages(engineThread, ring, new JournalThenMatchStage(journalStage, matchStage,
+                ring, config.maxBatch()), outRing, steppedResultStages, steppedMarketDataRing, marketDataHandlers,
+                failStop);
+            publisher.steppedBy(stepped);
+            engineThreadRunning = true;
+            engineThread.start();
         }
         else
         {
@@ -250,6 +272,30 @@ public final class EnginePipeline implements AutoCloseable
         accepting = true;
         defineConfiguredInstruments();
         return recovery;
+    }
+
+    /**
+     * The engine thread of single-thread stages: steps them until closed, idling as the wait strategy says. Like a
+     * Disruptor processor it goes on after a failure (the stages then do nothing), so that producers and
+     * {@link #awaitIdle} are never left waiting on a ring nobody reads.
+     */
+    private void runStages()
+    {
+        final IdleStrategy idle = WaitStrategies.idleStrategy(config.waitStrategy());
+        while (engineThreadRunning)
+        {
+            int work;
+            try
+            {
+                work = stepped.step();
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                failStop.fail("the engine thread", ex);
+                work = 0;
+            }
+            idle.idle(work);
+        }
     }
 
     /**
@@ -592,7 +638,7 @@ public final class EnginePipeline implements AutoCloseable
         {
             return Publication.STOPPED;
         }
-        if (stepped != null)
+        if (stepsOnCaller)
         {
             stepped.checkThread();
         }
@@ -710,7 +756,7 @@ public final class EnginePipeline implements AutoCloseable
      */
     public boolean awaitIdle(final long timeout, final TimeUnit unit)
     {
-        if (stepped != null)
+        if (stepsOnCaller)
         {
             // Every stage's work is the caller's: run them until none has any.
             while (stepped.step() > 0)
@@ -811,12 +857,13 @@ public final class EnginePipeline implements AutoCloseable
         }
         else if (stepped != null)
         {
-            // Only the driving thread may step; a close from another one leaves unjournaled (so unacknowledged)
-            // commands unread, as a crash would.
-            if (stepped.isOwner(Thread.currentThread()))
+            // Stepped by the caller, only the driving thread may step; a close from another one leaves unjournaled
+            // (so unacknowledged) commands unread, as a crash would. On an engine thread: drained, then stopped.
+            if (!stepsOnCaller || stepped.isOwner(Thread.currentThread()))
             {
                 awaitIdle(10, TimeUnit.SECONDS);
             }
+            stopEngineThread();
             if (!failStop.hasFailed())
             {
                 snapshot();
@@ -835,7 +882,7 @@ public final class EnginePipeline implements AutoCloseable
      */
     public boolean awaitProgress()
     {
-        if (stepped != null)
+        if (stepsOnCaller)
         {
             return stepped.step() > 0;
         }
@@ -846,7 +893,7 @@ public final class EnginePipeline implements AutoCloseable
     /** A producer found the inbound ring full: let the stages make room (stepped) or wait a little for them. */
     void awaitCapacity(final long parkNs)
     {
-        if (stepped != null)
+        if (stepsOnCaller)
         {
             stepped.step();
         }
@@ -912,6 +959,23 @@ public final class EnginePipeline implements AutoCloseable
         catch (final TimeoutException ex)
         {
             disruptor.halt();
+        }
+    }
+
+    private void stopEngineThread()
+    {
+        if (engineThread == null)
+        {
+            return;
+        }
+        engineThreadRunning = false;
+        try
+        {
+            engineThread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 

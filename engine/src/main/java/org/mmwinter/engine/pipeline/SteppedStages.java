@@ -9,17 +9,19 @@ import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.ResultEvent;
 
 /**
- * The pipeline's stages run on the caller's thread ({@link EngineConfig#steppedStages}): the same handlers on the
- * same rings, polled in pipeline order (journal then match, then every result stage in the order the threaded
- * pipeline registers them, then market data), each handed the ring's batches as a Disruptor processor would be.
+ * The pipeline's stages run by one thread: the caller's ({@link EngineConfig#steppedStages}) or a single engine
+ * thread ({@link EngineConfig#singleThreadStages}). The same handlers on the same rings, polled in pipeline order
+ * (journal then match, then every result stage in the order the threaded pipeline registers them, then market
+ * data), each handed the ring's batches as a Disruptor processor would be.
  * <p>
  * Why: a replay in lockstep waits for each command's results before it sends the next, so with a thread per stage
  * every command is three hand-offs, and on 2 cores each costs a wake-up or a yield (a compressed Terra day spent
  * more time in the kernel than in Java). Polled inline a round trip costs only the work, and the run is the same
  * command for command, because the rings and the handlers are.
  * <p>
- * One thread only: the one that started the pipeline, which alone offers commands, steps and closes; any other is
- * refused, since nothing here is safe to share (the inbound ring is single-producer).
+ * One thread steps them; any other is refused, since nothing here is safe to share. Stepped by the caller, that
+ * thread is also the only producer (the inbound ring is then single-producer); on an engine thread of its own,
+ * producers offer from their own threads as to a threaded pipeline.
  * A handler that throws fails the engine through {@link FailStop}, as under a Disruptor, and the ring moves on.
  */
 final class SteppedStages
@@ -29,7 +31,12 @@ final class SteppedStages
     private final Stage<ResultEvent> outbound;
     private final Stage<ResultEvent> marketData;
 
+    /**
+     * @param owner the one thread that may step them: the caller's ({@link EngineConfig#steppedStages}) or the
+     *              engine thread that runs them ({@link EngineConfig#singleThreadStages}).
+     */
     SteppedStages(
+        final Thread owner,
         final RingBuffer<CommandEvent> inboundRing,
         final EventHandler<CommandEvent> journalThenMatch,
         final RingBuffer<ResultEvent> outboundRing,
@@ -38,7 +45,7 @@ final class SteppedStages
         final List<EventHandler<ResultEvent>> marketDataHandlers,
         final FailStop failStop)
     {
-        owner = Thread.currentThread();
+        this.owner = owner;
         inbound = new Stage<>(inboundRing, List.of(journalThenMatch), failStop);
         outbound = new Stage<>(outboundRing, resultHandlers, failStop);
         marketData = marketDataRing == null ? null : new Stage<>(marketDataRing, marketDataHandlers, failStop);

@@ -5,6 +5,10 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
 
 /**
  * The wait strategies a configuration may name. On a 2-core machine busy-spin starves every other thread (two
@@ -24,6 +28,24 @@ public final class WaitStrategies
 
     private WaitStrategies()
     {
+    }
+
+    /**
+     * What a thread that polls (the engine thread of single-thread stages) does when it found nothing, by the same
+     * names: busy-spin spins, yielding spins then yields, sleeping (and blocking, which has no one to wake a poller)
+     * spins, yields, then parks as the sleeping strategy does.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones.
+     */
+    public static IdleStrategy idleStrategy(final String name)
+    {
+        create(name);
+        switch (name)
+        {
+            case "busy-spin": return new BusySpinIdleStrategy();
+            case "yielding": return new YieldingIdleStrategy();
+            default: return new BackoffIdleStrategy(SPIN_TRIES / 2, SPIN_TRIES / 2, 1_000, SLEEP_NS);
+        }
     }
 
     /**

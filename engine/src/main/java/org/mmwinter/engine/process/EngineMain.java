@@ -647,7 +647,7 @@ public final class EngineMain implements Callable<Integer>
         @Option(names = "--wait", paramLabel = "STRATEGY", description = "Wait strategy (default sleeping).")
         String wait = "sleeping";
 
-        @Option(names = "--stages", paramLabel = "combined|split", description = "Default split.")
+        @Option(names = "--stages", paramLabel = "split|combined|single", description = "Default split.")
         String stages = "split";
 
         @Option(names = "--recovery", description = "Also time a recovery from the journal written.")
@@ -673,7 +673,7 @@ public final class EngineMain implements Callable<Integer>
             PipelineBench.deleteRecursively(data);
             final EngineConfig config = PipelineBench.benchConfig(data, "on".equals(journal),
                 "sync-batch".equals(durability) ? Durability.SYNC_BATCH : Durability.NONE, wait)
-                .combinedStages("combined".equals(stages))
+                .stageLayout(stages)
                 .outputJournalEnabled(!"off".equals(outputJournal));
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
                 ", " + config);

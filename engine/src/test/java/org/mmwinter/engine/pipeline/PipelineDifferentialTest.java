@@ -30,9 +30,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The randomized differential test through the whole engine: seeded flows (every action, tif, STP mode, price
  * bands, invalid commands) published into the rings, journaled and matched, compared with the naive reference model
  * on reject reasons, fills in execution order and final books; then the journal alone rebuilds the same books. Each
- * seed runs with the stages on threads and stepped by the test's thread ({@link EngineConfig#steppedStages}, with
- * rings small enough that the producer and the matching stage both find theirs full and must step to go on); the
- * stepped run's journal is rebuilt by threaded stages.
+ * seed runs in three stage layouts: on threads of their own ({@code split}), stepped by the test's thread
+ * ({@link EngineConfig#steppedStages}) and all on one engine thread ({@code single}), the last two with rings small
+ * enough that the producer and the matching stage both find theirs full; threaded stages rebuild every journal.
  */
 class PipelineDifferentialTest
 {
@@ -43,13 +43,13 @@ class PipelineDifferentialTest
 
     static Stream<Arguments> seeds()
     {
-        return LongStream.rangeClosed(1, 16).boxed()
-            .flatMap(seed -> Stream.of(Arguments.of(seed, false), Arguments.of(seed, true)));
+        return LongStream.rangeClosed(1, 16).boxed().flatMap(seed -> Stream.of(
+            Arguments.of(seed, "split"), Arguments.of(seed, "stepped"), Arguments.of(seed, "single")));
     }
 
-    @ParameterizedTest(name = "seed {0}, stepped {1}")
+    @ParameterizedTest(name = "seed {0}, {1} stages")
     @MethodSource("seeds")
-    void theEngineAgreesWithTheReferenceModel(final long seed, final boolean stepped)
+    void theEngineAgreesWithTheReferenceModel(final long seed, final String layout)
     {
         final FlowGenerator generator = new FlowGenerator(seed, FlowGenerator.Options.FULL);
         final ReferenceEngine reference = new ReferenceEngine();
@@ -73,10 +73,14 @@ class PipelineDifferentialTest
             }
         };
         final EngineConfig config = EngineConfig.defaults().clearInstruments().dataDir(dir.resolve("data"))
-            .ringSize(256).steppedStages(stepped);
-        if (stepped)
+            .ringSize(256);
+        if ("stepped".equals(layout))
         {
-            config.outputRingSize(64);
+            config.steppedStages(true).outputRingSize(64);
+        }
+        else if ("single".equals(layout))
+        {
+            config.stageLayout("single").outputRingSize(64);
         }
         final List<String> referenceFills = new ArrayList<>();
         final int[] expected = new int[COMMANDS];
@@ -114,7 +118,8 @@ class PipelineDifferentialTest
             assertTrue(referenceFills.size() > 50, "the flow trades: " + referenceFills.size());
             assertSameBooks(seed, reference, pipeline.stateWhenIdle());
         }
-        try (EnginePipeline recovered = new EnginePipeline(config.snapshotsEnabled(false).steppedStages(false)))
+        try (EnginePipeline recovered = new EnginePipeline(config.snapshotsEnabled(false).steppedStages(false)
+            .stageLayout("split")))
         {
             recovered.start();
             assertSameBooks(seed, reference, recovered.stateWhenIdle());

@@ -220,4 +220,20 @@ class SteppedStagesTest
             assertFalse(pipeline.awaitProgress(), "and nothing from the other");
         }
     }
+
+    @Test
+    void onOneEngineThreadProducersOfferFromTheirOwnThreadsAndCloseDrains()
+    {
+        final List<String> stepped = new ArrayList<>();
+        final long digest = runWithParticipant(config("g", true), stepped);
+        final List<String> single = new ArrayList<>();
+        final EngineConfig config = config("h", false).stageLayout("single");
+        assertEquals(digest, runWithParticipant(config, single));
+        assertEquals(stepped, single);
+        try (EnginePipeline rebuilt = new EnginePipeline(config("h", false).snapshotsEnabled(false)))
+        {
+            rebuilt.start();
+            assertEquals(digest, rebuilt.digest(), "everything offered before close was journaled");
+        }
+    }
 }

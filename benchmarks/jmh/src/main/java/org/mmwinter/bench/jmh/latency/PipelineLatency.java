@@ -22,9 +22,11 @@ import org.mmwinter.bench.workload.WorkloadConfig;
  * {@code PipelineLatency} and the bare Disruptor hop.
  * <p>
  * {@code java <chronicle.jvm.flags> -cp benchmarks.jar org.mmwinter.bench.jmh.latency.PipelineLatency
- * --rates 100000,1000000 --seconds 5 --variant journal-off|journal-on|journal-sync|journal-on+output[/split|/combined]
+ * --rates 100000,1000000 --seconds 5
+ * --variant journal-off|journal-on|journal-sync|journal-on+output[/split|/combined|/single]
  * [--find-max [--max-p99-us 10000]] --out latency.jsonl}; the journal and matching stages run on two threads
- * ({@code /split}, the engine's default) or on one ({@code /combined}). A further {@code /alnum8}, {@code /uuid36}
+ * ({@code /split}, the engine's default) or on one ({@code /combined}), or every stage, the result handlers
+ * included, on one engine thread ({@code /single}). A further {@code /alnum8}, {@code /uuid36}
  * or {@code /mixed} spells the order ids as {@link IdStyle} does (default {@code numeric}), before measurement.
  * <p>
  * With {@code --find-max} it searches for the highest rate the pipeline sustains ({@link MaxRateSearch}), from the
@@ -63,7 +65,8 @@ public final class PipelineLatency implements LatencyTarget
         String ids = IdStyle.NUMERIC;
         for (int i = 1; i < parts.length; i++)
         {
-            if (PipelineSettings.COMBINED.equals(parts[i]) || PipelineSettings.SPLIT.equals(parts[i]))
+            if (PipelineSettings.COMBINED.equals(parts[i]) || PipelineSettings.SPLIT.equals(parts[i]) ||
+                PipelineSettings.SINGLE.equals(parts[i]))
             {
                 stages = parts[i];
             }
@@ -74,7 +77,7 @@ public final class PipelineLatency implements LatencyTarget
             else
             {
                 throw new IllegalArgumentException("--variant is journal-<off|on|sync|on+output>, optionally " +
-                    "followed by /split (the default) or /combined and by /numeric (the default), /alnum8, " +
+                    "followed by /split (the default), /combined or /single and by /numeric (the default), /alnum8, " +
                     "/uuid36 or /mixed, not " + variant);
             }
         }

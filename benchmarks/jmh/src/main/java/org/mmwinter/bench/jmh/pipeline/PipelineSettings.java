@@ -35,6 +35,8 @@ public final class PipelineSettings
 
     public static final String COMBINED = "combined";
     public static final String SPLIT = "split";
+    /** Every stage on one engine thread ({@code pipeline.stages=single}). */
+    public static final String SINGLE = "single";
     /** The engine's default layout (see engine-default.conf), measured first. */
     public static final String DEFAULT_STAGES = SPLIT;
 
@@ -48,14 +50,14 @@ public final class PipelineSettings
 
     /**
      * @param journal one of {@link #OFF}, {@link #ON}, {@link #SYNC}, {@link #ON_WITH_OUTPUT}.
-     * @param stages  {@link #COMBINED} (journal and match on one thread) or {@link #SPLIT}.
+     * @param stages  {@link #COMBINED} (journal and match on one thread), {@link #SPLIT} or {@link #SINGLE}.
      */
     public static EngineConfig config(final Path dataDir, final String journal, final String stages)
     {
         checkJournal(journal);
-        if (!COMBINED.equals(stages) && !SPLIT.equals(stages))
+        if (!COMBINED.equals(stages) && !SPLIT.equals(stages) && !SINGLE.equals(stages))
         {
-            throw new IllegalArgumentException("stages is combined or split, not " + stages);
+            throw new IllegalArgumentException("stages is combined, split or single, not " + stages);
         }
         return EngineConfig.defaults()
             .clearInstruments()
@@ -65,7 +67,7 @@ public final class PipelineSettings
             .durability(SYNC.equals(journal) ? Durability.SYNC_BATCH : Durability.NONE)
             .snapshotsEnabled(false)
             .waitStrategy(System.getProperty(WAIT_PROPERTY, WAIT_STRATEGY))
-            .combinedStages(COMBINED.equals(stages));
+            .stageLayout(stages);
     }
 
     /**
