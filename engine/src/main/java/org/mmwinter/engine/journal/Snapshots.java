@@ -3,9 +3,7 @@ package org.mmwinter.engine.journal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,7 +11,6 @@ import java.util.stream.Stream;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
-import org.mmwinter.engine.state.AccountRegistry;
 import org.mmwinter.engine.state.EngineState;
 
 import static org.mmwinter.engine.journal.SnapshotRecord.ACCOUNT_ID;
@@ -45,7 +42,9 @@ import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
  * Snapshots of the engine's state, so that a restart replays only the journal after them. A snapshot is written
  * whole to a temporary file and renamed, checked by CRC when read; a damaged one is reported and skipped for an older
  * one or the full journal, which stays the source of truth. Its records are described once, in
- * {@link SnapshotRecord}: writing and reading are the same walk over that description.
+ * {@link SnapshotRecord}: writing and reading are the same walk over that description, but for the resting orders,
+ * which {@link SnapshotEncoder} writes field by field in that description's order (nearly all of a snapshot is
+ * orders, and the walk cost several times the bytes' own encoding).
  */
 public final class Snapshots
 {
@@ -55,11 +54,10 @@ public final class Snapshots
      * that wrote it had no fees and no venue status, so its instruments have none and its venue is normal. Anything
      * older is reported and skipped for the journal.
      */
-    private static final int VERSION = 4;
+    static final int VERSION = 4;
     private static final int WITHOUT_FEES_VERSION = 3;
-    private static final String PREFIX = "snapshot-";
-    private static final String SUFFIX = ".bin";
-    private static final int KEEP = 2;
+    static final String PREFIX = "snapshot-";
+    static final String SUFFIX = ".bin";
 
     private Snapshots()
     {
@@ -72,18 +70,9 @@ public final class Snapshots
      */
     public static Path write(final EngineState state, final Path directory) throws IOException
     {
-        Files.createDirectories(directory);
-        final byte[] bytes = encode(state);
-        final Path file = directory.resolve(String.format("%s%020d%s", PREFIX, state.lastSequence(), SUFFIX));
-        final Path tmp = directory.resolve(file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        final List<Path> all = list(directory);
-        for (int i = 0; i < all.size() - KEEP; i++)
-        {
-            Files.deleteIfExists(all.get(i));
-        }
-        return file;
+        final SnapshotEncoder encoder = new SnapshotEncoder();
+        encoder.encode(state);
+        return encoder.writeTo(directory);
     }
 
     /**
@@ -92,43 +81,9 @@ public final class Snapshots
      */
     public static byte[] encode(final EngineState state)
     {
-        final MatchingEngine engine = state.engine();
-        final AccountRegistry accounts = state.accounts();
-        final JournalBuffer b = new JournalBuffer(1 << 16);
-        final SnapshotRecord r = new SnapshotRecord();
-        final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
-        b.ensure(16);
-        b.writeByte(VERSION);
-        write(b, SnapshotRecord.POSITION, r.set(LAST_SEQUENCE, state.lastSequence())
-            .set(LAST_NOW_NS, state.lastNowNs()).set(COMMAND_COUNT, engine.commandCount())
-            .set(LAST_ORDER_ID, engine.lastOrderId()).set(VENUE_STATUS, engine.venueStatus()), noDeltas);
-        for (int i = 0; i < engine.instrumentCount(); i++)
-        {
-            final Instrument instrument = engine.instrument(i);
-            write(b, SnapshotRecord.INSTRUMENT, r.name(instrument.symbol())
-                .set(PRICE_SCALE, instrument.priceScale()).set(TICK_UNITS, instrument.tickUnits())
-                .set(QTY_SCALE, instrument.qtyScale()).set(LOT_UNITS, instrument.lotUnits())
-                .set(BAND_BPS, instrument.priceBandBps()).set(MAKER_FEE_RATE, instrument.makerFeeRate())
-                .set(TAKER_FEE_RATE, instrument.takerFeeRate()).set(HALTED, engine.isHalted(i) ? 1 : 0)
-                .set(LAST_TRADE_PRICE, engine.lastTradePrice(i)).set(TRADES, engine.tradeCount(i)), noDeltas);
-        }
-        for (int i = 0; i < accounts.size(); i++)
-        {
-            write(b, SnapshotRecord.ACCOUNT, r.name(accounts.name(i)), noDeltas);
-        }
-        for (int i = 0; i < engine.instrumentCount(); i++)
-        {
-            engine.forEachRestingOrder(i, (instrumentId, side, price, qty, accountId, clientId, orderId, tif, stp,
-                ts) ->
-            {
-                r.clientOrderId.copyFrom(clientId);
-                write(b, SnapshotRecord.ORDER, r.set(INSTRUMENT_ID, instrumentId).set(SIDE, side).set(PRICE, price)
-                    .set(QTY, qty).set(ACCOUNT_ID, accountId).set(ORDER_ID, orderId).set(TIF, tif).set(STP, stp)
-                    .set(TIMESTAMP_NS, ts), noDeltas);
-            });
-        }
-        b.seal();
-        return Arrays.copyOf(b.bytes, b.position);
+        final SnapshotEncoder encoder = new SnapshotEncoder();
+        encoder.encode(state);
+        return encoder.toBytes();
     }
 
     /**
@@ -186,7 +141,7 @@ public final class Snapshots
         return 0;
     }
 
-    private static List<Path> list(final Path directory) throws IOException
+    static List<Path> list(final Path directory) throws IOException
     {
         if (!Files.isDirectory(directory))
         {
@@ -202,12 +157,6 @@ public final class Snapshots
             }).sorted().forEach(result::add);
             return result;
         }
-    }
-
-    private static void write(
-        final JournalBuffer b, final int kind, final SnapshotRecord record, final long[] noDeltas)
-    {
-        SnapshotRecord.LAYOUT.write(b, kind, record, record, noDeltas);
     }
 
     private static Loaded parse(final JournalBuffer b)
