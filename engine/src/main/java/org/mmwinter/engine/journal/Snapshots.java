@@ -13,28 +13,19 @@ import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.state.EngineState;
 
-import static org.mmwinter.engine.journal.SnapshotRecord.ACCOUNT_ID;
 import static org.mmwinter.engine.journal.SnapshotRecord.BAND_BPS;
 import static org.mmwinter.engine.journal.SnapshotRecord.COMMAND_COUNT;
 import static org.mmwinter.engine.journal.SnapshotRecord.HALTED;
-import static org.mmwinter.engine.journal.SnapshotRecord.INSTRUMENT_ID;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_NOW_NS;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_ORDER_ID;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_SEQUENCE;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_TRADE_PRICE;
 import static org.mmwinter.engine.journal.SnapshotRecord.LOT_UNITS;
 import static org.mmwinter.engine.journal.SnapshotRecord.MAKER_FEE_RATE;
-import static org.mmwinter.engine.journal.SnapshotRecord.ORDER_ID;
-import static org.mmwinter.engine.journal.SnapshotRecord.PRICE;
 import static org.mmwinter.engine.journal.SnapshotRecord.PRICE_SCALE;
-import static org.mmwinter.engine.journal.SnapshotRecord.QTY;
 import static org.mmwinter.engine.journal.SnapshotRecord.QTY_SCALE;
-import static org.mmwinter.engine.journal.SnapshotRecord.SIDE;
-import static org.mmwinter.engine.journal.SnapshotRecord.STP;
 import static org.mmwinter.engine.journal.SnapshotRecord.TAKER_FEE_RATE;
 import static org.mmwinter.engine.journal.SnapshotRecord.TICK_UNITS;
-import static org.mmwinter.engine.journal.SnapshotRecord.TIF;
-import static org.mmwinter.engine.journal.SnapshotRecord.TIMESTAMP_NS;
 import static org.mmwinter.engine.journal.SnapshotRecord.TRADES;
 import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
 
@@ -43,8 +34,8 @@ import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
  * whole to a temporary file and renamed, checked by CRC when read; a damaged one is reported and skipped for an older
  * one or the full journal, which stays the source of truth. Its records are described once, in
  * {@link SnapshotRecord}: writing and reading are the same walk over that description, but for the resting orders,
- * which {@link SnapshotEncoder} writes field by field in that description's order (nearly all of a snapshot is
- * orders, and the walk cost several times the bytes' own encoding).
+ * which {@link SnapshotEncoder} writes and {@link #load} reads field by field in that description's order (nearly
+ * all of a snapshot is orders, and the walk cost several times the bytes' own encoding).
  */
 public final class Snapshots
 {
@@ -87,8 +78,11 @@ public final class Snapshots
     }
 
     /**
-     * Loads one snapshot made by {@link #encode} into an empty state, checked first (CRC, version, records) so that a
-     * damaged one leaves the state untouched.
+     * Loads one snapshot made by {@link #encode} into an empty state, checked first (CRC, version, every record) so
+     * that a damaged one leaves the state untouched. The bytes are read in place (not copied) and twice: once to
+     * check them, keeping only the few position, instrument and account records, then again to restore each resting
+     * order straight from its record. Parsing the orders into objects first, as this did, kept a million of them
+     * alive through the young collections for the length of the load.
      *
      * @param where names the snapshot in error messages.
      * @return the sequence the snapshot was taken at.
@@ -97,14 +91,15 @@ public final class Snapshots
      */
     public static long load(final byte[] bytes, final int length, final EngineState state, final String where)
     {
-        final JournalBuffer b = new JournalBuffer(length);
-        System.arraycopy(bytes, 0, b.wrapForDecode(length), 0, length);
+        final JournalBuffer b = new JournalBuffer(0);
+        b.wrap(bytes);
         b.open(length, 4, where);
-        // Parse fully before touching the state, so a bad snapshot leaves it empty.
-        final Loaded loaded = parse(b);
+        final Loaded loaded = check(b);
         try
         {
             loaded.applyTo(state);
+            b.position = 1;
+            restoreOrders(b, loaded.layout, state.engine());
         }
         catch (final IllegalStateException | IllegalArgumentException ex)
         {
@@ -159,7 +154,10 @@ public final class Snapshots
         }
     }
 
-    private static Loaded parse(final JournalBuffer b)
+    /**
+     * The first pass: every record read and checked, the position, instruments and accounts kept, the orders counted.
+     */
+    private static Loaded check(final JournalBuffer b)
     {
         final int version = b.readByte();
         if (version != VERSION && version != WITHOUT_FEES_VERSION)
@@ -168,7 +166,7 @@ public final class Snapshots
                 "(it reads versions " + WITHOUT_FEES_VERSION + " and " + VERSION + ")");
         }
         final RecordLayout layout = version == VERSION ? SnapshotRecord.LAYOUT : SnapshotRecord.WITHOUT_FEES;
-        final Loaded s = new Loaded();
+        final Loaded s = new Loaded(layout);
         final SnapshotRecord r = new SnapshotRecord();
         final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
         boolean positioned = false;
@@ -180,10 +178,10 @@ public final class Snapshots
                 throw new JournalCorruptException("unexpected snapshot record " + kind +
                     (positioned ? "" : " before the position record"));
             }
-            layout.read(b, kind, r, r, noDeltas);
             switch (kind)
             {
                 case SnapshotRecord.POSITION:
+                    layout.read(b, kind, r, r, noDeltas);
                     positioned = true;
                     s.lastSequence = r.value(LAST_SEQUENCE);
                     s.lastNowNs = r.value(LAST_NOW_NS);
@@ -192,30 +190,20 @@ public final class Snapshots
                     s.venueStatus = (int)r.value(VENUE_STATUS);
                     break;
                 case SnapshotRecord.INSTRUMENT:
+                    layout.read(b, kind, r, r, noDeltas);
                     s.instruments.add(new Instrument(s.instruments.size(), r.name(), (int)r.value(PRICE_SCALE),
                         r.value(TICK_UNITS), (int)r.value(QTY_SCALE), r.value(LOT_UNITS), r.value(BAND_BPS),
                         r.value(MAKER_FEE_RATE), r.value(TAKER_FEE_RATE)));
                     s.books.add(new long[]{r.value(HALTED), r.value(LAST_TRADE_PRICE), r.value(TRADES)});
                     break;
                 case SnapshotRecord.ACCOUNT:
+                    layout.read(b, kind, r, r, noDeltas);
                     s.accounts.add(r.name());
                     break;
                 default:
-                {
-                    final RestingOrder order = new RestingOrder();
-                    order.instrumentId = (int)r.value(INSTRUMENT_ID);
-                    order.side = (int)r.value(SIDE);
-                    order.price = r.value(PRICE);
-                    order.qty = r.value(QTY);
-                    order.accountId = (int)r.value(ACCOUNT_ID);
-                    order.clientOrderId.copyFrom(r.clientOrderId);
-                    order.orderId = r.value(ORDER_ID);
-                    order.tif = (int)r.value(TIF);
-                    order.stp = (int)r.value(STP);
-                    order.timestampNs = r.value(TIMESTAMP_NS);
-                    s.orders.add(order);
+                    skipOrder(b, r.clientOrderId);
+                    s.orders++;
                     break;
-                }
             }
         }
         if (!positioned)
@@ -226,20 +214,74 @@ public final class Snapshots
     }
 
     /**
-     * A parsed snapshot, applied only once it parsed completely.
+     * The second pass over a checked snapshot, from its first record: each resting order restored from its record
+     * as it is read, the other records (already applied) read past.
+     */
+    private static void restoreOrders(final JournalBuffer b, final RecordLayout layout, final MatchingEngine engine)
+    {
+        final SnapshotRecord r = new SnapshotRecord();
+        final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
+        final ClientOrderId clientOrderId = r.clientOrderId;
+        while (!b.fullyRead())
+        {
+            final int kind = b.readByte();
+            if (kind != SnapshotRecord.ORDER)
+            {
+                layout.read(b, kind, r, r, noDeltas);
+                continue;
+            }
+            // The fields of SnapshotRecord's ORDER body, in its order (the same in versions 3 and 4).
+            final int instrumentId = (int)b.readZigZag();
+            final int side = (int)b.readZigZag();
+            final long price = b.readZigZag();
+            final long qty = b.readZigZag();
+            final int accountId = (int)b.readZigZag();
+            b.readClientOrderId(clientOrderId);
+            final long orderId = b.readZigZag();
+            final int tif = (int)b.readZigZag();
+            final int stp = (int)b.readZigZag();
+            final long timestampNs = b.readZigZag();
+            engine.restoreOrder(instrumentId, accountId, clientOrderId, orderId, side, tif, stp, price, qty,
+                timestampNs);
+        }
+    }
+
+    /** Reads one order record's fields, which checks them, and keeps nothing. */
+    private static void skipOrder(final JournalBuffer b, final ClientOrderId scratch)
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            b.readZigZag();
+        }
+        b.readClientOrderId(scratch);
+        for (int i = 0; i < 4; i++)
+        {
+            b.readZigZag();
+        }
+    }
+
+    /**
+     * What the first pass keeps of a snapshot: all but its orders, applied once the whole snapshot has been checked.
      */
     private static final class Loaded
     {
+        final RecordLayout layout;
         long lastSequence;
         long lastNowNs;
         long commandCount;
         long lastOrderId;
         int venueStatus;
+        int orders;
         final List<Instrument> instruments = new ArrayList<>();
         final List<long[]> books = new ArrayList<>();
         final List<String> accounts = new ArrayList<>();
-        final List<RestingOrder> orders = new ArrayList<>();
 
+        Loaded(final RecordLayout layout)
+        {
+            this.layout = layout;
+        }
+
+        /** Everything but the orders, and room for those; the position last, as the orders follow. */
         void applyTo(final EngineState state)
         {
             final MatchingEngine engine = state.engine();
@@ -254,29 +296,7 @@ public final class Snapshots
             }
             engine.restoreCounters(commandCount, lastOrderId);
             engine.restoreVenueStatus(venueStatus);
-            for (final RestingOrder o : orders)
-            {
-                engine.restoreOrder(o.instrumentId, o.accountId, o.clientOrderId, o.orderId, o.side, o.tif, o.stp,
-                    o.price, o.qty, o.timestampNs);
-            }
             state.restorePosition(lastSequence, lastNowNs);
         }
-    }
-
-    /**
-     * One resting order as a snapshot keeps it, in the order {@link #write} writes its fields.
-     */
-    private static final class RestingOrder
-    {
-        int instrumentId;
-        int side;
-        long price;
-        long qty;
-        int accountId;
-        final ClientOrderId clientOrderId = new ClientOrderId();
-        long orderId;
-        int tif;
-        int stp;
-        long timestampNs;
     }
 }
