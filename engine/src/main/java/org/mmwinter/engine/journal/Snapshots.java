@@ -98,6 +98,7 @@ public final class Snapshots
         try
         {
             loaded.applyTo(state);
+            state.engine().reserveOrders(loaded.orders);
             b.position = 1;
             restoreOrders(b, loaded.layout, state.engine());
         }
