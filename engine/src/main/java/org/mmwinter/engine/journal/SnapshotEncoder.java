@@ -39,8 +39,9 @@ import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
  * for {@link #encode}, one pass over the books into memory that is already there, while {@link #writeTo} runs on
  * another thread; the buffer must then be left alone until the write is done.
  * <p>
- * The buffer grows (by doubling, kept afterwards) only when a snapshot is larger than any before, so a steady book
- * encodes without allocating or copying; the first snapshot is sized from the live order count.
+ * The buffer is kept from one snapshot to the next and sized from the live order count; {@link #makeRoom} grows it
+ * ahead of a growing book from the thread that writes the files, so that the matching thread's encode allocates or
+ * copies (doubling the buffer) only when the book outgrew that in one snapshot interval.
  * <p>
  * The few position, instrument and account records go through {@link SnapshotRecord#LAYOUT}'s walk. The resting
  * orders, nearly all of a snapshot's bytes, are written by {@link OrderWriter} field by field in the layout's order:
@@ -77,7 +78,7 @@ public final class SnapshotEncoder
         final JournalBuffer b = buffer;
         final SnapshotRecord r = record;
         b.position = 0;
-        b.ensure(1024 + engine.liveOrderCount() * TYPICAL_ORDER_LENGTH);
+        b.ensure(capacityFor(engine.liveOrderCount()));
         b.writeByte(Snapshots.VERSION);
         write(SnapshotRecord.POSITION, r.set(LAST_SEQUENCE, state.lastSequence())
             .set(LAST_NOW_NS, state.lastNowNs()).set(COMMAND_COUNT, engine.commandCount())
@@ -103,6 +104,17 @@ public final class SnapshotEncoder
         b.seal();
         sequence = state.lastSequence();
         return b.position;
+    }
+
+    /**
+     * Once the snapshot last encoded has been written (it is dropped): grows the buffer, if it is smaller, to a state
+     * of {@code liveOrders} resting orders and half as many again, so that the next encode of a book up to that size
+     * neither allocates nor copies. For the thread that writes the files, or the start: not the matching thread.
+     */
+    public void makeRoom(final int liveOrders)
+    {
+        buffer.position = 0;
+        buffer.ensure(capacityFor(liveOrders + liveOrders / 2));
     }
 
     /** Journal sequence of the state last encoded. */
@@ -151,6 +163,11 @@ public final class SnapshotEncoder
             Files.deleteIfExists(all.get(i));
         }
         return file;
+    }
+
+    private static int capacityFor(final int liveOrders)
+    {
+        return (int)Math.min(Integer.MAX_VALUE - 16, 1024L + (long)liveOrders * TYPICAL_ORDER_LENGTH);
     }
 
     private void write(final int kind, final SnapshotRecord r)

@@ -191,7 +191,7 @@ public final class EnginePipeline implements AutoCloseable
         directory.load(state.engine(), state.accounts());
         if (inputJournal != null && config.snapshotsEnabled())
         {
-            snapshots = new SnapshotWriter(config.snapshotDir());
+            snapshots = new SnapshotWriter(config.snapshotDir(), state);
         }
 
         startResultStages();

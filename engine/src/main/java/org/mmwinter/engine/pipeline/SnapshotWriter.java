@@ -37,6 +37,8 @@ final class SnapshotWriter
     private volatile boolean writing;
     private volatile boolean running = true;
     private volatile Runnable beforeWrite = NOTHING;
+    /** Resting orders in the snapshot handed to the writer thread (published to it by {@link #writing}). */
+    private int liveOrders;
 
     /** Written by the taker (the matching thread, or the closing one once it has stopped), read by any. */
     private volatile long longestEncodeNs;
@@ -45,9 +47,14 @@ final class SnapshotWriter
     private volatile long longestWriteNs;
     private volatile long written;
 
-    SnapshotWriter(final Path directory)
+    /**
+     * @param state the state as recovered: the buffer is sized for its book (and half as much again) now, at the
+     *              start, rather than by the matching thread's first snapshot.
+     */
+    SnapshotWriter(final Path directory, final EngineState state)
     {
         this.directory = directory;
+        encoder.makeRoom(state.engine().liveOrderCount());
         thread = new Thread(this::run, "engine-snapshots");
         thread.setDaemon(true);
         thread.start();
@@ -65,6 +72,7 @@ final class SnapshotWriter
             return;
         }
         encode(state);
+        liveOrders = state.engine().liveOrderCount();
         writing = true;
         LockSupport.unpark(thread);
     }
@@ -148,6 +156,8 @@ final class SnapshotWriter
                 {
                     beforeWrite.run();
                     write();
+                    // Room for the book to grow by half before the next snapshot, allocated here, not by the matcher.
+                    encoder.makeRoom(liveOrders);
                 }
                 finally
                 {

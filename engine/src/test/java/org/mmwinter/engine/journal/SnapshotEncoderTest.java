@@ -151,6 +151,12 @@ class SnapshotEncoderTest
         encoder.encode(big);
         encoder.encode(small);
         assertArrayEquals(byTheLayout(small), encoder.toBytes());
+        encoder.encode(big);
+        // Grown ahead (as the snapshot thread does after a write), then a smaller state again.
+        encoder.makeRoom(20_000);
+        assertEquals(0, encoder.length(), "the written snapshot is dropped");
+        encoder.encode(small);
+        assertArrayEquals(byTheLayout(small), encoder.toBytes());
         final Path file = encoder.writeTo(dir);
         assertArrayEquals(byTheLayout(small), Files.readAllBytes(file), "the file is the buffer's snapshot alone");
 
