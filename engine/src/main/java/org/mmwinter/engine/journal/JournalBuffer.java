@@ -84,6 +84,14 @@ final class JournalBuffer
     }
 
     /**
+     * Reads {@code source} in place, without copying it: the caller leaves it alone while this buffer reads it.
+     */
+    void wrap(final byte[] source)
+    {
+        bytes = source;
+    }
+
+    /**
      * Room for reading a document of {@code length} bytes copied in from outside.
      */
     byte[] wrapForDecode(final int length)

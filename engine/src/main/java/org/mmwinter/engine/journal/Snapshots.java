@@ -3,9 +3,7 @@ package org.mmwinter.engine.journal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,31 +11,21 @@ import java.util.stream.Stream;
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.Instrument;
 import org.mmwinter.engine.core.MatchingEngine;
-import org.mmwinter.engine.state.AccountRegistry;
 import org.mmwinter.engine.state.EngineState;
 
-import static org.mmwinter.engine.journal.SnapshotRecord.ACCOUNT_ID;
 import static org.mmwinter.engine.journal.SnapshotRecord.BAND_BPS;
 import static org.mmwinter.engine.journal.SnapshotRecord.COMMAND_COUNT;
 import static org.mmwinter.engine.journal.SnapshotRecord.HALTED;
-import static org.mmwinter.engine.journal.SnapshotRecord.INSTRUMENT_ID;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_NOW_NS;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_ORDER_ID;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_SEQUENCE;
 import static org.mmwinter.engine.journal.SnapshotRecord.LAST_TRADE_PRICE;
 import static org.mmwinter.engine.journal.SnapshotRecord.LOT_UNITS;
 import static org.mmwinter.engine.journal.SnapshotRecord.MAKER_FEE_RATE;
-import static org.mmwinter.engine.journal.SnapshotRecord.ORDER_ID;
-import static org.mmwinter.engine.journal.SnapshotRecord.PRICE;
 import static org.mmwinter.engine.journal.SnapshotRecord.PRICE_SCALE;
-import static org.mmwinter.engine.journal.SnapshotRecord.QTY;
 import static org.mmwinter.engine.journal.SnapshotRecord.QTY_SCALE;
-import static org.mmwinter.engine.journal.SnapshotRecord.SIDE;
-import static org.mmwinter.engine.journal.SnapshotRecord.STP;
 import static org.mmwinter.engine.journal.SnapshotRecord.TAKER_FEE_RATE;
 import static org.mmwinter.engine.journal.SnapshotRecord.TICK_UNITS;
-import static org.mmwinter.engine.journal.SnapshotRecord.TIF;
-import static org.mmwinter.engine.journal.SnapshotRecord.TIMESTAMP_NS;
 import static org.mmwinter.engine.journal.SnapshotRecord.TRADES;
 import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
 
@@ -45,7 +33,9 @@ import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
  * Snapshots of the engine's state, so that a restart replays only the journal after them. A snapshot is written
  * whole to a temporary file and renamed, checked by CRC when read; a damaged one is reported and skipped for an older
  * one or the full journal, which stays the source of truth. Its records are described once, in
- * {@link SnapshotRecord}: writing and reading are the same walk over that description.
+ * {@link SnapshotRecord}: writing and reading are the same walk over that description, but for the resting orders,
+ * which {@link SnapshotEncoder} writes and {@link #load} reads field by field in that description's order (nearly
+ * all of a snapshot is orders, and the walk cost several times the bytes' own encoding).
  */
 public final class Snapshots
 {
@@ -55,11 +45,10 @@ public final class Snapshots
      * that wrote it had no fees and no venue status, so its instruments have none and its venue is normal. Anything
      * older is reported and skipped for the journal.
      */
-    private static final int VERSION = 4;
+    static final int VERSION = 4;
     private static final int WITHOUT_FEES_VERSION = 3;
-    private static final String PREFIX = "snapshot-";
-    private static final String SUFFIX = ".bin";
-    private static final int KEEP = 2;
+    static final String PREFIX = "snapshot-";
+    static final String SUFFIX = ".bin";
 
     private Snapshots()
     {
@@ -72,18 +61,9 @@ public final class Snapshots
      */
     public static Path write(final EngineState state, final Path directory) throws IOException
     {
-        Files.createDirectories(directory);
-        final byte[] bytes = encode(state);
-        final Path file = directory.resolve(String.format("%s%020d%s", PREFIX, state.lastSequence(), SUFFIX));
-        final Path tmp = directory.resolve(file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        final List<Path> all = list(directory);
-        for (int i = 0; i < all.size() - KEEP; i++)
-        {
-            Files.deleteIfExists(all.get(i));
-        }
-        return file;
+        final SnapshotEncoder encoder = new SnapshotEncoder();
+        encoder.encode(state);
+        return encoder.writeTo(directory);
     }
 
     /**
@@ -92,48 +72,17 @@ public final class Snapshots
      */
     public static byte[] encode(final EngineState state)
     {
-        final MatchingEngine engine = state.engine();
-        final AccountRegistry accounts = state.accounts();
-        final JournalBuffer b = new JournalBuffer(1 << 16);
-        final SnapshotRecord r = new SnapshotRecord();
-        final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
-        b.ensure(16);
-        b.writeByte(VERSION);
-        write(b, SnapshotRecord.POSITION, r.set(LAST_SEQUENCE, state.lastSequence())
-            .set(LAST_NOW_NS, state.lastNowNs()).set(COMMAND_COUNT, engine.commandCount())
-            .set(LAST_ORDER_ID, engine.lastOrderId()).set(VENUE_STATUS, engine.venueStatus()), noDeltas);
-        for (int i = 0; i < engine.instrumentCount(); i++)
-        {
-            final Instrument instrument = engine.instrument(i);
-            write(b, SnapshotRecord.INSTRUMENT, r.name(instrument.symbol())
-                .set(PRICE_SCALE, instrument.priceScale()).set(TICK_UNITS, instrument.tickUnits())
-                .set(QTY_SCALE, instrument.qtyScale()).set(LOT_UNITS, instrument.lotUnits())
-                .set(BAND_BPS, instrument.priceBandBps()).set(MAKER_FEE_RATE, instrument.makerFeeRate())
-                .set(TAKER_FEE_RATE, instrument.takerFeeRate()).set(HALTED, engine.isHalted(i) ? 1 : 0)
-                .set(LAST_TRADE_PRICE, engine.lastTradePrice(i)).set(TRADES, engine.tradeCount(i)), noDeltas);
-        }
-        for (int i = 0; i < accounts.size(); i++)
-        {
-            write(b, SnapshotRecord.ACCOUNT, r.name(accounts.name(i)), noDeltas);
-        }
-        for (int i = 0; i < engine.instrumentCount(); i++)
-        {
-            engine.forEachRestingOrder(i, (instrumentId, side, price, qty, accountId, clientId, orderId, tif, stp,
-                ts) ->
-            {
-                r.clientOrderId.copyFrom(clientId);
-                write(b, SnapshotRecord.ORDER, r.set(INSTRUMENT_ID, instrumentId).set(SIDE, side).set(PRICE, price)
-                    .set(QTY, qty).set(ACCOUNT_ID, accountId).set(ORDER_ID, orderId).set(TIF, tif).set(STP, stp)
-                    .set(TIMESTAMP_NS, ts), noDeltas);
-            });
-        }
-        b.seal();
-        return Arrays.copyOf(b.bytes, b.position);
+        final SnapshotEncoder encoder = new SnapshotEncoder();
+        encoder.encode(state);
+        return encoder.toBytes();
     }
 
     /**
-     * Loads one snapshot made by {@link #encode} into an empty state, checked first (CRC, version, records) so that a
-     * damaged one leaves the state untouched.
+     * Loads one snapshot made by {@link #encode} into an empty state, checked first (CRC, version, every record) so
+     * that a damaged one leaves the state untouched. The bytes are read in place (not copied) and twice: once to
+     * check them, keeping only the few position, instrument and account records, then again to restore each resting
+     * order straight from its record. Parsing the orders into objects first, as this did, kept a million of them
+     * alive through the young collections for the length of the load.
      *
      * @param where names the snapshot in error messages.
      * @return the sequence the snapshot was taken at.
@@ -142,14 +91,16 @@ public final class Snapshots
      */
     public static long load(final byte[] bytes, final int length, final EngineState state, final String where)
     {
-        final JournalBuffer b = new JournalBuffer(length);
-        System.arraycopy(bytes, 0, b.wrapForDecode(length), 0, length);
+        final JournalBuffer b = new JournalBuffer(0);
+        b.wrap(bytes);
         b.open(length, 4, where);
-        // Parse fully before touching the state, so a bad snapshot leaves it empty.
-        final Loaded loaded = parse(b);
+        final Loaded loaded = check(b);
         try
         {
             loaded.applyTo(state);
+            state.engine().reserveOrders(loaded.orders);
+            b.position = 1;
+            restoreOrders(b, loaded.layout, state.engine());
         }
         catch (final IllegalStateException | IllegalArgumentException ex)
         {
@@ -186,7 +137,7 @@ public final class Snapshots
         return 0;
     }
 
-    private static List<Path> list(final Path directory) throws IOException
+    static List<Path> list(final Path directory) throws IOException
     {
         if (!Files.isDirectory(directory))
         {
@@ -204,13 +155,10 @@ public final class Snapshots
         }
     }
 
-    private static void write(
-        final JournalBuffer b, final int kind, final SnapshotRecord record, final long[] noDeltas)
-    {
-        SnapshotRecord.LAYOUT.write(b, kind, record, record, noDeltas);
-    }
-
-    private static Loaded parse(final JournalBuffer b)
+    /**
+     * The first pass: every record read and checked, the position, instruments and accounts kept, the orders counted.
+     */
+    private static Loaded check(final JournalBuffer b)
     {
         final int version = b.readByte();
         if (version != VERSION && version != WITHOUT_FEES_VERSION)
@@ -219,7 +167,7 @@ public final class Snapshots
                 "(it reads versions " + WITHOUT_FEES_VERSION + " and " + VERSION + ")");
         }
         final RecordLayout layout = version == VERSION ? SnapshotRecord.LAYOUT : SnapshotRecord.WITHOUT_FEES;
-        final Loaded s = new Loaded();
+        final Loaded s = new Loaded(layout);
         final SnapshotRecord r = new SnapshotRecord();
         final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
         boolean positioned = false;
@@ -231,10 +179,10 @@ public final class Snapshots
                 throw new JournalCorruptException("unexpected snapshot record " + kind +
                     (positioned ? "" : " before the position record"));
             }
-            layout.read(b, kind, r, r, noDeltas);
             switch (kind)
             {
                 case SnapshotRecord.POSITION:
+                    layout.read(b, kind, r, r, noDeltas);
                     positioned = true;
                     s.lastSequence = r.value(LAST_SEQUENCE);
                     s.lastNowNs = r.value(LAST_NOW_NS);
@@ -243,30 +191,20 @@ public final class Snapshots
                     s.venueStatus = (int)r.value(VENUE_STATUS);
                     break;
                 case SnapshotRecord.INSTRUMENT:
+                    layout.read(b, kind, r, r, noDeltas);
                     s.instruments.add(new Instrument(s.instruments.size(), r.name(), (int)r.value(PRICE_SCALE),
                         r.value(TICK_UNITS), (int)r.value(QTY_SCALE), r.value(LOT_UNITS), r.value(BAND_BPS),
                         r.value(MAKER_FEE_RATE), r.value(TAKER_FEE_RATE)));
                     s.books.add(new long[]{r.value(HALTED), r.value(LAST_TRADE_PRICE), r.value(TRADES)});
                     break;
                 case SnapshotRecord.ACCOUNT:
+                    layout.read(b, kind, r, r, noDeltas);
                     s.accounts.add(r.name());
                     break;
                 default:
-                {
-                    final RestingOrder order = new RestingOrder();
-                    order.instrumentId = (int)r.value(INSTRUMENT_ID);
-                    order.side = (int)r.value(SIDE);
-                    order.price = r.value(PRICE);
-                    order.qty = r.value(QTY);
-                    order.accountId = (int)r.value(ACCOUNT_ID);
-                    order.clientOrderId.copyFrom(r.clientOrderId);
-                    order.orderId = r.value(ORDER_ID);
-                    order.tif = (int)r.value(TIF);
-                    order.stp = (int)r.value(STP);
-                    order.timestampNs = r.value(TIMESTAMP_NS);
-                    s.orders.add(order);
+                    skipOrder(b, r.clientOrderId);
+                    s.orders++;
                     break;
-                }
             }
         }
         if (!positioned)
@@ -277,20 +215,74 @@ public final class Snapshots
     }
 
     /**
-     * A parsed snapshot, applied only once it parsed completely.
+     * The second pass over a checked snapshot, from its first record: each resting order restored from its record
+     * as it is read, the other records (already applied) read past.
+     */
+    private static void restoreOrders(final JournalBuffer b, final RecordLayout layout, final MatchingEngine engine)
+    {
+        final SnapshotRecord r = new SnapshotRecord();
+        final long[] noDeltas = new long[RecordLayout.MAX_FIELDS];
+        final ClientOrderId clientOrderId = r.clientOrderId;
+        while (!b.fullyRead())
+        {
+            final int kind = b.readByte();
+            if (kind != SnapshotRecord.ORDER)
+            {
+                layout.read(b, kind, r, r, noDeltas);
+                continue;
+            }
+            // The fields of SnapshotRecord's ORDER body, in its order (the same in versions 3 and 4).
+            final int instrumentId = (int)b.readZigZag();
+            final int side = (int)b.readZigZag();
+            final long price = b.readZigZag();
+            final long qty = b.readZigZag();
+            final int accountId = (int)b.readZigZag();
+            b.readClientOrderId(clientOrderId);
+            final long orderId = b.readZigZag();
+            final int tif = (int)b.readZigZag();
+            final int stp = (int)b.readZigZag();
+            final long timestampNs = b.readZigZag();
+            engine.restoreOrder(instrumentId, accountId, clientOrderId, orderId, side, tif, stp, price, qty,
+                timestampNs);
+        }
+    }
+
+    /** Reads one order record's fields, which checks them, and keeps nothing. */
+    private static void skipOrder(final JournalBuffer b, final ClientOrderId scratch)
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            b.readZigZag();
+        }
+        b.readClientOrderId(scratch);
+        for (int i = 0; i < 4; i++)
+        {
+            b.readZigZag();
+        }
+    }
+
+    /**
+     * What the first pass keeps of a snapshot: all but its orders, applied once the whole snapshot has been checked.
      */
     private static final class Loaded
     {
+        final RecordLayout layout;
         long lastSequence;
         long lastNowNs;
         long commandCount;
         long lastOrderId;
         int venueStatus;
+        int orders;
         final List<Instrument> instruments = new ArrayList<>();
         final List<long[]> books = new ArrayList<>();
         final List<String> accounts = new ArrayList<>();
-        final List<RestingOrder> orders = new ArrayList<>();
 
+        Loaded(final RecordLayout layout)
+        {
+            this.layout = layout;
+        }
+
+        /** Everything but the orders, and room for those; the position last, as the orders follow. */
         void applyTo(final EngineState state)
         {
             final MatchingEngine engine = state.engine();
@@ -305,29 +297,7 @@ public final class Snapshots
             }
             engine.restoreCounters(commandCount, lastOrderId);
             engine.restoreVenueStatus(venueStatus);
-            for (final RestingOrder o : orders)
-            {
-                engine.restoreOrder(o.instrumentId, o.accountId, o.clientOrderId, o.orderId, o.side, o.tif, o.stp,
-                    o.price, o.qty, o.timestampNs);
-            }
             state.restorePosition(lastSequence, lastNowNs);
         }
-    }
-
-    /**
-     * One resting order as a snapshot keeps it, in the order {@link #write} writes its fields.
-     */
-    private static final class RestingOrder
-    {
-        int instrumentId;
-        int side;
-        long price;
-        long qty;
-        int accountId;
-        final ClientOrderId clientOrderId = new ClientOrderId();
-        long orderId;
-        int tif;
-        int stp;
-        long timestampNs;
     }
 }

@@ -87,8 +87,8 @@ public final class EnginePipeline implements AutoCloseable
     private volatile boolean forwarding;
     private volatile boolean accepting;
     private long snapshotSequence;
-    /** Written by the thread that takes snapshots (the matching thread, or the closing one), read by any. */
-    private volatile long longestSnapshotNs;
+    /** Null when there are no snapshots (no input journal, or snapshots off). */
+    private SnapshotWriter snapshots;
     private boolean closed;
 
     /**
@@ -217,13 +217,17 @@ public final class EnginePipeline implements AutoCloseable
         recovery = new RecoveryReport(records, state.engine().commandCount(), state.lastSequence(), snapshotSequence,
             System.nanoTime() - recoveryStart, state.digest());
         directory.load(state.engine(), state.accounts());
+        if (inputJournal != null && config.snapshotsEnabled())
+        {
+            snapshots = new SnapshotWriter(config.snapshotDir(), state);
+        }
 
         startResultStages();
 
         journalStage = new JournalStage(inputJournal, clock, config.commandTime(), config.maxBatch(),
             state.lastSequence(), state.lastNowNs(), failStop);
         final MatchStage matchStage = new MatchStage(state, publisher, failStop, config.snapshotEvery(),
-            this::snapshot);
+            this::periodicSnapshot);
         if (config.steppedStages())
         {
             // One thread offers and steps, so one producer: a claim is a plain counter, not a compare-and-set.
@@ -500,38 +504,58 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
-     * Writes a snapshot of the current state; only while idle or from the matching thread.
+     * From the matching thread, between two commands: encodes the state and leaves the file to the snapshot thread
+     * ({@link SnapshotWriter}), or skips the snapshot while the previous one is still being written.
      */
-    void snapshot()
+    private void periodicSnapshot()
     {
-        if (inputJournal == null || !config.snapshotsEnabled())
+        if (snapshots != null)
         {
-            return;
-        }
-        final long start = System.nanoTime();
-        try
-        {
-            Snapshots.write(state, config.snapshotDir());
-            final long pause = System.nanoTime() - start;
-            if (pause > longestSnapshotNs)
-            {
-                longestSnapshotNs = pause;
-            }
-        }
-        catch (final IOException ex)
-        {
-            // A snapshot is an optimisation: the journal still holds everything, so report and go on.
-            System.err.println("engine: snapshot not written: " + ex);
+            snapshots.takeInBackground(state);
         }
     }
 
     /**
-     * The longest a snapshot has taken to write so far (nanoseconds, 0 when none): how long a periodic snapshot
-     * holds the matching thread, which writes it between two commands.
+     * Writes a snapshot of the current state and returns once it is on disk (or reported as not written); only while
+     * idle, never while the matching thread runs.
+     */
+    void snapshot()
+    {
+        if (snapshots != null)
+        {
+            snapshots.takeNow(state);
+        }
+    }
+
+    /**
+     * The longest a snapshot has held the thread that took it so far (nanoseconds, 0 when none): for a periodic
+     * snapshot, the pause the matching thread sees between two commands while it encodes the state. Writing the file
+     * is not in it ({@link #longestSnapshotFileNs}).
      */
     public long longestSnapshotNs()
     {
-        return longestSnapshotNs;
+        return snapshots == null ? 0 : snapshots.longestEncodeNs();
+    }
+
+    /**
+     * The longest a snapshot's file has taken to write, rename and prune older ones (nanoseconds, 0 when none); a
+     * periodic snapshot's is spent on the snapshot thread, not the matching thread.
+     */
+    public long longestSnapshotFileNs()
+    {
+        return snapshots == null ? 0 : snapshots.longestWriteNs();
+    }
+
+    /** Periodic snapshots skipped because the one before was still being written. */
+    public long snapshotsSkipped()
+    {
+        return snapshots == null ? 0 : snapshots.skipped();
+    }
+
+    /** Tests: the snapshot taker, null when there are no snapshots. */
+    SnapshotWriter snapshotWriter()
+    {
+        return snapshots;
     }
 
     /** Journal sequence of the snapshot recovery started from (0 when none). */
@@ -868,6 +892,10 @@ public final class EnginePipeline implements AutoCloseable
             {
                 snapshot();
             }
+        }
+        if (snapshots != null)
+        {
+            snapshots.close();
         }
         closeJournals();
     }

@@ -41,7 +41,7 @@ final class MatchStage implements EventHandler<CommandEvent>
         publisher.done(event);
         if (snapshotEvery > 0 && event.sequence % snapshotEvery == 0)
         {
-            // Blocks matching while it writes (about a millisecond per ten thousand resting orders).
+            // Holds matching while it encodes the state; the file is written on another thread (SnapshotWriter).
             snapshot.run();
         }
     }

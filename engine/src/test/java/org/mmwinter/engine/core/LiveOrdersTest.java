@@ -105,6 +105,37 @@ final class LiveOrdersTest
     }
 
     @Test
+    void reservingForASnapshotsOrdersSizesTheIndexOnceAndKeepsWhatItHolds()
+    {
+        final LiveOrders live = new LiveOrders(16);
+        final List<Order> orders = new ArrayList<>();
+        for (int id = 0; id < 10; id++)
+        {
+            orders.add(order(live, id % 3, id));
+            live.add(orders.get(id));
+        }
+        // Room for 5,000 more beside the 10 held: 5,010 at most half full is 16,384 slots, past the 32 preallocated.
+        live.reserve(5_000);
+        assertEquals(16_384, live.indexSlots());
+        for (int id = 0; id < 10; id++)
+        {
+            assertSame(orders.get(id), live.find(id % 3, EngineFixture.idOf(id)), "held before, id " + id);
+        }
+        for (int id = 10; id < 5_010; id++)
+        {
+            orders.add(order(live, id % 3, id));
+            live.add(orders.get(id));
+        }
+        assertEquals(16_384, live.indexSlots(), "no growth while the reserved orders are added");
+        for (int id = 0; id < 5_010; id++)
+        {
+            assertSame(orders.get(id), live.find(id % 3, EngineFixture.idOf(id)), "id " + id);
+        }
+        live.reserve(100);
+        assertEquals(16_384, live.indexSlots(), "room enough already");
+    }
+
+    @Test
     void indexShrinksWhenAnEighthFullAndStillFindsEveryOrderAfterGrowthAndRemovals()
     {
         final LiveOrders live = new LiveOrders(16);
