@@ -50,8 +50,6 @@ import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
  */
 public final class SnapshotEncoder
 {
-    private static final String PREFIX = "snapshot-";
-    private static final String SUFFIX = ".bin";
     private static final int KEEP = 2;
     /** Room reserved per live order before a first snapshot: a decimal id takes about 25 bytes in all. */
     private static final int TYPICAL_ORDER_LENGTH = 32;
@@ -144,7 +142,8 @@ public final class SnapshotEncoder
     public Path writeTo(final Path directory) throws IOException
     {
         Files.createDirectories(directory);
-        final Path file = directory.resolve(String.format("%s%020d%s", PREFIX, sequence, SUFFIX));
+        final Path file = directory.resolve(
+            String.format("%s%020d%s", Snapshots.PREFIX, sequence, Snapshots.SUFFIX));
         final Path tmp = directory.resolve(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING))

@@ -2,6 +2,7 @@ package org.mmwinter.engine.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.mmwinter.engine.journal.SnapshotEncoder;
@@ -42,10 +43,11 @@ final class SnapshotWriter
 
     /** Written by the taker (the matching thread, or the closing one once it has stopped), read by any. */
     private volatile long longestEncodeNs;
-    private volatile long skipped;
+    /** Counters with one writer at a time: a plain read and an ordered write, never a volatile increment. */
+    private final AtomicLong skipped = new AtomicLong();
     /** Written by whichever thread writes a file, one at a time. */
     private volatile long longestWriteNs;
-    private volatile long written;
+    private final AtomicLong written = new AtomicLong();
 
     /**
      * @param state the state as recovered: the buffer is sized for its book (and half as much again) now, at the
@@ -68,7 +70,7 @@ final class SnapshotWriter
     {
         if (writing)
         {
-            skipped++;
+            skipped.lazySet(skipped.get() + 1);
             return;
         }
         encode(state);
@@ -120,13 +122,13 @@ final class SnapshotWriter
     /** Periodic snapshots skipped because the previous one was still being written. */
     long skipped()
     {
-        return skipped;
+        return skipped.get();
     }
 
     /** Snapshot files written. */
     long written()
     {
-        return written;
+        return written.get();
     }
 
     /** Tests only: runs on the writer thread before each background write, so that a test can hold one in flight. */
@@ -186,7 +188,7 @@ final class SnapshotWriter
             {
                 longestWriteNs = took;
             }
-            written++;
+            written.lazySet(written.get() + 1);
         }
         catch (final IOException | RuntimeException ex)
         {
