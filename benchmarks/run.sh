@@ -131,6 +131,8 @@ for ((ROUND = 1; ROUND <= ROUNDS; ROUND++)); do
   latency peer org.mmwinter.bench.peer.pipeline.PipelineLatency "$PEER_JAR" "${PEER_FLAGS[@]}" -- --variant journal-off
   latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- --variant journal-on
   latency peer org.mmwinter.bench.peer.pipeline.PipelineLatency "$PEER_JAR" "${PEER_FLAGS[@]}" -- --variant journal-on
+  latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- \
+    --variant journal-on/single
   latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- --variant journal-sync
   latency ours org.mmwinter.bench.jmh.latency.PipelineLatency "$OURS_JAR" "${OURS_FLAGS[@]}" -- \
     --variant journal-on --find-max --rates "$MAX_SEARCH_START"

@@ -569,6 +569,18 @@ def latency_targets(runs):
     else:
         found.append(("better than exchange-core's pipeline at every percentile", "not measured in this run",
                       UNKNOWN))
+    hop100 = hops.get(100000)
+    if hop100:
+        found.append(("the machine's floor: the bare Disruptor hop (two threads) at 100 k/s (reported)",
+                      "p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs" % (
+                          hop100["p50Ns"] / 1e3, hop100["p99Ns"] / 1e3, hop100["p999Ns"] / 1e3), UNKNOWN))
+    single = {r["offeredRate"]: r for r in fixed if r["benchmark"] == "pipeline" and r["side"] == "ours"
+              and r["variant"] == "ours journal-on/single"}
+    if single.get(100000):
+        run = single[100000]
+        found.append(("latency at 100 k/s, journal on, every stage on one engine thread (`pipeline.stages=single`; "
+                      "reported)", "p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, p99.9 %.1f µs" % (
+                          run["p50Ns"] / 1e3, run["p90Ns"] / 1e3, run["p99Ns"] / 1e3, run["p999Ns"] / 1e3), UNKNOWN))
     bounded = [r for r in runs if r["side"] == "ours" and "(p99 <= 1000 us)" in r["variant"]]
     good = [r for r in bounded if r["variant"].endswith(", highest sustained")]
     bad = [r for r in bounded if r["variant"].endswith(", first not sustained")]
