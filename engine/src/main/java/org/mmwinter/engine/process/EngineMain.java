@@ -671,10 +671,19 @@ public final class EngineMain implements Callable<Integer>
         public Integer call() throws Exception
         {
             PipelineBench.deleteRecursively(data);
-            final EngineConfig config = PipelineBench.benchConfig(data, "on".equals(journal),
-                "sync-batch".equals(durability) ? Durability.SYNC_BATCH : Durability.NONE, wait)
-                .stageLayout(stages)
-                .outputJournalEnabled(!"off".equals(outputJournal));
+            final EngineConfig config;
+            try
+            {
+                config = PipelineBench.benchConfig(data, "on".equals(journal),
+                    "sync-batch".equals(durability) ? Durability.SYNC_BATCH : Durability.NONE, wait)
+                    .stageLayout(stages)
+                    .outputJournalEnabled(!"off".equals(outputJournal));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                System.err.println("engine bench: --wait " + wait + " --stages " + stages + ": " + ex.getMessage());
+                return 2;
+            }
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +
                 ", " + config);
             final RemoteEngine front = cluster == null ? null :
