@@ -174,32 +174,13 @@ public final class ClientOrderId
         {
             digits++;
         }
-        // Packed straight into the words, last digit first: recovery sets one of these per journaled order.
-        long a = 0;
-        long b = 0;
-        long c = 0;
+        clear();
         long v = value;
         for (int i = digits - 1; i >= 0; i--)
         {
-            final long code = CODE_ZERO + v % 10;
+            setCode(i, CODES['0' + (int)(v % 10)]);
             v /= 10;
-            if (i < PER_WORD)
-            {
-                a |= code << (i * BITS);
-            }
-            else if (i < 2 * PER_WORD)
-            {
-                b |= code << ((i - PER_WORD) * BITS);
-            }
-            else
-            {
-                c |= code << ((i - 2 * PER_WORD) * BITS);
-            }
         }
-        w0 = a;
-        w1 = b;
-        w2 = c;
-        w3 = 0;
         return this;
     }
 

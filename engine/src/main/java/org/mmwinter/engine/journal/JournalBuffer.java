@@ -14,8 +14,6 @@ final class JournalBuffer
 {
     /** Bytes {@link #writeClientOrderId} takes at most. */
     static final int MAX_CLIENT_ORDER_ID_LENGTH = 1 + ClientOrderId.MAX_LENGTH;
-    /** The longest varint of a long: ten groups of seven bits. */
-    private static final int MAX_VARLONG_BYTES = 10;
     /**
      * Tag of a client order id written as the varint of its value: ids that are canonical decimals (what numeric
      * flows and generators send) take a byte or two less than their text. Any other tag is the text's length.
@@ -424,40 +422,7 @@ final class JournalBuffer
         return (v >>> 1) ^ -(v & 1);
     }
 
-    /**
-     * Most varints are one or two bytes (sides, types, small deltas) and most are read far from the document's
-     * end: there the bytes are read with no end check per byte, and a one-byte value costs one load and one test.
-     * Recovery spends about half its decoding here.
-     */
     long readVarLong()
-    {
-        final byte[] bytes = this.bytes;
-        int p = position;
-        if (limit - p < MAX_VARLONG_BYTES)
-        {
-            return readVarLongNearEnd();
-        }
-        long b = bytes[p++];
-        if (b >= 0)
-        {
-            position = p;
-            return b;
-        }
-        long result = b & 0x7F;
-        for (int shift = 7; shift < 7 * MAX_VARLONG_BYTES; shift += 7)
-        {
-            b = bytes[p++];
-            result |= (b & 0x7F) << shift;
-            if (b >= 0)
-            {
-                position = p;
-                return result;
-            }
-        }
-        throw new JournalCorruptException("varint cut short");
-    }
-
-    private long readVarLongNearEnd()
     {
         long result = 0;
         int shift = 0;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Varints are read two ways: far from a document's end with no end check per byte, and within ten bytes of it with
- * one. Both must read every length the same and refuse the same damage.
+ * Varints of every length read back, whether far from a document's end or within its last ten bytes, and a varint
+ * cut by the end or longer than ten bytes is refused in both places.
  */
 final class JournalBufferVarintTest
 {
@@ -46,7 +46,7 @@ final class JournalBufferVarintTest
         }
         b.seal();
         b.open(b.position, 0, "test");
-        // The first values are read by the fast path, the last ten bytes' worth by the checked one.
+        // The first values are read far from the end, the last ten bytes' worth right before it.
         for (final long value : VALUES)
         {
             assertEquals(value, b.readZigZag());
