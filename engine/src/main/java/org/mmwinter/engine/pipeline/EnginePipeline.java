@@ -228,28 +228,26 @@ public final class EnginePipeline implements AutoCloseable
             state.lastSequence(), state.lastNowNs(), failStop);
         final MatchStage matchStage = new MatchStage(state, publisher, failStop, config.snapshotEvery(),
             this::periodicSnapshot);
-        if (config.steppedStages())
+        if (oneThread)
         {
-            // One thread offers and steps, so one producer: a claim is a plain counter, not a compare-and-set.
-            ring = RingBuffer.createSingleProducer(CommandEvent::new, config.ringSize(), new BusySpinWaitStrategy());
-            stepsOnCaller = true;
-            stepped = new SteppedStages(Thread.currentThread(), ring, new JournalThenMatchStage(journalStage,
-                matchStage, ring, config.maxBatch()), outRing, steppedResultStages, steppedMarketDataRing,
-                marketDataHandlers, failStop);
+            // Stepped by the caller, that thread alone offers, so one producer: a claim is a plain counter, not a
+            // compare-and-set. On an engine thread of its own, producers offer from theirs. Either way the rings are
+            // polled, so nobody is ever woken.
+            stepsOnCaller = config.steppedStages();
+            ring = stepsOnCaller ?
+                RingBuffer.createSingleProducer(CommandEvent::new, config.ringSize(), new BusySpinWaitStrategy()) :
+                RingBuffer.createMultiProducer(CommandEvent::new, config.ringSize(), new BusySpinWaitStrategy());
+            engineThread = stepsOnCaller ? null : new Thread(this::runStages, "engine-1");
+            stepped = new SteppedStages(stepsOnCaller ? Thread.currentThread() : engineThread, ring,
+                new JournalThenMatchStage(journalStage, matchStage, ring, config.maxBatch()), outRing,
+                steppedResultStages, steppedMarketDataRing, marketDataHandlers, failStop);
             publisher.steppedBy(stepped);
-        }
-        else if (config.singleThreadStages())
-        {
-            // Producers offer from their own threads; the engine thread polls, so nobody is ever woken.
-            ring = RingBuffer.createMultiProducer(CommandEvent::new, config.ringSize(), new BusySpinWaitStrategy());
-            engineThread = new Thread(this::runStages, "engine-1");
-            engineThread.setDaemon(true);
-            stepped = new SteppedStages(engineThread, ring, new JournalThenMatchStage(journalStage, matchStage,
-                ring, config.maxBatch()), outRing, steppedResultStages, steppedMarketDataRing, marketDataHandlers,
-                failStop);
-            publisher.steppedBy(stepped);
-            engineThreadRunning = true;
-            engineThread.start();
+            if (engineThread != null)
+            {
+                engineThread.setDaemon(true);
+                engineThreadRunning = true;
+                engineThread.start();
+            }
         }
         else
         {
@@ -874,10 +872,6 @@ public final class EnginePipeline implements AutoCloseable
             {
                 shutdown(marketData);
             }
-            if (!failStop.hasFailed())
-            {
-                snapshot();
-            }
         }
         else if (stepped != null)
         {
@@ -888,13 +882,14 @@ public final class EnginePipeline implements AutoCloseable
                 awaitIdle(10, TimeUnit.SECONDS);
             }
             stopEngineThread();
+        }
+        // The stages have stopped, so the state no longer changes: the last snapshot, written before close returns.
+        if (snapshots != null)
+        {
             if (!failStop.hasFailed())
             {
                 snapshot();
             }
-        }
-        if (snapshots != null)
-        {
             snapshots.close();
         }
         closeJournals();
@@ -970,12 +965,12 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
-    // Disruptor takes its handlers as a generic varargs array, which Java cannot create without an unchecked cast;
-    // the array is only read, and every element is an EventHandler<ResultEvent>.
+    // Disruptor takes its handlers as a generic varargs array (and the stepped stages keep theirs in one), which Java
+    // cannot create without an unchecked cast; the array is only read, and every element is an EventHandler<T>.
     @SuppressWarnings("unchecked")
-    static EventHandler<ResultEvent>[] handlerArray(final List<EventHandler<ResultEvent>> handlers)
+    static <T> EventHandler<T>[] handlerArray(final List<EventHandler<T>> handlers)
     {
-        return handlers.toArray((EventHandler<ResultEvent>[])new EventHandler<?>[0]);
+        return handlers.toArray((EventHandler<T>[])new EventHandler<?>[0]);
     }
 
     private static void shutdown(final Disruptor<?> disruptor)

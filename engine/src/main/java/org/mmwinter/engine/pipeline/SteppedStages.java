@@ -107,13 +107,11 @@ final class SteppedStages
         private final FailStop failStop;
         private int handled;
 
-        @SuppressWarnings("unchecked")
         Stage(final RingBuffer<T> ring, final List<EventHandler<T>> handlers, final FailStop failStop)
         {
             this.poller = ring.newPoller();
             ring.addGatingSequences(poller.getSequence());
-            // Generic arrays cannot be created; the array is only read, and every element is an EventHandler<T>.
-            this.handlers = handlers.toArray((EventHandler<T>[])new EventHandler<?>[0]);
+            this.handlers = EnginePipeline.handlerArray(handlers);
             this.failStop = failStop;
         }
 
