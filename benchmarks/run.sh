@@ -5,7 +5,7 @@
 #   benchmarks/run.sh [quick|full]
 #
 # quick: one fork, short iterations, one round, a 5-million-command soak, snapshot restarts after 10 M and 30 M
-#        commands, engine.jar bench three times (about 13 minutes on 2 cores).
+#        commands, engine.jar bench and bot-bench, the compressed Terra day (about 18 minutes on 2 cores).
 # full:  two forks, longer iterations, two rounds of the whole alternation, the 100-million-command soak, snapshot
 #        restarts after 10 M and 100 M commands, the full-length Terra crash day (about two hours; the soak's input
 #        journal takes about 2 GB of the temporary directory while it runs, the crash day about 13 GB).
