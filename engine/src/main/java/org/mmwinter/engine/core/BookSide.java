@@ -9,7 +9,11 @@ import org.agrona.collections.Long2ObjectHashMap;
  * <p>A level that empties below the top stays in place, empty, rather than being cut out: real flow (and the
  * exchange-core mix, 82 % moves) empties and refills the same prices all the time, and cutting a level out and
  * inserting it again each shifts every better level. An empty level is reused by the next order at its price and
- * the empties are compacted in one pass once they are half of the array. Iterate with {@link #topIndex()} and
+ * the empties are compacted in one pass once they are three quarters of the array. Compacting at half had been
+ * too eager: in the 1,000-order mix, whose prices drift, it ran 481 times in a million commands, and the levels it
+ * dropped came back as 220,000 new levels (a search, a shift and a map put each); at three quarters it runs 5
+ * times and 55,000 levels are created, and the mix runs about 15 % faster. The price is at most three empty levels
+ * skipped per level with orders when a sweep walks the book. Iterate with {@link #topIndex()} and
  * {@link #levelAtIndex(int)}, skipping empty levels.
  */
 final class BookSide
@@ -142,7 +146,7 @@ final class BookSide
         else
         {
             empties++;
-            if (empties >= MIN_EMPTIES_TO_COMPACT && empties * 2 >= size)
+            if (empties >= MIN_EMPTIES_TO_COMPACT && empties * 4 >= size * 3)
             {
                 compact();
             }
