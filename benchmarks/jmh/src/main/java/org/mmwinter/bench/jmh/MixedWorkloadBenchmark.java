@@ -29,12 +29,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>
  * {@code ids} is how our engine is sent the workload's order ids ({@link IdStyle}): {@code numeric} the decimal
  * text (today's flows), {@code alnum8} eight characters, {@code uuid36} a 36-character UUID-like id. The ids are
- * spelt before measurement into a {@link ClientOrderIdTable} (one entry per workload order id, 52 bytes each:
- * 127,012 ids or 6.6 MB at 1,000 orders, 1,252,876 or 65 MB at 1,000,000), so a command pays one array read and
- * what the engine does with the id's text, not the spelling. The fork heap stays at 3 GB for every {@code ids}:
- * the 1,000,000-order book preallocates two million orders (each carrying its id's four words) beside the
- * 2,000,000-command mix, the table adds about 2 % of that heap, and one heap for all values keeps the runs
- * comparable. The naive book ignores {@code ids} (it keys by the numbers); run it with {@code -p ids=numeric}.
+ * spelt before measurement into a {@link ClientOrderIdTable}, one per command in command order (52 bytes a
+ * command: 2.1 M commands or 110 MB at 1,000 orders, 4 M or 210 MB at 1,000,000), so a command pays a sequential
+ * array read, as exchange-core's side pays for its {@code long} order id, and what the engine does with the id's
+ * text, not the spelling. The fork heap stays at 3 GB for every {@code ids}: the 1,000,000-order book preallocates
+ * two million orders (each carrying its id's four words) beside the 2,000,000-command mix, and one heap for all
+ * values keeps the runs comparable. The naive book ignores {@code ids} (it keys by the numbers); run it with
+ * {@code -p ids=numeric}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -80,7 +81,7 @@ public class MixedWorkloadBenchmark
             workload = MixShape.generate(restingOrders);
             chunks = workload.mix().count() / MixShape.CHUNK;
             final int expectedOrders = capacity == SIZED_TO_BOOK ? 2 * restingOrders : capacity;
-            book = Books.create(impl, expectedOrders, ClientOrderIdTable.of(ids, workload.maxOrderId()));
+            book = Books.create(impl, expectedOrders, ClientOrderIdTable.of(ids, workload));
             Replay.run(workload.fill(), book);
         }
 

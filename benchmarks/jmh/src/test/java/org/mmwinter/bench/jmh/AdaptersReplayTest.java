@@ -2,6 +2,7 @@ package org.mmwinter.bench.jmh;
 
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,8 +16,12 @@ import org.mmwinter.bench.workload.SweepScenario;
 import org.mmwinter.bench.workload.Workload;
 import org.mmwinter.bench.workload.WorkloadConfig;
 import org.mmwinter.bench.workload.WorkloadGenerator;
+import org.mmwinter.engine.core.ClientOrderId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Both books on our side replay the shared workload and every benchmark scenario without a refusal, and trade
@@ -24,16 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class AdaptersReplayTest
 {
+    /**
+     * {@code inCommandOrder}: the ids as the mixed benchmark lays them out (one per command, read in order), else
+     * looked up by order id.
+     */
     @ParameterizedTest
-    @CsvSource({"ours, numeric", "ours, alnum8", "ours, uuid36", "ours, mixed", "naive, numeric"})
-    void mixedWorkloadReplaysCleanly(final String impl, final String ids)
+    @CsvSource({"ours, numeric, true", "ours, alnum8, true", "ours, uuid36, true", "ours, mixed, true",
+        "ours, numeric, false", "ours, uuid36, false", "naive, numeric, true"})
+    void mixedWorkloadReplaysCleanly(final String impl, final String ids, final boolean inCommandOrder)
     {
         for (final long seed : new long[] {1, 2, 3})
         {
             final Workload workload = WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(seed, 1_000, 30_000));
-            final OrderBookAdapter book =
-                Books.create(impl, 4_000, ClientOrderIdTable.of(ids, workload.maxOrderId()));
-            final String context = impl + ", " + ids + " ids, seed " + seed;
+            final ClientOrderIdTable table = inCommandOrder
+                ? ClientOrderIdTable.of(ids, workload)
+                : ClientOrderIdTable.of(ids, workload.maxOrderId());
+            final OrderBookAdapter book = Books.create(impl, 4_000, table);
+            final String context = impl + ", " + ids + " ids, seed " + seed + (inCommandOrder ? ", in order" : "");
 
             Replay.run(workload.fill(), book);
             assertEquals(1_000, book.liveOrders(), context);
@@ -49,6 +61,38 @@ class AdaptersReplayTest
             assertEquals(0, book.rejects(), context);
             assertEquals(2 * workload.stats().fills(), book.fills(), context);
         }
+    }
+
+    @Test
+    void commandOrderIdsAreTheOrderIdsOfTheCommands()
+    {
+        final Workload workload = WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(7, 1_000, 5_000));
+        final ClientOrderIdTable table = ClientOrderIdTable.of(IdStyle.UUID36, workload);
+        for (final CommandArrays commands : new CommandArrays[] {workload.fill(), workload.mix(), workload.drain()})
+        {
+            final ClientOrderId[] inOrder = table.inCommandOrder(commands);
+            assertEquals(commands.count(), inOrder.length);
+            for (int i = 0; i < commands.count(); i++)
+            {
+                assertTrue(inOrder[i].equalTo(table.get(commands.orderIds()[i])), "command " + i);
+            }
+        }
+        assertNull(table.inCommandOrder(OpScenarios.baseBook().fill()), "commands the table was not built for");
+    }
+
+    @Test
+    void aCallOutOfStepWithTheReplayedCommandsIsRefused()
+    {
+        final Workload workload = WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(7, 1_000, 5_000));
+        final EngineBookAdapter book = new EngineBookAdapter(4_000, ClientOrderIdTable.of(IdStyle.NUMERIC, workload));
+        final CommandArrays fill = workload.fill();
+        book.replaying(fill, 0);
+        final long second = fill.orderIds()[1];
+        final IllegalStateException refused = assertThrows(IllegalStateException.class,
+            () -> book.gtc(fill.accounts()[0], second, fill.sides()[0], fill.prices()[0], fill.sizes()[0]));
+        assertEquals("command 0 names order " + fill.orderIds()[0] + " but the adapter was sent order " + second
+            + ": a replay skipped or repeated a command", refused.getMessage());
+        assertEquals(0, book.liveOrders(), "nothing reached the engine");
     }
 
     @ParameterizedTest

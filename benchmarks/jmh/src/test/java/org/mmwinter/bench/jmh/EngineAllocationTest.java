@@ -42,7 +42,7 @@ class EngineAllocationTest
     void mixedWorkloadAllocatesNothingOnceWarm(final String ids)
     {
         final Workload workload = WorkloadGenerator.generate(WorkloadConfig.exchangeCoreShape(5, 1_000, 100_000));
-        final EngineBookAdapter book = new EngineBookAdapter(4_000, ClientOrderIdTable.of(ids, workload.maxOrderId()));
+        final EngineBookAdapter book = new EngineBookAdapter(4_000, ClientOrderIdTable.of(ids, workload));
         Replay.run(workload.fill(), book);
 
         final long[] allocated = new long[ROUNDS];

@@ -7,6 +7,16 @@ package org.mmwinter.bench.workload;
  */
 public interface OrderBookAdapter
 {
+    /**
+     * {@link Replay} is about to send commands {@code from} onwards of {@code commands}, one call each and in order;
+     * {@code commands} is null once it has finished. An adapter whose engine keys orders by something it must look
+     * up per order id can read it in command order instead (see our engine's adapter), as it would read it from the
+     * command that arrives; the books keyed by the workload's numbers ignore it.
+     */
+    default void replaying(final CommandArrays commands, final int from)
+    {
+    }
+
     long gtc(int account, long orderId, int side, long price, long size);
 
     long ioc(int account, long orderId, int side, long price, long size);

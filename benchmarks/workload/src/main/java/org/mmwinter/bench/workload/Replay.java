@@ -23,6 +23,7 @@ public final class Replay
         final long[] prices = commands.prices();
         final long[] sizes = commands.sizes();
         long sink = 0;
+        book.replaying(commands, from);
         for (int i = from; i < to; i++)
         {
             switch (types[i])
@@ -51,6 +52,7 @@ public final class Replay
                     throw new IllegalStateException("unknown command type " + types[i] + " at " + i);
             }
         }
+        book.replaying(null, 0);
         return sink;
     }
 
