@@ -19,6 +19,8 @@ import org.agrona.collections.Long2ObjectHashMap;
 final class BookSide
 {
     private static final int MIN_EMPTIES_TO_COMPACT = 64;
+    /** Levels {@link #findOrCreateNear} walks before it falls back to the map and the search. */
+    private static final int MAX_WALK = 8;
 
     private final int side;
     private long[] keys;
@@ -125,7 +127,61 @@ final class BookSide
         levels[index] = level;
         size++;
         byPrice.put(price, level);
+        final PriceLevel worse = index > 0 ? levels[index - 1] : null;
+        final PriceLevel better = index + 1 < size ? levels[index + 1] : null;
+        level.worse = worse;
+        level.better = better;
+        if (worse != null)
+        {
+            worse.better = level;
+        }
+        if (better != null)
+        {
+            better.worse = level;
+        }
+        level.inBook = true;
         return level;
+    }
+
+    /**
+     * {@link #findOrCreate}, for an order that has just left {@code from} on this side: a move is usually a tick or
+     * two, so the new level is found by walking from the old one through its neighbours (levels that are already
+     * in cache, or one step from it) rather than through the price map, whose arrays are a miss each on a big book.
+     * Falls back to the map and the search when {@code from} has left the array (it was the best and emptied) or
+     * the price is not within {@link #MAX_WALK} levels of it.
+     */
+    PriceLevel findOrCreateNear(final long price, final PriceLevel from)
+    {
+        if (from.inBook)
+        {
+            final long key = key(price);
+            PriceLevel level = from;
+            for (int step = 0; step <= MAX_WALK; step++)
+            {
+                final long levelKey = key(level.price);
+                if (levelKey == key)
+                {
+                    if (level.isEmpty())
+                    {
+                        empties--;
+                    }
+                    return level;
+                }
+                final boolean up = levelKey < key;
+                final PriceLevel next = up ? level.better : level.worse;
+                if (next == null)
+                {
+                    break;
+                }
+                final long nextKey = key(next.price);
+                if (up ? nextKey > key : nextKey < key)
+                {
+                    break;
+                }
+                level = next;
+            }
+        }
+        return findOrCreate(price);
     }
 
     /**
@@ -159,6 +215,10 @@ final class BookSide
         final PriceLevel level = levels[last];
         levels[last] = null;
         size = last;
+        if (last > 0)
+        {
+            levels[last - 1].better = null;
+        }
         byPrice.remove(level.price);
         release(level);
     }
@@ -176,10 +236,20 @@ final class BookSide
             }
             else
             {
+                final PriceLevel worse = kept > 0 ? levels[kept - 1] : null;
+                level.worse = worse;
+                if (worse != null)
+                {
+                    worse.better = level;
+                }
                 keys[kept] = keys[i];
                 levels[kept] = level;
                 kept++;
             }
+        }
+        if (kept > 0)
+        {
+            levels[kept - 1].better = null;
         }
         for (int i = kept; i < size; i++)
         {
@@ -232,6 +302,9 @@ final class BookSide
 
     private void release(final PriceLevel level)
     {
+        level.inBook = false;
+        level.better = null;
+        level.worse = null;
         level.head = null;
         level.tail = null;
         level.totalQty = 0;

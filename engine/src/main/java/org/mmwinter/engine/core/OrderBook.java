@@ -165,6 +165,7 @@ final class OrderBook
             return RejectReason.NONE;
         }
 
+        final PriceLevel from = order.level;
         unrest(order);
         order.price = price;
         order.remaining = qty;
@@ -176,7 +177,8 @@ final class OrderBook
         }
         else
         {
-            rest(order);
+            // Matching changed only the other side, so the order's old level is still where unrest left it.
+            rest(order, own.findOrCreateNear(price, from));
         }
         return RejectReason.NONE;
     }
@@ -480,8 +482,15 @@ final class OrderBook
 
     private void rest(final Order order)
     {
+        rest(order, side(order.side).findOrCreate(order.price));
+    }
+
+    /**
+     * Appends {@code order} to {@code level}, the level of its price just found or created on its side.
+     */
+    private void rest(final Order order, final PriceLevel level)
+    {
         final BookSide own = side(order.side);
-        final PriceLevel level = own.findOrCreate(order.price);
         level.append(order);
         own.addQty(order.remaining);
         order.book = this;

@@ -1,7 +1,9 @@
 package org.mmwinter.engine.core;
 
 /**
- * All resting orders at one price on one side, in time priority, as an intrusive doubly linked list.
+ * All resting orders at one price on one side, in time priority, as an intrusive doubly linked list. While it is in
+ * its side's array ({@link #inBook}) it is also linked to its neighbours there, empty levels included, so that an
+ * order moved by a tick or two finds its new level from its old one (see {@link BookSide#findOrCreateNear}).
  */
 final class PriceLevel
 {
@@ -10,6 +12,10 @@ final class PriceLevel
     int orderCount;
     Order head;
     Order tail;
+    /** The next better and next worse level in the side's array, or null at its ends; null when not in it. */
+    PriceLevel better;
+    PriceLevel worse;
+    boolean inBook;
 
     void append(final Order order)
     {
