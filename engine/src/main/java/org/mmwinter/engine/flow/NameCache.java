@@ -52,6 +52,36 @@ final class NameCache
     }
 
     /**
+     * @return the id put for the ASCII bytes {@code text[from, to)}, or {@link #MISS}; a name with any other byte is
+     *     always a miss (the caller then decodes it and asks its resolver, which is right whatever the cache holds).
+     */
+    int find(final byte[] text, final int from, final int to)
+    {
+        int hash = 0;
+        for (int i = from; i < to; i++)
+        {
+            // For ASCII bytes this is String.hashCode of the decoded text, so names put as Strings are found.
+            hash = 31 * hash + text[i];
+        }
+        final int slot = spread(hash) & mask;
+        final String name = names[slot];
+        final int length = to - from;
+        if (name == null || name.length() != length)
+        {
+            return MISS;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            // A negative (non-ASCII) byte never equals a char, so it misses here.
+            if (name.charAt(i) != text[from + i])
+            {
+                return MISS;
+            }
+        }
+        return ids[slot];
+    }
+
+    /**
      * Remembers {@code id} for {@code name}; a negative id (a name the resolver refused) is not kept.
      */
     void put(final String name, final int id)

@@ -1,5 +1,7 @@
 package org.mmwinter.engine.flow;
 
+import java.nio.charset.StandardCharsets;
+
 import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.FixedPoint;
 import org.mmwinter.engine.core.Instrument;
@@ -16,6 +18,12 @@ import org.mmwinter.engine.message.CommandEvent;
  * ({@code ts_ns,action,account,order_id,symbol,side,type,tif,price,qty[,stp]}) into {@link CommandEvent}s in engine
  * units, the flow's {@code ts_ns} as both the sender's time and the proposed engine time. A bad line is a reason
  * code, never an exception: the caller records it and goes on.
+ * <p>
+ * Lines come as a {@code String} (the gateway, the engine's {@code --input}) or as UTF-8 bytes in a caller's buffer
+ * ({@code replay match}, which would otherwise decode a {@code String} per line only to read it back). Both are read
+ * by one byte-level core: a {@code String} is copied into a reused byte array, each non-ASCII character as one
+ * byte that no field accepts, so every index and every check is the same as on its characters, and a name is cut
+ * from the {@code String} itself. Every field but a name is ASCII by contract, so nothing else is decoded.
  */
 public final class OrderFlowParser
 {
@@ -23,6 +31,8 @@ public final class OrderFlowParser
     public static final String HEADER_WITH_STP = HEADER + ",stp";
 
     private static final int MAX_FIELDS = 11;
+    /** 10^0 to 10^18, every scale {@link FixedPoint} takes. */
+    private static final long[] POWERS_OF_TEN = new long[19];
     /** The contract's limit on written decimal places, whatever the instrument's own scale. */
     public static final int MAX_DECIMALS = 8;
     /** The words of each enumerated field, beside the codes they stand for (same index). */
@@ -39,10 +49,33 @@ public final class OrderFlowParser
     private static final int[] STP_CODES = {StpMode.NONE, StpMode.CANCEL_NEWEST, StpMode.CANCEL_OLDEST,
         StpMode.CANCEL_BOTH, StpMode.DECREMENT};
 
+    static
+    {
+        long power = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++)
+        {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
+        }
+    }
+
     private final SymbolResolver symbols;
     private final InstrumentLookup instruments;
     private final AccountResolver accounts;
+    /** Largest field a fast decimal takes whole: 18 digits always fit a long. */
+    private static final int FAST_DIGITS = 18;
+    /** Stands for a non-ASCII character of a {@code String} line: not a digit, separator, word or id character. */
+    private static final byte NOT_ASCII = (byte)0xFF;
+
     private final FixedPoint decimal = new FixedPoint();
+    /** The line being parsed, as bytes; fields index it directly. */
+    private byte[] text;
+    /** A {@code String} line's bytes (see the class comment), reused across lines. */
+    private byte[] copied = new byte[256];
+    /** The {@code String} being parsed, or null for a line given as bytes. */
+    private String line;
+    private final ByteText view = new ByteText();
+    private long number;
     private final int[] starts = new int[MAX_FIELDS + 1];
     private final int[] ends = new int[MAX_FIELDS + 1];
     /** Symbols and accounts met before, by their text in the line (their ids never change). */
@@ -87,14 +120,53 @@ public final class OrderFlowParser
      */
     public int parse(final String line, final CommandEvent out)
     {
+        final int length = line.length();
+        if (copied.length < length)
+        {
+            copied = new byte[Math.max(length, 2 * copied.length)];
+        }
+        final byte[] bytes = copied;
+        for (int i = 0; i < length; i++)
+        {
+            final char c = line.charAt(i);
+            bytes[i] = c < 0x80 ? (byte)c : NOT_ASCII;
+        }
+        this.line = line;
+        try
+        {
+            return parseText(bytes, 0, length, out);
+        }
+        finally
+        {
+            this.line = null;
+        }
+    }
+
+    /**
+     * Parses the data line held as UTF-8 in {@code bytes[from, to)} (without its line terminator; one trailing
+     * {@code \r} is ignored, as for a {@code String}) into {@code out}, exactly as {@link #parse(String,
+     * CommandEvent)} parses the decoded line.
+     *
+     * @return {@link RejectReason#NONE} or the reason the line is rejected; {@code out} is only meaningful on NONE.
+     */
+    public int parse(final byte[] bytes, final int from, final int to, final CommandEvent out)
+    {
+        line = null;
+        return parseText(bytes, from, to, out);
+    }
+
+    private int parseText(final byte[] bytes, final int from, final int to, final CommandEvent out)
+    {
         out.clear();
         rejectedField = "";
-        final int length = line.endsWith("\r") ? line.length() - 1 : line.length();
+        text = bytes;
+        view.bytes = bytes;
+        final int length = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
         int fields = 0;
-        int start = 0;
-        for (int i = 0; i <= length; i++)
+        int start = from;
+        for (int i = from; i <= length; i++)
         {
-            if (i == length || line.charAt(i) == ',')
+            if (i == length || bytes[i] == ',')
             {
                 if (fields == MAX_FIELDS)
                 {
@@ -115,14 +187,14 @@ public final class OrderFlowParser
         {
             return reject("ts_ns", RejectReason.MISSING_FIELD);
         }
-        if (!isDigitsOnly(line, 0) || decimal.parse(line, starts[0], ends[0], 0) != FixedPoint.OK)
+        if (!parseTimestamp(starts[0], ends[0]))
         {
             return reject("ts_ns", RejectReason.BAD_NUMBER);
         }
-        out.clientTsNs = decimal.value();
+        out.clientTsNs = number;
         out.nowNs = out.clientTsNs;
 
-        final int actionIndex = wordIndex(line, 1, ACTION_WORDS);
+        final int actionIndex = wordIndex(1, ACTION_WORDS);
         if (actionIndex < 0)
         {
             return reject("action", RejectReason.BAD_ACTION);
@@ -137,7 +209,7 @@ public final class OrderFlowParser
 
         if (action != FlowAction.MASS_CANCEL)
         {
-            switch (out.clientOrderId.parse(line, starts[3], ends[3]))
+            switch (out.clientOrderId.parse(text, starts[3], ends[3] - starts[3]))
             {
                 case ClientOrderId.OK:
                     break;
@@ -162,10 +234,10 @@ public final class OrderFlowParser
         else
         {
             final boolean create = action == FlowAction.NEW || action == FlowAction.MASS_CANCEL;
-            int instrumentId = knownSymbols.find(line, starts[4], ends[4]);
+            int instrumentId = knownSymbols.find(text, starts[4], ends[4]);
             if (instrumentId == NameCache.MISS)
             {
-                final String symbol = field(line, 4);
+                final String symbol = name(4);
                 instrumentId = symbols.resolve(symbol, create);
                 knownSymbols.put(symbol, instrumentId);
             }
@@ -176,7 +248,7 @@ public final class OrderFlowParser
         {
             case FlowAction.NEW:
             {
-                final int reason = parseNew(line, fields, out);
+                final int reason = parseNew(fields, out);
                 if (reason != RejectReason.NONE)
                 {
                     return reason;
@@ -185,7 +257,7 @@ public final class OrderFlowParser
             }
             case FlowAction.AMEND:
             {
-                final int reason = parseAmend(line, out);
+                final int reason = parseAmend(out);
                 if (reason != RejectReason.NONE)
                 {
                     return reason;
@@ -196,10 +268,10 @@ public final class OrderFlowParser
                 break;
         }
         // Registered last so that a rejected line does not give an account an id.
-        int accountId = knownAccounts.find(line, starts[2], ends[2]);
+        int accountId = knownAccounts.find(text, starts[2], ends[2]);
         if (accountId == NameCache.MISS)
         {
-            final String account = field(line, 2);
+            final String account = name(2);
             accountId = accounts.resolve(account);
             knownAccounts.put(account, accountId);
         }
@@ -207,17 +279,17 @@ public final class OrderFlowParser
         return RejectReason.NONE;
     }
 
-    private int parseNew(final String line, final int fields, final CommandEvent out)
+    private int parseNew(final int fields, final CommandEvent out)
     {
         // The enumerated fields are compared in place: a substring per field was a String per line for nothing.
-        final int side = wordIndex(line, 5, SIDE_WORDS);
+        final int side = wordIndex(5, SIDE_WORDS);
         if (side < 0)
         {
             return reject("side", isEmpty(5) ? RejectReason.MISSING_FIELD : RejectReason.BAD_SIDE);
         }
         out.side = SIDE_CODES[side];
 
-        final int type = wordIndex(line, 6, TYPE_WORDS);
+        final int type = wordIndex(6, TYPE_WORDS);
         if (type < 0)
         {
             return reject("type", isEmpty(6) ? RejectReason.MISSING_FIELD : RejectReason.BAD_TYPE);
@@ -234,7 +306,7 @@ public final class OrderFlowParser
         }
         else
         {
-            final int tif = wordIndex(line, 7, TIF_WORDS);
+            final int tif = wordIndex(7, TIF_WORDS);
             if (tif < 0)
             {
                 return reject("tif", RejectReason.BAD_TIF);
@@ -248,7 +320,7 @@ public final class OrderFlowParser
         }
         else
         {
-            final int stp = wordIndex(line, 10, STP_WORDS);
+            final int stp = wordIndex(10, STP_WORDS);
             if (stp < 0)
             {
                 return reject("stp", RejectReason.BAD_STP);
@@ -274,16 +346,16 @@ public final class OrderFlowParser
         }
         else
         {
-            final int reason = parsePrice(line, instrument, out);
+            final int reason = parsePrice(instrument, out);
             if (reason != RejectReason.NONE)
             {
                 return reason;
             }
         }
-        return parseQty(line, instrument, out);
+        return parseQty(instrument, out);
     }
 
-    private int parseAmend(final String line, final CommandEvent out)
+    private int parseAmend(final CommandEvent out)
     {
         if (out.instrumentId < 0)
         {
@@ -296,25 +368,21 @@ public final class OrderFlowParser
             return RejectReason.NONE;
         }
         final Instrument instrument = instruments.instrument(out.instrumentId);
-        final int reason = parsePrice(line, instrument, out);
+        final int reason = parsePrice(instrument, out);
         if (reason != RejectReason.NONE)
         {
             return reason;
         }
-        return parseQty(line, instrument, out);
+        return parseQty(instrument, out);
     }
 
-    private int parsePrice(final String line, final Instrument instrument, final CommandEvent out)
+    private int parsePrice(final Instrument instrument, final CommandEvent out)
     {
         if (isEmpty(8))
         {
             return reject("price", RejectReason.MISSING_PRICE);
         }
-        if (writtenDecimals(line, 8) > MAX_DECIMALS)
-        {
-            return reject("price", RejectReason.TOO_MANY_DECIMALS);
-        }
-        switch (decimal.parse(line, starts[8], ends[8], instrument.priceScale()))
+        switch (parseDecimal(8, instrument.priceScale()))
         {
             case FixedPoint.OK:
                 break;
@@ -325,7 +393,7 @@ public final class OrderFlowParser
             default:
                 return reject("price", RejectReason.BAD_NUMBER);
         }
-        final long units = decimal.value();
+        final long units = number;
         if (units % instrument.tickUnits() != 0)
         {
             return reject("price", RejectReason.OFF_TICK);
@@ -334,17 +402,13 @@ public final class OrderFlowParser
         return RejectReason.NONE;
     }
 
-    private int parseQty(final String line, final Instrument instrument, final CommandEvent out)
+    private int parseQty(final Instrument instrument, final CommandEvent out)
     {
         if (isEmpty(9))
         {
             return reject("qty", RejectReason.MISSING_QTY);
         }
-        if (writtenDecimals(line, 9) > MAX_DECIMALS)
-        {
-            return reject("qty", RejectReason.TOO_MANY_DECIMALS);
-        }
-        switch (decimal.parse(line, starts[9], ends[9], instrument.qtyScale()))
+        switch (parseDecimal(9, instrument.qtyScale()))
         {
             case FixedPoint.OK:
                 break;
@@ -355,7 +419,7 @@ public final class OrderFlowParser
             default:
                 return reject("qty", RejectReason.BAD_NUMBER);
         }
-        final long units = decimal.value();
+        final long units = number;
         if (units % instrument.lotUnits() != 0)
         {
             return reject("qty", RejectReason.OFF_LOT);
@@ -365,37 +429,120 @@ public final class OrderFlowParser
     }
 
     /**
-     * Timestamps are plain digits: a sign or a decimal point, which the decimal parser would accept ("1.0" as 1),
-     * would let two spellings name the same instant.
+     * Reads field {@code [from, to)}, not empty, as a timestamp into {@link #number}. Timestamps are plain digits: a
+     * sign or a decimal point, which the decimal parser would accept ("1.0" as 1), would let two spellings name the
+     * same instant. One pass, with the decimal parser's own overflow rule.
      */
-    private boolean isDigitsOnly(final String line, final int field)
+    private boolean parseTimestamp(final int from, final int to)
     {
-        for (int i = starts[field], end = ends[field]; i < end; i++)
+        final byte[] bytes = text;
+        long value = 0;
+        for (int i = from; i < to; i++)
         {
-            final char c = line.charAt(i);
-            if (c < '0' || c > '9')
+            final int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9)
             {
                 return false;
             }
+            if (value > (Long.MAX_VALUE - digit) / 10)
+            {
+                return false;
+            }
+            value = value * 10 + digit;
         }
+        number = value;
         return true;
     }
 
     /**
-     * Decimal places as written: "more than 8 decimals" is about the text, so 1.000000000 is refused like
-     * 1.000000001, while an instrument's coarser scale only refuses non-zero extra digits (off tick).
+     * Reads field {@code field}, not empty, as a decimal scaled by 10^scale into {@link #number}.
+     * <p>
+     * "More than 8 decimals" is about the text, so 1.000000000 is refused like 1.000000001, while an instrument's
+     * coarser scale only refuses non-zero extra digits (off tick). The usual field (digits, at most one point, at
+     * most {@value #FAST_DIGITS} digits, a value that fits) is read in one pass; anything else is left to the
+     * reference reading below, so the two can only differ in speed.
+     *
+     * @return a {@link FixedPoint} result code.
      */
-    private int writtenDecimals(final String line, final int field)
+    private int parseDecimal(final int field, final int scale)
     {
-        final int end = ends[field];
-        for (int i = starts[field]; i < end; i++)
+        final byte[] bytes = text;
+        final int from = starts[field];
+        final int to = ends[field];
+        long value = 0;
+        int digits = 0;
+        int decimals = 0;
+        int point = -1;
+        boolean extraDecimals = false;
+        for (int i = from; i < to; i++)
         {
-            if (line.charAt(i) == '.')
+            final int c = bytes[i];
+            if (c == '.' && point < 0)
             {
-                return end - i - 1;
+                point = i;
+                continue;
+            }
+            final int digit = c - '0';
+            if (digit < 0 || digit > 9 || ++digits > FAST_DIGITS)
+            {
+                return parseDecimalReference(field, scale);
+            }
+            if (point >= 0)
+            {
+                if (decimals == scale)
+                {
+                    extraDecimals |= digit != 0;
+                    continue;
+                }
+                decimals++;
+            }
+            value = value * 10 + digit;
+        }
+        if (point >= 0 && to - point - 1 > MAX_DECIMALS)
+        {
+            return FixedPoint.TOO_MANY_DECIMALS;
+        }
+        if (digits == 0)
+        {
+            return FixedPoint.NOT_A_NUMBER;
+        }
+        if (extraDecimals)
+        {
+            return FixedPoint.TOO_MANY_DECIMALS;
+        }
+        final long multiplier = POWERS_OF_TEN[scale - decimals];
+        if (value > Long.MAX_VALUE / multiplier)
+        {
+            return FixedPoint.OVERFLOW;
+        }
+        number = value * multiplier;
+        return FixedPoint.OK;
+    }
+
+    /**
+     * The reading {@link #parseDecimal} stands for: written decimals first, then {@link FixedPoint#parse}.
+     */
+    private int parseDecimalReference(final int field, final int scale)
+    {
+        final int from = starts[field];
+        final int to = ends[field];
+        for (int i = from; i < to; i++)
+        {
+            if (text[i] == '.')
+            {
+                if (to - i - 1 > MAX_DECIMALS)
+                {
+                    return FixedPoint.TOO_MANY_DECIMALS;
+                }
+                break;
             }
         }
-        return 0;
+        final int result = decimal.parse(view, from, to, scale);
+        if (result == FixedPoint.OK)
+        {
+            number = decimal.value();
+        }
+        return result;
     }
 
     private boolean isEmpty(final int field)
@@ -407,11 +554,11 @@ public final class OrderFlowParser
      * Which of {@code words} field {@code field} is, or -1: the enumerated fields, each a table of its words beside
      * their codes.
      */
-    private int wordIndex(final String line, final int field, final String[] words)
+    private int wordIndex(final int field, final String[] words)
     {
         for (int i = 0; i < words.length; i++)
         {
-            if (fieldIs(line, field, words[i]))
+            if (fieldIs(field, words[i]))
             {
                 return i;
             }
@@ -419,20 +566,66 @@ public final class OrderFlowParser
         return -1;
     }
 
-    private boolean fieldIs(final String line, final int field, final String expected)
+    private boolean fieldIs(final int field, final String expected)
     {
         final int length = expected.length();
-        return ends[field] - starts[field] == length && line.regionMatches(starts[field], expected, 0, length);
+        final int start = starts[field];
+        if (ends[field] - start != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (text[start + i] != expected.charAt(i))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private String field(final String line, final int field)
+    /**
+     * A name field's text: cut from the {@code String} line, or decoded from the bytes (names may be any UTF-8).
+     */
+    private String name(final int field)
     {
-        return line.substring(starts[field], ends[field]);
+        final int start = starts[field];
+        return line != null ? line.substring(start, ends[field]) :
+            new String(text, start, ends[field] - start, StandardCharsets.UTF_8);
     }
 
     private int reject(final String field, final int reason)
     {
         rejectedField = field;
         return reason;
+    }
+
+    /**
+     * The line's bytes as characters (each byte its own, unsigned), for the reference decimal reading: non-ASCII
+     * bytes are then characters no decimal accepts, as on the decoded line.
+     */
+    private static final class ByteText implements CharSequence
+    {
+        private byte[] bytes;
+
+        public int length()
+        {
+            return bytes.length;
+        }
+
+        public char charAt(final int index)
+        {
+            return (char)(bytes[index] & 0xFF);
+        }
+
+        public CharSequence subSequence(final int start, final int end)
+        {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        public String toString()
+        {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 }
