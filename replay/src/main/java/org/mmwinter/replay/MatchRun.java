@@ -1,8 +1,8 @@
 package org.mmwinter.replay;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,8 @@ import org.mmwinter.engine.core.ClientOrderId;
 import org.mmwinter.engine.core.MatchingEngine;
 import org.mmwinter.engine.core.MatchingListener;
 import org.mmwinter.engine.core.RejectReason;
+import org.mmwinter.engine.flow.ByteLineReader;
+import org.mmwinter.engine.flow.CsvByteWriter;
 import org.mmwinter.engine.flow.DefaultInstruments;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.flow.OrderFlowParser;
@@ -28,6 +30,9 @@ import org.mmwinter.engine.state.StateDigest;
  * The instruments are the engine's: those of an {@link EngineConfig} (the built-in ones unless a file is given),
  * defined before the first line, then symbols created on first use if that configuration allows it. Given the same
  * configuration, the engine process and this run therefore write the same files and the same digest for any flow.
+ * <p>
+ * Lines are read and rows written as bytes ({@link ByteLineReader}, {@link CsvByteWriter}): a {@code String} per
+ * line and a {@code StringBuilder} per row, decoded and encoded again, were a third of a run.
  */
 public final class MatchRun implements MatchingListener
 {
@@ -35,15 +40,17 @@ public final class MatchRun implements MatchingListener
     public static final String BOOK_HEADER = FlowCsv.BOOK_HEADER;
     public static final String EVENTS_HEADER = FlowCsv.EVENTS_HEADER;
 
+    /** Bytes read at a time: large reads, few calls; a longer line grows the reader's buffer. */
+    private static final int READ_BUFFER = 1 << 20;
+    private static final int WRITE_BUFFER = 1 << 18;
+
     private final MatchingEngine engine = new MatchingEngine(this);
     private final AccountRegistry accounts = new AccountRegistry();
     private final DefaultInstruments instruments;
     private final OrderFlowParser parser;
     private final CommandEvent command = new CommandEvent();
-    private final StringBuilder row = new StringBuilder(160);
 
-    private Writer trades;
-    private char[] rowChars = new char[256];
+    private CsvByteWriter trades;
     private long tradeSeq;
     private long currentTsNs;
 
@@ -97,28 +104,26 @@ public final class MatchRun implements MatchingListener
         final long start = System.nanoTime();
         long lines = 0;
         long rejects = 0;
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8))
+        try (InputStream in = Files.newInputStream(input))
         {
-            final String header = reader.readLine();
-            if (header == null || !OrderFlowParser.isHeader(header))
+            final ByteLineReader reader = new ByteLineReader(in, READ_BUFFER);
+            if (!reader.next() || !OrderFlowParser.isHeader(new String(reader.buffer(), reader.start(),
+                reader.end() - reader.start(), StandardCharsets.UTF_8)))
             {
                 throw new FlowFileException(input + ": missing header, expected the first line to be '" +
                     OrderFlowParser.HEADER + "' (optionally followed by ',stp')");
             }
             Files.createDirectories(outDir);
-            try (Writer trades = newWriter(outDir.resolve("trades.csv"));
-                Writer events = newWriter(outDir.resolve("events.csv")))
+            try (CsvByteWriter trades = newWriter(outDir.resolve("trades.csv"));
+                CsvByteWriter events = newWriter(outDir.resolve("events.csv")))
             {
                 this.trades = trades;
-                trades.write(TRADES_HEADER);
-                trades.write('\n');
-                events.write(EVENTS_HEADER);
-                events.write('\n');
-                String line;
-                while (lines < limit && (line = reader.readLine()) != null)
+                trades.put(TRADES_HEADER).put('\n');
+                events.put(EVENTS_HEADER).put('\n');
+                while (lines < limit && reader.next())
                 {
                     lines++;
-                    int reason = parser.parse(line, command);
+                    int reason = parser.parse(reader.buffer(), reader.start(), reader.end(), command);
                     String field = parser.rejectedField();
                     if (reason == RejectReason.NONE)
                     {
@@ -130,8 +135,7 @@ public final class MatchRun implements MatchingListener
                     {
                         rejects++;
                     }
-                    row.setLength(0);
-                    writeRow(events, FlowCsv.appendEvent(row, lines, reason, field));
+                    FlowCsv.writeEvent(events, lines, reason, field);
                 }
             }
             finally
@@ -145,7 +149,12 @@ public final class MatchRun implements MatchingListener
             StateDigest.compute(engine, accounts), outDir);
     }
 
-    private static Writer newWriter(final Path path) throws IOException
+    private static CsvByteWriter newWriter(final Path path) throws IOException
+    {
+        return new CsvByteWriter(Files.newOutputStream(path), WRITE_BUFFER);
+    }
+
+    private static Writer newTextWriter(final Path path) throws IOException
     {
         return new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
     }
@@ -164,12 +173,11 @@ public final class MatchRun implements MatchingListener
         final ClientOrderId takerClientOrderId,
         final long takerRemaining)
     {
-        row.setLength(0);
-        FlowCsv.appendTrade(row, ++tradeSeq, currentTsNs, engine.instrument(instrumentId), price, qty, takerSide,
-            accounts.name(makerAccountId), makerClientOrderId, accounts.name(takerAccountId), takerClientOrderId);
         try
         {
-            writeRow(trades, row);
+            FlowCsv.writeTrade(trades, ++tradeSeq, currentTsNs, engine.instrument(instrumentId), price, qty,
+                takerSide, accounts.name(makerAccountId), makerClientOrderId, accounts.name(takerAccountId),
+                takerClientOrderId);
         }
         catch (final IOException ex)
         {
@@ -177,24 +185,9 @@ public final class MatchRun implements MatchingListener
         }
     }
 
-    /**
-     * Writes a row through a reused char array: {@code Writer.append(CharSequence)} makes a {@code String} of it,
-     * two rows a line on this path.
-     */
-    private void writeRow(final Writer out, final StringBuilder text) throws IOException
-    {
-        final int length = text.length();
-        if (rowChars.length < length)
-        {
-            rowChars = new char[Math.max(length, 2 * rowChars.length)];
-        }
-        text.getChars(0, length, rowChars, 0);
-        out.write(rowChars, 0, length);
-    }
-
     private void writeBook(final Path path) throws IOException
     {
-        try (Writer book = newWriter(path))
+        try (Writer book = newTextWriter(path))
         {
             FlowCsv.writeBook(engine, accounts, book);
         }

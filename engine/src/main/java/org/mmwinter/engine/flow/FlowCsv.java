@@ -54,6 +54,50 @@ public final class FlowCsv
     }
 
     /**
+     * Writes the row of {@link #appendTrade} as bytes: the same text, for a writer that makes no row.
+     */
+    public static void writeTrade(
+        final CsvByteWriter out,
+        final long seq,
+        final long tsNs,
+        final Instrument instrument,
+        final long price,
+        final long qty,
+        final int takerSide,
+        final String makerAccount,
+        final ClientOrderId makerOrderId,
+        final String takerAccount,
+        final ClientOrderId takerOrderId) throws IOException
+    {
+        out.put(seq).put(',').put(tsNs).put(',').put(instrument.symbol()).put(',');
+        out.putDecimal(price * instrument.tickUnits(), instrument.priceScale()).put(',');
+        out.putDecimal(qty * instrument.lotUnits(), instrument.qtyScale()).put(',');
+        out.put(Side.name(takerSide)).put(',').put(makerAccount).put(',');
+        out.put(makerOrderId).put(',').put(takerAccount).put(',');
+        out.put(takerOrderId).put('\n');
+    }
+
+    /**
+     * Writes the row of {@link #appendEvent} as bytes.
+     */
+    public static void writeEvent(final CsvByteWriter out, final long line, final int reason, final String field)
+        throws IOException
+    {
+        out.put(line);
+        if (reason == RejectReason.NONE)
+        {
+            out.put(",OK,\n");
+            return;
+        }
+        out.put(",REJECTED,").put(RejectReason.describe(reason));
+        if (!field.isEmpty())
+        {
+            out.put(" (").put(field).put(')');
+        }
+        out.put('\n');
+    }
+
+    /**
      * Appends one events.csv row (with its newline): {@code OK}, or {@code REJECTED} with the reason and, for a line
      * refused at the edge, the field it was about.
      */
