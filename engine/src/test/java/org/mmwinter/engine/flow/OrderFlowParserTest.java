@@ -1,6 +1,7 @@
 package org.mmwinter.engine.flow;
 
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -123,6 +124,8 @@ final class OrderFlowParserTest
         assertEquals(RejectReason.NONE, parser.parse(line, command), () -> parser.rejectedField());
 
         assertEquals(expected, describe(command));
+        assertEquals(RejectReason.NONE, parseBytes(line), () -> parser.rejectedField());
+        assertEquals(expected, describe(command), "the same line as bytes");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,6 +143,8 @@ final class OrderFlowParserTest
 
         assertEquals(RejectReason.NONE, parser.parse(line + "\r", command));
         assertEquals(expected, describe(command));
+        assertEquals(RejectReason.NONE, parseBytes(line + "\r"));
+        assertEquals(expected, describe(command), "as bytes");
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
@@ -153,6 +158,114 @@ final class OrderFlowParserTest
         assertEquals(reasonName, reasonName(reason));
         assertEquals(field, parser.rejectedField());
         assertEquals(accountsBefore, accounts.size(), "a rejected line registers no account");
+
+        assertEquals(reasonName, reasonName(parseBytes(line)), "the same line as bytes");
+        assertEquals(field, parser.rejectedField(), "the same line as bytes");
+        assertEquals(accountsBefore, accounts.size(), "as bytes too");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "1,NEW,zoë,7,BTC,BUY,LIMIT,GTC,12.5,1",
+        "1,NEW,账户,7,BTC,BUY,LIMIT,GTC,12.5,1",
+        "1,NEW,a\uD83D\uDE00b,7,BTC,BUY,LIMIT,GTC,12.5,1",
+        "1,NEW,a,7,BTCé,BUY,LIMIT,GTC,12.5,1",
+        "1,MASS_CANCEL,ü,,,,,,,",
+    })
+    void nonAsciiNamesAreTheSameNamesAsStringsAndAsBytes(final String line)
+    {
+        assertEquals(RejectReason.NONE, parser.parse(line, command), () -> parser.rejectedField());
+        final String expected = describe(command);
+        final int accountsAfter = accounts.size();
+
+        assertEquals(RejectReason.NONE, parseBytes(line), () -> parser.rejectedField());
+        assertEquals(expected, describe(command));
+        assertEquals(accountsAfter, accounts.size(), "the same account, not a new one");
+        final String account = line.split(",")[2];
+        assertEquals(account, accounts.name(command.accountId));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        // A non-ASCII character where the contract wants ASCII is refused as any other wrong character.
+        "1é,NEW,a,7,BTC,BUY,LIMIT,GTC,1,1 | BAD_NUMBER | ts_ns",
+        "1,NEWé,a,7,BTC,BUY,LIMIT,GTC,1,1 | BAD_ACTION | action",
+        "1,NEW,a,7é,BTC,BUY,LIMIT,GTC,1,1 | BAD_ORDER_ID | order_id",
+        "1,NEW,a,7,BTC,BÜY,LIMIT,GTC,1,1 | BAD_SIDE | side",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,1.5é,1 | BAD_NUMBER | price",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,1,１ | BAD_NUMBER | qty",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,1.é23456789,1 | TOO_MANY_DECIMALS | price",
+    })
+    void nonAsciiInAnAsciiFieldIsRefusedTheSameWayAsStringAndAsBytes(
+        final String line, final String reasonName, final String field)
+    {
+        assertEquals(reasonName, reasonName(parser.parse(line, command)));
+        assertEquals(field, parser.rejectedField());
+        assertEquals(reasonName, reasonName(parseBytes(line)));
+        assertEquals(field, parser.rejectedField());
+    }
+
+    @Test
+    void aLineInTheMiddleOfABufferIsReadFromItsRangeOnly()
+    {
+        final byte[] bytes = "junk,9\n5,NEW,a,7,BTC,BUY,LIMIT,GTC,12.5,1\nmore,junk".getBytes(StandardCharsets.UTF_8);
+        final int from = "junk,9\n".length();
+        final int to = from + "5,NEW,a,7,BTC,BUY,LIMIT,GTC,12.5,1".length();
+
+        assertEquals(RejectReason.NONE, parser.parse(bytes, from, to, command));
+        assertEquals("NEW 5 a/7 BTC BUY LIMIT GTC NONE 1250000000x100000000", describe(command));
+    }
+
+    /** Expected results read from the parser before it had a one-pass decimal reading, kept as they were. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "9223372036854775807,NEW,a,7,BTC,BUY,LIMIT,GTC,1,1 | NONE |  | 9223372036854775807 100000000x100000000",
+        "9223372036854775808,NEW,a,7,BTC,BUY,LIMIT,GTC,1,1 | bad number | ts_ns |",
+        "00000000000000000000000001,NEW,a,7,BTC,BUY,LIMIT,GTC,1,1 | NONE |  | 1 100000000x100000000",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,92233720368.54775807,1 | NONE |  | 1 9223372036854775807x100000000",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,92233720368.54775808,1 | price too large for the fixed-point range | price |",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,922337203685477580.7,1 | price too large for the fixed-point range | price |",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,0000000000000000000012.5,1 | NONE |  | 1 1250000000x100000000",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,12.50000000,1 | NONE |  | 1 1250000000x100000000",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,12.500000000,1 | too many decimal places | price |",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,+12.5,1 | NONE |  | 1 1250000000x100000000",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,-12.5,1 | NONE |  | 1 -1250000000x100000000",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,.5,1 | NONE |  | 1 50000000x100000000",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,5.,1 | NONE |  | 1 500000000x100000000",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,.,1 | bad number | price |",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,1..5,1 | bad number | price |",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,1.2x345678901,1 | too many decimal places | price |",
+        "1,NEW,a,7,BTC,BUY,LIMIT,GTC,x1.23456789,1 | bad number | price |",
+        "1,NEW,a,7,TCK,BUY,LIMIT,GTC,1.051,1 | too many decimal places | price |",
+        "1,NEW,a,7,TCK,BUY,LIMIT,GTC,1.050,1 | NONE |  | 1 21x100",
+        "1,NEW,a,7,TCK,BUY,LIMIT,GTC,1.05,0.0100 | NONE |  | 1 21x1",
+        "1,NEW,a,7,TCK,BUY,LIMIT,GTC,1.05,0.0101 | too many decimal places | qty |",
+        "1,NEW,a,7,TCK,BUY,LIMIT,GTC,1.05,99999999999999999.99 | quantity too large for the fixed-point range | qty |",
+        "1,NEW,a,7,TCK,BUY,LIMIT,GTC,1.05,999999999999999.99 | NONE |  | 1 21x99999999999999999",
+        "1,NEW,a,7,TCK,BUY,LIMIT,GTC,1.05,9999999999999999.990 | quantity too large for the fixed-point range | qty |",
+        "1,NEW,a,7,TCK,BUY,LIMIT,GTC,1.05,9223372036854775.807 | quantity not a multiple of the lot size | qty |",
+    })
+    void numbersAtTheEdgesReadAsTheDecimalParserReadsThem(
+        final String line, final String reason, final String field, final String value)
+    {
+        for (int asBytes = 0; asBytes < 2; asBytes++)
+        {
+            final int result = asBytes == 0 ? parser.parse(line, command) : parseBytes(line);
+            final String what = asBytes == 0 ? "as a String" : "as bytes";
+
+            assertEquals(reason, result == RejectReason.NONE ? "NONE" : RejectReason.describe(result), what);
+            assertEquals(field == null ? "" : field, parser.rejectedField(), what);
+            if (result == RejectReason.NONE)
+            {
+                assertEquals(value, command.clientTsNs + " " + command.price + "x" + command.qty, what);
+            }
+        }
+    }
+
+    private int parseBytes(final String line)
+    {
+        final byte[] text = ("#" + line + "#").getBytes(StandardCharsets.UTF_8);
+        return parser.parse(text, 1, text.length - 1, command);
     }
 
     static Object[][] rejections()
