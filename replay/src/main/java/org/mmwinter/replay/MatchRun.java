@@ -40,9 +40,13 @@ public final class MatchRun implements MatchingListener
     public static final String BOOK_HEADER = FlowCsv.BOOK_HEADER;
     public static final String EVENTS_HEADER = FlowCsv.EVENTS_HEADER;
 
-    /** Bytes read at a time: large reads, few calls; a longer line grows the reader's buffer. */
-    private static final int READ_BUFFER = 1 << 20;
-    private static final int WRITE_BUFFER = 1 << 18;
+    /**
+     * Bytes read, and written, at a time. Small enough that refilling and flushing happen within the first thousand
+     * lines, while the JIT still profiles them: a branch first taken after compilation costs a deoptimization and a
+     * recompile of the whole loop, more than fewer system calls save. A longer line grows the reader's buffer.
+     */
+    private static final int READ_BUFFER = 1 << 16;
+    private static final int WRITE_BUFFER = 1 << 15;
 
     private final MatchingEngine engine = new MatchingEngine(this);
     private final AccountRegistry accounts = new AccountRegistry();

@@ -18,9 +18,16 @@ public final class CsvByteWriter implements Closeable
     /** Room for any number this class writes: a sign, 19 digits and a point. */
     private static final int NUMBER_ROOM = 24;
     private static final long[] POWERS_OF_TEN = new long[19];
+    /** "00" to "99", two bytes each. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static
     {
+        for (int i = 0; i < 100; i++)
+        {
+            DIGIT_PAIRS[2 * i] = (byte)('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte)('0' + i % 10);
+        }
         long power = 1;
         for (int i = 0; i < POWERS_OF_TEN.length; i++)
         {
@@ -221,12 +228,21 @@ public final class CsvByteWriter implements Closeable
     private int putDigits(final long value, final int width)
     {
         final byte[] bytes = buffer;
-        final int end = position + width;
+        final int start = position;
+        final int end = start + width;
         long v = value;
-        for (int i = end - 1; i >= position; i--)
+        int i = end;
+        // Two digits a division: a timestamp is 19 digits, and every trade row has one.
+        while (i - start >= 2)
         {
-            bytes[i] = (byte)('0' + (int)(v % 10));
-            v /= 10;
+            final int pair = 2 * (int)(v % 100);
+            v /= 100;
+            bytes[--i] = DIGIT_PAIRS[pair + 1];
+            bytes[--i] = DIGIT_PAIRS[pair];
+        }
+        if (i > start)
+        {
+            bytes[--i] = (byte)('0' + (int)v);
         }
         return end;
     }

@@ -1,5 +1,8 @@
 package org.mmwinter.engine.flow;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * The ids of names the parser has resolved, found from a line's characters in place: a flow repeats a few symbols
  * and at most some thousands of accounts, and cutting a {@code String} out of every line for each (to look it up in
@@ -14,6 +17,8 @@ final class NameCache
     static final int MISS = -1;
 
     private final String[] names;
+    /** The bytes of {@link #names} that are ASCII (null for the others), for lines read as bytes. */
+    private final byte[][] asciiNames;
     private final int[] ids;
     private final int mask;
 
@@ -27,6 +32,7 @@ final class NameCache
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
         names = new String[slots];
+        asciiNames = new byte[slots][];
         ids = new int[slots];
         mask = slots - 1;
     }
@@ -64,21 +70,9 @@ final class NameCache
             hash = 31 * hash + text[i];
         }
         final int slot = spread(hash) & mask;
-        final String name = names[slot];
-        final int length = to - from;
-        if (name == null || name.length() != length)
-        {
-            return MISS;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            // A negative (non-ASCII) byte never equals a char, so it misses here.
-            if (name.charAt(i) != text[from + i])
-            {
-                return MISS;
-            }
-        }
-        return ids[slot];
+        final byte[] name = asciiNames[slot];
+        // Only ASCII names have their bytes kept, so a non-ASCII text never matches.
+        return name != null && Arrays.equals(name, 0, name.length, text, from, to) ? ids[slot] : MISS;
     }
 
     /**
@@ -92,7 +86,20 @@ final class NameCache
         }
         final int slot = spread(name.hashCode()) & mask;
         names[slot] = name;
+        asciiNames[slot] = isAscii(name) ? name.getBytes(StandardCharsets.US_ASCII) : null;
         ids[slot] = id;
+    }
+
+    private static boolean isAscii(final String name)
+    {
+        for (int i = 0; i < name.length(); i++)
+        {
+            if (name.charAt(i) >= 0x80)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The high bits into the low ones, as {@code HashMap} does: the slot is taken from the low bits. */

@@ -437,14 +437,21 @@ public final class OrderFlowParser
     {
         final byte[] bytes = text;
         long value = 0;
-        for (int i = from; i < to; i++)
+        int i = from;
+        // 18 digits cannot overflow; only a longer field (19 digits, as nanoseconds since 1970 are) needs the check.
+        for (final int safe = Math.min(to, from + FAST_DIGITS); i < safe; i++)
         {
             final int digit = bytes[i] - '0';
             if (digit < 0 || digit > 9)
             {
                 return false;
             }
-            if (value > (Long.MAX_VALUE - digit) / 10)
+            value = value * 10 + digit;
+        }
+        for (; i < to; i++)
+        {
+            final int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10)
             {
                 return false;
             }
