@@ -122,8 +122,8 @@ public final class MatchRun implements MatchingListener
                 CsvByteWriter events = newWriter(outDir.resolve("events.csv")))
             {
                 this.trades = trades;
-                trades.put(TRADES_HEADER).put('\n');
-                events.put(EVENTS_HEADER).put('\n');
+                trades.room(CsvByteWriter.textRoom(TRADES_HEADER) + 1).put(TRADES_HEADER).put('\n');
+                events.room(CsvByteWriter.textRoom(EVENTS_HEADER) + 1).put(EVENTS_HEADER).put('\n');
                 while (lines < limit && reader.next())
                 {
                     lines++;

@@ -69,7 +69,11 @@ public final class FlowCsv
         final String takerAccount,
         final ClientOrderId takerOrderId) throws IOException
     {
-        out.put(seq).put(',').put(tsNs).put(',').put(instrument.symbol()).put(',');
+        final String symbol = instrument.symbol();
+        // Five numbers, two ids, three texts, ten separators and the side.
+        out.room(5 * CsvByteWriter.NUMBER_ROOM + 2 * ClientOrderId.MAX_LENGTH + CsvByteWriter.textRoom(symbol) +
+            CsvByteWriter.textRoom(makerAccount) + CsvByteWriter.textRoom(takerAccount) + 16);
+        out.put(seq).put(',').put(tsNs).put(',').put(symbol).put(',');
         out.putDecimal(price * instrument.tickUnits(), instrument.priceScale()).put(',');
         out.putDecimal(qty * instrument.lotUnits(), instrument.qtyScale()).put(',');
         out.put(Side.name(takerSide)).put(',').put(makerAccount).put(',');
@@ -83,13 +87,15 @@ public final class FlowCsv
     public static void writeEvent(final CsvByteWriter out, final long line, final int reason, final String field)
         throws IOException
     {
-        out.put(line);
         if (reason == RejectReason.NONE)
         {
-            out.put(",OK,\n");
+            out.room(CsvByteWriter.NUMBER_ROOM + 5).put(line).put(",OK,\n");
             return;
         }
-        out.put(",REJECTED,").put(RejectReason.describe(reason));
+        final String description = RejectReason.describe(reason);
+        out.room(CsvByteWriter.NUMBER_ROOM + 16 + CsvByteWriter.textRoom(description) +
+            CsvByteWriter.textRoom(field));
+        out.put(line).put(",REJECTED,").put(description);
         if (!field.isEmpty())
         {
             out.put(" (").put(field).put(')');

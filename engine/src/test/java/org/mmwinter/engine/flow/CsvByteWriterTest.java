@@ -43,7 +43,7 @@ final class CsvByteWriterTest
                 for (final long value : VALUES)
                 {
                     expected.append(value).append(',');
-                    out.put(value).put(',');
+                    out.room(CsvByteWriter.NUMBER_ROOM + 1).put(value).put(',');
                 }
             }
             assertEquals(expected.toString(), bytes.toString(StandardCharsets.UTF_8), "capacity " + capacity);
@@ -65,13 +65,13 @@ final class CsvByteWriterTest
                     for (final long value : VALUES)
                     {
                         FixedPoint.append(expected, value, scale).append(',');
-                        out.putDecimal(value, scale).put(',');
+                        out.room(CsvByteWriter.NUMBER_ROOM + 1).putDecimal(value, scale).put(',');
                     }
                     for (int i = 0; i < 200; i++)
                     {
                         final long value = random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(1_000_000);
                         FixedPoint.append(expected, value, scale).append(',');
-                        out.putDecimal(value, scale).put(',');
+                        out.room(CsvByteWriter.NUMBER_ROOM + 1).putDecimal(value, scale).put(',');
                     }
                 }
             }
@@ -96,7 +96,9 @@ final class CsvByteWriterTest
             final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (CsvByteWriter out = new CsvByteWriter(bytes, capacity))
             {
-                out.put("x,").put(text).put(",y\n");
+                out.room(2).put("x,");
+                out.room(CsvByteWriter.textRoom(text)).put(text);
+                out.room(3).put(",y\n");
             }
             assertArrayEquals(expected.toByteArray(), bytes.toByteArray(), "capacity " + capacity);
         }
@@ -133,6 +135,22 @@ final class CsvByteWriterTest
             }
             assertEquals(expected.toString(), bytes.toString(StandardCharsets.UTF_8), "capacity " + capacity);
         }
+    }
+
+    @Test
+    void aRoomLargerThanTheBufferGrowsItAndWritingPastTheRoomIsABug() throws IOException
+    {
+        final String longText = "n".repeat(1000);
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CsvByteWriter out = new CsvByteWriter(bytes, 64))
+        {
+            out.room(3).put("ab,");
+            out.room(CsvByteWriter.textRoom(longText)).put(longText);
+            out.room(64);
+            assertThrows(IndexOutOfBoundsException.class, () -> out.put("x".repeat(CsvByteWriter.textRoom(longText)
+                + 1)));
+        }
+        assertEquals("ab," + longText, bytes.toString(StandardCharsets.UTF_8).substring(0, 3 + longText.length()));
     }
 
     @Test
