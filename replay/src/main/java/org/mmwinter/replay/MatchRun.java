@@ -3,7 +3,6 @@ package org.mmwinter.replay;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class MatchRun implements MatchingListener
     private final OrderFlowParser parser;
     private final CommandEvent command = new CommandEvent();
 
-    private CsvByteWriter trades;
+    private final PendingFills fills = new PendingFills();
     private long tradeSeq;
     private long currentTsNs;
 
@@ -121,7 +120,6 @@ public final class MatchRun implements MatchingListener
             try (CsvByteWriter trades = newWriter(outDir.resolve("trades.csv"));
                 CsvByteWriter events = newWriter(outDir.resolve("events.csv")))
             {
-                this.trades = trades;
                 trades.room(CsvByteWriter.textRoom(TRADES_HEADER) + 1).put(TRADES_HEADER).put('\n');
                 events.room(CsvByteWriter.textRoom(EVENTS_HEADER) + 1).put(EVENTS_HEADER).put('\n');
                 while (lines < limit && reader.next())
@@ -134,6 +132,10 @@ public final class MatchRun implements MatchingListener
                         currentTsNs = command.clientTsNs;
                         reason = command.applyTo(engine);
                         field = "";
+                        if (fills.count() > 0)
+                        {
+                            writeFills(trades);
+                        }
                     }
                     if (reason != RejectReason.NONE)
                     {
@@ -141,10 +143,6 @@ public final class MatchRun implements MatchingListener
                     }
                     FlowCsv.writeEvent(events, lines, reason, field);
                 }
-            }
-            finally
-            {
-                this.trades = null;
             }
             writeBook(outDir.resolve("book.csv"));
         }
@@ -177,16 +175,24 @@ public final class MatchRun implements MatchingListener
         final ClientOrderId takerClientOrderId,
         final long takerRemaining)
     {
-        try
+        fills.add(instrumentId, price, qty, takerSide, makerAccountId, makerClientOrderId, takerAccountId,
+            takerClientOrderId);
+    }
+
+    /**
+     * Writes the trades.csv rows of the command just applied, in execution order.
+     */
+    private void writeFills(final CsvByteWriter trades) throws IOException
+    {
+        final PendingFills pending = fills;
+        final int count = pending.count();
+        for (int i = 0; i < count; i++)
         {
-            FlowCsv.writeTrade(trades, ++tradeSeq, currentTsNs, engine.instrument(instrumentId), price, qty,
-                takerSide, accounts.name(makerAccountId), makerClientOrderId, accounts.name(takerAccountId),
-                takerClientOrderId);
+            FlowCsv.writeTrade(trades, ++tradeSeq, currentTsNs, engine.instrument(pending.instrumentId(i)),
+                pending.price(i), pending.qty(i), pending.takerSide(i), accounts.name(pending.makerAccountId(i)),
+                pending.makerOrderId(i), accounts.name(pending.takerAccountId(i)), pending.takerOrderId(i));
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        pending.clear();
     }
 
     private void writeBook(final Path path) throws IOException
