@@ -77,7 +77,8 @@ public final class ByteLineReader
             while (i < end)
             {
                 final byte b = bytes[i];
-                if (b == '\n' || b == '\r')
+                // One comparison for almost every byte: only control characters and non-ASCII bytes are <= '\r'.
+                if (b <= '\r' && (b == '\n' || b == '\r'))
                 {
                     break;
                 }

@@ -36,16 +36,17 @@ public final class OrderFlowParser
     /** The contract's limit on written decimal places, whatever the instrument's own scale. */
     public static final int MAX_DECIMALS = 8;
     /** The words of each enumerated field, beside the codes they stand for (same index). */
-    private static final String[] ACTION_WORDS = {"NEW", "CANCEL", "AMEND", "MASS_CANCEL"};
+    private static final byte[][] ACTION_WORDS = ascii("NEW", "CANCEL", "AMEND", "MASS_CANCEL");
     private static final int[] ACTION_CODES = {FlowAction.NEW, FlowAction.CANCEL, FlowAction.AMEND,
         FlowAction.MASS_CANCEL};
-    private static final String[] SIDE_WORDS = {"BUY", "SELL"};
+    private static final byte[][] SIDE_WORDS = ascii("BUY", "SELL");
     private static final int[] SIDE_CODES = {Side.BUY, Side.SELL};
-    private static final String[] TYPE_WORDS = {"LIMIT", "MARKET"};
+    private static final byte[][] TYPE_WORDS = ascii("LIMIT", "MARKET");
     private static final int[] TYPE_CODES = {OrderType.LIMIT, OrderType.MARKET};
-    private static final String[] TIF_WORDS = {"GTC", "IOC", "FOK", "POST_ONLY"};
+    private static final byte[][] TIF_WORDS = ascii("GTC", "IOC", "FOK", "POST_ONLY");
     private static final int[] TIF_CODES = {TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.POST_ONLY};
-    private static final String[] STP_WORDS = {"NONE", "CANCEL_NEWEST", "CANCEL_OLDEST", "CANCEL_BOTH", "DECREMENT"};
+    private static final byte[][] STP_WORDS = ascii("NONE", "CANCEL_NEWEST", "CANCEL_OLDEST", "CANCEL_BOTH",
+        "DECREMENT");
     private static final int[] STP_CODES = {StpMode.NONE, StpMode.CANCEL_NEWEST, StpMode.CANCEL_OLDEST,
         StpMode.CANCEL_BOTH, StpMode.DECREMENT};
 
@@ -164,11 +165,12 @@ public final class OrderFlowParser
         final int length = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
         int fields = 0;
         int start = from;
-        for (int i = from; i <= length; i++)
+        for (int i = from; i < length; i++)
         {
-            if (i == length || bytes[i] == ',')
+            if (bytes[i] == ',')
             {
-                if (fields == MAX_FIELDS)
+                // The last field is not ended by a comma, so at most MAX_FIELDS - 1 of them end here.
+                if (fields == MAX_FIELDS - 1)
                 {
                     return reject("line", RejectReason.BAD_LINE);
                 }
@@ -178,6 +180,9 @@ public final class OrderFlowParser
                 start = i + 1;
             }
         }
+        starts[fields] = start;
+        ends[fields] = length;
+        fields++;
         if (fields < MAX_FIELDS - 1)
         {
             return reject("line", RejectReason.BAD_LINE);
@@ -561,7 +566,7 @@ public final class OrderFlowParser
      * Which of {@code words} field {@code field} is, or -1: the enumerated fields, each a table of its words beside
      * their codes.
      */
-    private int wordIndex(final int field, final String[] words)
+    private int wordIndex(final int field, final byte[][] words)
     {
         for (int i = 0; i < words.length; i++)
         {
@@ -573,22 +578,33 @@ public final class OrderFlowParser
         return -1;
     }
 
-    private boolean fieldIs(final int field, final String expected)
+    private boolean fieldIs(final int field, final byte[] expected)
     {
-        final int length = expected.length();
+        final int length = expected.length;
         final int start = starts[field];
         if (ends[field] - start != length)
         {
             return false;
         }
+        final byte[] bytes = text;
         for (int i = 0; i < length; i++)
         {
-            if (text[start + i] != expected.charAt(i))
+            if (bytes[start + i] != expected[i])
             {
                 return false;
             }
         }
         return true;
+    }
+
+    private static byte[][] ascii(final String... words)
+    {
+        final byte[][] bytes = new byte[words.length][];
+        for (int i = 0; i < words.length; i++)
+        {
+            bytes[i] = words[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return bytes;
     }
 
     /**

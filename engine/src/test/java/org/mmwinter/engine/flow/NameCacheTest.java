@@ -1,5 +1,7 @@
 package org.mmwinter.engine.flow;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +23,30 @@ final class NameCacheTest
         assertEquals(NameCache.MISS, cache.find(line, 6, 11), "a prefix");
         assertEquals(NameCache.MISS, cache.find("1,NEW,acct-70,9", 6, 13), "a longer name");
         assertEquals(NameCache.MISS, cache.find("1,NEW,acct-8,9", 6, 12), "another name");
+    }
+
+    @Test
+    void aNamePutIsFoundInALinesBytesAndOnlyItsExactText()
+    {
+        final NameCache cache = new NameCache(8);
+        cache.put("acct-7", 3);
+        final byte[] line = "1,NEW,acct-7,9,BTC".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(3, cache.find(line, 6, 12));
+        assertEquals(NameCache.MISS, cache.find(line, 6, 11), "a prefix");
+        assertEquals(NameCache.MISS, cache.find("1,NEW,acct-70,9".getBytes(StandardCharsets.US_ASCII), 6, 13),
+            "a longer name");
+        assertEquals(NameCache.MISS, cache.find("1,NEW,acct-8,9".getBytes(StandardCharsets.US_ASCII), 6, 12),
+            "another name");
+    }
+
+    @Test
+    void aNonAsciiNameIsFoundAsTextButNeverAsBytes()
+    {
+        final NameCache cache = new NameCache(8);
+        cache.put("zoë", 5);
+        assertEquals(5, cache.find("1,zoë,", 2, 5));
+        final byte[] utf8 = "1,zoë,".getBytes(StandardCharsets.UTF_8);
+        assertEquals(NameCache.MISS, cache.find(utf8, 2, 6), "left to the resolver, which knows the name");
     }
 
     @Test
