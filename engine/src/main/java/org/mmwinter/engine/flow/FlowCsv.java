@@ -30,31 +30,8 @@ public final class FlowCsv
     }
 
     /**
-     * Appends one trades.csv row (with its newline).
-     */
-    public static StringBuilder appendTrade(
-        final StringBuilder row,
-        final long seq,
-        final long tsNs,
-        final Instrument instrument,
-        final long price,
-        final long qty,
-        final int takerSide,
-        final String makerAccount,
-        final ClientOrderId makerOrderId,
-        final String takerAccount,
-        final ClientOrderId takerOrderId)
-    {
-        row.append(seq).append(',').append(tsNs).append(',').append(instrument.symbol()).append(',');
-        FixedPoint.append(row, price * instrument.tickUnits(), instrument.priceScale()).append(',');
-        FixedPoint.append(row, qty * instrument.lotUnits(), instrument.qtyScale()).append(',');
-        row.append(Side.name(takerSide)).append(',').append(makerAccount).append(',');
-        makerOrderId.appendTo(row).append(',').append(takerAccount).append(',');
-        return takerOrderId.appendTo(row).append('\n');
-    }
-
-    /**
-     * Writes the row of {@link #appendTrade} as bytes: the same text, for a writer that makes no row.
+     * Writes one trades.csv row (with its newline): {@link #TRADES_HEADER}'s fields, prices and quantities as
+     * decimals of the instrument's scale.
      */
     public static void writeTrade(
         final CsvByteWriter out,
@@ -82,7 +59,8 @@ public final class FlowCsv
     }
 
     /**
-     * Writes the row of {@link #appendEvent} as bytes.
+     * Writes one events.csv row (with its newline): {@code OK}, or {@code REJECTED} with the reason and, for a line
+     * refused at the edge, the field it was about.
      */
     public static void writeEvent(final CsvByteWriter out, final long line, final int reason, final String field)
         throws IOException
@@ -101,26 +79,6 @@ public final class FlowCsv
             out.put(" (").put(field).put(')');
         }
         out.put('\n');
-    }
-
-    /**
-     * Appends one events.csv row (with its newline): {@code OK}, or {@code REJECTED} with the reason and, for a line
-     * refused at the edge, the field it was about.
-     */
-    public static StringBuilder appendEvent(
-        final StringBuilder row, final long line, final int reason, final String field)
-    {
-        row.append(line);
-        if (reason == RejectReason.NONE)
-        {
-            return row.append(",OK,\n");
-        }
-        row.append(",REJECTED,").append(RejectReason.describe(reason));
-        if (!field.isEmpty())
-        {
-            row.append(" (").append(field).append(')');
-        }
-        return row.append('\n');
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.mmwinter.engine.core.MatchingEngine;
+import org.mmwinter.engine.flow.CsvByteWriter;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.journal.OutputJournal;
 import org.mmwinter.engine.message.ResultType;
@@ -29,11 +30,9 @@ final class CsvExport
         final MatchingEngine engine = state.engine();
         final AccountRegistry accounts = state.accounts();
         final long[] seq = new long[1];
-        final StringBuilder row = new StringBuilder(160);
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16))
+        try (CsvByteWriter out = new CsvByteWriter(Files.newOutputStream(file), 1 << 16))
         {
-            out.write(FlowCsv.TRADES_HEADER);
-            out.write('\n');
+            out.room(CsvByteWriter.textRoom(FlowCsv.TRADES_HEADER) + 1).put(FlowCsv.TRADES_HEADER).put('\n');
             if (Files.isDirectory(outputJournal))
             {
                 OutputJournal.replayReadOnly(outputJournal, r ->
@@ -42,13 +41,11 @@ final class CsvExport
                     {
                         return;
                     }
-                    row.setLength(0);
-                    FlowCsv.appendTrade(row, ++seq[0], r.clientTsNs, engine.instrument(r.instrumentId), r.price,
-                        r.qty, r.side, accounts.name(r.makerAccountId), r.makerClientOrderId,
-                        accounts.name(r.accountId), r.clientOrderId);
                     try
                     {
-                        out.append(row);
+                        FlowCsv.writeTrade(out, ++seq[0], r.clientTsNs, engine.instrument(r.instrumentId), r.price,
+                            r.qty, r.side, accounts.name(r.makerAccountId), r.makerClientOrderId,
+                            accounts.name(r.accountId), r.clientOrderId);
                     }
                     catch (final IOException ex)
                     {

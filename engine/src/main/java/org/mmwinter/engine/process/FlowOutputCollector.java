@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.lmax.disruptor.EventHandler;
+import org.mmwinter.engine.flow.CsvByteWriter;
 import org.mmwinter.engine.flow.FlowCsv;
 import org.mmwinter.engine.message.ResultEvent;
 import org.mmwinter.engine.message.ResultType;
@@ -26,8 +27,9 @@ import org.mmwinter.engine.state.EngineState;
 public final class FlowOutputCollector implements EventHandler<ResultEvent>, FlowSource.EdgeRejectListener
 {
     private EngineDirectory directory;
-    private final Writer trades;
-    private final StringBuilder row = new StringBuilder(160);
+    private static final int WRITE_BUFFER = 1 << 16;
+
+    private final CsvByteWriter trades;
     private final Map<Long, EdgeReject> edgeRejects = new HashMap<>();
     private int[] engineReasons = new int[1024];
     private long tradeSeq;
@@ -35,10 +37,8 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
     public FlowOutputCollector(final Path outDir) throws IOException
     {
         Files.createDirectories(outDir);
-        trades = new BufferedWriter(Files.newBufferedWriter(outDir.resolve("trades.csv"), StandardCharsets.UTF_8),
-            1 << 16);
-        trades.write(FlowCsv.TRADES_HEADER);
-        trades.write('\n');
+        trades = new CsvByteWriter(Files.newOutputStream(outDir.resolve("trades.csv")), WRITE_BUFFER);
+        trades.room(CsvByteWriter.textRoom(FlowCsv.TRADES_HEADER) + 1).put(FlowCsv.TRADES_HEADER).put('\n');
     }
 
     /**
@@ -58,11 +58,9 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
         }
         if (r.type == ResultType.FILL)
         {
-            row.setLength(0);
-            FlowCsv.appendTrade(row, ++tradeSeq, r.clientTsNs, directory.instrument(r.instrumentId), r.price, r.qty,
+            FlowCsv.writeTrade(trades, ++tradeSeq, r.clientTsNs, directory.instrument(r.instrumentId), r.price, r.qty,
                 r.side, directory.accountName(r.makerAccountId), r.makerClientOrderId,
                 directory.accountName(r.accountId), r.clientOrderId);
-            trades.append(row);
         }
         else if (r.type == ResultType.DONE)
         {
@@ -91,25 +89,21 @@ public final class FlowOutputCollector implements EventHandler<ResultEvent>, Flo
     public synchronized void finish(final Path outDir, final long lines, final EngineState state) throws IOException
     {
         trades.close();
-        try (Writer events = new BufferedWriter(
-            Files.newBufferedWriter(outDir.resolve("events.csv"), StandardCharsets.UTF_8), 1 << 16))
+        try (CsvByteWriter events =
+            new CsvByteWriter(Files.newOutputStream(outDir.resolve("events.csv")), WRITE_BUFFER))
         {
-            events.write(FlowCsv.EVENTS_HEADER);
-            events.write('\n');
-            final StringBuilder row = new StringBuilder(64);
+            events.room(CsvByteWriter.textRoom(FlowCsv.EVENTS_HEADER) + 1).put(FlowCsv.EVENTS_HEADER).put('\n');
             for (long line = 1; line <= lines; line++)
             {
                 final EdgeReject edge = edgeRejects.get(line);
-                row.setLength(0);
                 if (edge != null)
                 {
-                    FlowCsv.appendEvent(row, line, edge.reason(), edge.field());
+                    FlowCsv.writeEvent(events, line, edge.reason(), edge.field());
                 }
                 else
                 {
-                    FlowCsv.appendEvent(row, line, line < engineReasons.length ? engineReasons[(int)line] : 0, "");
+                    FlowCsv.writeEvent(events, line, line < engineReasons.length ? engineReasons[(int)line] : 0, "");
                 }
-                events.append(row);
             }
         }
         try (Writer book = new BufferedWriter(
