@@ -136,6 +136,11 @@ public final class SnapshotEncoder
     /**
      * Writes the snapshot last encoded into {@code directory}, whole to a temporary file then renamed, and deletes all
      * but the newest two. Reads the buffer only, so it may run on another thread as long as nothing encodes meanwhile.
+     * <p>
+     * The file's bytes are forced to the device before the rename, and the directory after it: without that, a
+     * power loss after the rename could leave a snapshot name over missing bytes while the two older snapshots it
+     * replaced are already deleted. Load would then refuse the damaged file (its checksum) and replay the whole
+     * journal from its start, the restart the snapshots are there to avoid.
      *
      * @return the file written.
      */
@@ -154,14 +159,38 @@ public final class SnapshotEncoder
             {
                 at += channel.write(ByteBuffer.wrap(bytes, at, Math.min(WRITE_CHUNK, length - at)));
             }
+            channel.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory(directory);
         final List<Path> all = Snapshots.list(directory);
         for (int i = 0; i < all.size() - KEEP; i++)
         {
             Files.deleteIfExists(all.get(i));
         }
         return file;
+    }
+
+    /**
+     * Makes the rename durable. Linux and the BSDs sync a directory opened for reading; a platform that will not open
+     * one (Windows) makes renames as durable as it does, and the snapshot stands. A sync that fails is an error like
+     * any failed write.
+     */
+    private static void forceDirectory(final Path directory) throws IOException
+    {
+        final FileChannel channel;
+        try
+        {
+            channel = FileChannel.open(directory, StandardOpenOption.READ);
+        }
+        catch (final IOException | UnsupportedOperationException ex)
+        {
+            return;
+        }
+        try (channel)
+        {
+            channel.force(true);
+        }
     }
 
     private static int capacityFor(final int liveOrders)
