@@ -31,8 +31,8 @@ import static org.mmwinter.engine.journal.SnapshotRecord.VENUE_STATUS;
 
 /**
  * Snapshots of the engine's state, so that a restart replays only the journal after them. A snapshot is written
- * whole to a temporary file and renamed, checked by CRC when read; a damaged one is reported and skipped for an older
- * one or the full journal, which stays the source of truth. Its records are described once, in
+ * whole to a temporary file, forced to disk and renamed, checked by CRC when read; a damaged one is reported and
+ * skipped for an older one or the full journal, which stays the source of truth. Its records are described once, in
  * {@link SnapshotRecord}: writing and reading are the same walk over that description, but for the resting orders,
  * which {@link SnapshotEncoder} writes and {@link #load} reads field by field in that description's order (nearly
  * all of a snapshot is orders, and the walk cost several times the bytes' own encoding).
