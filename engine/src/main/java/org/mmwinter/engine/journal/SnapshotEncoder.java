@@ -172,22 +172,13 @@ public final class SnapshotEncoder
     }
 
     /**
-     * Makes the rename durable. Linux and the BSDs sync a directory opened for reading; a platform that will not open
-     * one (Windows) makes renames as durable as it does, and the snapshot stands. A sync that fails is an error like
-     * any failed write.
+     * Makes the rename durable: a POSIX system syncs a directory opened for reading. A directory that cannot be
+     * opened or synced fails the write like any other I/O error (reported, counted, matching goes on), rather than
+     * leaving a snapshot whose durability nobody checked.
      */
     private static void forceDirectory(final Path directory) throws IOException
     {
-        final FileChannel channel;
-        try
-        {
-            channel = FileChannel.open(directory, StandardOpenOption.READ);
-        }
-        catch (final IOException | UnsupportedOperationException ex)
-        {
-            return;
-        }
-        try (channel)
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ))
         {
             channel.force(true);
         }
