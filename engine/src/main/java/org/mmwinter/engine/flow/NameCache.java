@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The ids of names the parser has resolved, found from a line's characters in place: a flow repeats a few symbols
- * and at most some thousands of accounts, and cutting a {@code String} out of every line for each (to look it up in
- * a map keyed by {@code String}) was most of what parsing a line allocated. Direct-mapped by the text's
- * {@link String#hashCode} (computed over the characters, so a name put and the same text found in a line agree):
- * one name a slot, a newer name taking an older one's. Only ids that never change may be put (an account's, an
+ * The ids of names the parser has resolved, found from a line's bytes in place: a flow repeats a few symbols and
+ * at most some thousands of accounts, and cutting a {@code String} out of every line for each (to look it up in a
+ * map keyed by {@code String}) was most of what parsing a line allocated. Direct-mapped by the text's
+ * {@link String#hashCode} (computed over the bytes, which for ASCII are the characters, so a name put and the same
+ * text found in a line agree): one name a slot, a newer name taking an older one's. Only ASCII names are kept; any
+ * other is always a miss, left to the resolver. Only ids that never change may be put (an account's, an
  * instrument's), since a hit skips the resolver.
  */
 final class NameCache
@@ -16,8 +17,7 @@ final class NameCache
     /** A {@link #find} that missed. */
     static final int MISS = -1;
 
-    private final String[] names;
-    /** The bytes of {@link #names} that are ASCII (null for the others), for lines read as bytes. */
+    /** The names put, as ASCII bytes (null for a non-ASCII name, which is never found). */
     private final byte[][] asciiNames;
     private final int[] ids;
     private final int mask;
@@ -31,30 +31,9 @@ final class NameCache
         {
             throw new IllegalArgumentException("slots must be a power of two: " + slots);
         }
-        names = new String[slots];
         asciiNames = new byte[slots][];
         ids = new int[slots];
         mask = slots - 1;
-    }
-
-    /**
-     * @return the id put for the text {@code line[from, to)}, or {@link #MISS}.
-     */
-    int find(final String line, final int from, final int to)
-    {
-        int hash = 0;
-        for (int i = from; i < to; i++)
-        {
-            hash = 31 * hash + line.charAt(i);
-        }
-        final int slot = spread(hash) & mask;
-        final String name = names[slot];
-        final int length = to - from;
-        if (name != null && name.length() == length && line.regionMatches(from, name, 0, length))
-        {
-            return ids[slot];
-        }
-        return MISS;
     }
 
     /**
@@ -85,7 +64,6 @@ final class NameCache
             return;
         }
         final int slot = spread(name.hashCode()) & mask;
-        names[slot] = name;
         asciiNames[slot] = isAscii(name) ? name.getBytes(StandardCharsets.US_ASCII) : null;
         ids[slot] = id;
     }
