@@ -1,5 +1,8 @@
 package org.mmwinter.engine.journal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -26,6 +29,10 @@ final class JournalBuffer
     private static final int LOWER_UUID_TAG = 0x41;
     private static final int UPPER_UUID_TAG = 0x42;
     private static final int UUID_LENGTH = 36;
+    private static final VarHandle LONG_LITTLE_ENDIAN =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Bytes of the longest varint: 64 bits, seven a byte. */
+    private static final int MAX_VARINT_BYTES = 10;
     private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
@@ -423,6 +430,54 @@ final class JournalBuffer
     }
 
     long readVarLong()
+    {
+        if (limit - position < MAX_VARINT_BYTES)
+        {
+            return readVarLongNearLimit();
+        }
+        // At least the longest varint is left, so eight bytes can be read as one little-endian word: the first byte
+        // with its high bit clear ends the varint, and the seven-bit groups before it are packed without a branch
+        // per byte (a varint's length changes from field to field, so a loop over its bytes mispredicts).
+        final int p = position;
+        final long word = (long)LONG_LITTLE_ENDIAN.get(bytes, p);
+        final long ends = ~word & 0x8080808080808080L;
+        if (ends == 0)
+        {
+            return readLongVarLong();
+        }
+        long x = word & (ends ^ (ends - 1)) & 0x7F7F7F7F7F7F7F7FL;
+        x = ((x & 0x7F007F007F007F00L) >>> 1) | (x & 0x007F007F007F007FL);
+        x = ((x & 0x3FFF00003FFF0000L) >>> 2) | (x & 0x00003FFF00003FFFL);
+        x = ((x & 0x0FFFFFFF00000000L) >>> 4) | (x & 0x000000000FFFFFFFL);
+        position = p + (Long.numberOfTrailingZeros(ends) >>> 3) + 1;
+        return x;
+    }
+
+    /** A varint of nine or ten bytes (a value of 56 bits or more), with ten bytes left to read. */
+    private long readLongVarLong()
+    {
+        final byte[] bytes = this.bytes;
+        int p = position;
+        long result = 0;
+        int shift = 0;
+        while (true)
+        {
+            final byte b = bytes[p++];
+            result |= (long)(b & 0x7F) << shift;
+            if (b >= 0)
+            {
+                position = p;
+                return result;
+            }
+            shift += 7;
+            if (shift > 63)
+            {
+                throw new JournalCorruptException("varint cut short");
+            }
+        }
+    }
+
+    private long readVarLongNearLimit()
     {
         long result = 0;
         int shift = 0;
