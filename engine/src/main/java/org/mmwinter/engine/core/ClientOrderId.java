@@ -33,6 +33,8 @@ public final class ClientOrderId
     private static final byte[] CODES = new byte[128];
     private static final byte[] ASCII = new byte[128];
     private static final long CODE_ZERO = ALPHABET.indexOf('0') + 1;
+    /** 10 to the power of its index, up to the largest power a long holds. */
+    private static final long[] POWERS_OF_TEN = new long[19];
 
     static
     {
@@ -40,6 +42,11 @@ public final class ClientOrderId
         {
             CODES[ALPHABET.charAt(i)] = (byte)(i + 1);
             ASCII[i + 1] = (byte)ALPHABET.charAt(i);
+        }
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++)
+        {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
         }
     }
 
@@ -162,6 +169,9 @@ public final class ClientOrderId
 
     /**
      * Sets the id to the decimal digits of {@code value} (no sign, no leading zeros).
+     * <p>
+     * Recovery sets one of these per journaled order command, so the words are built directly, nine digits a word,
+     * rather than one character at a time: a long has at most 19 digits, so at most three words.
      */
     public ClientOrderId setDecimal(final long value)
     {
@@ -170,18 +180,49 @@ public final class ClientOrderId
             throw new IllegalArgumentException("negative: " + value);
         }
         int digits = 1;
-        for (long v = value / 10; v != 0; v /= 10)
+        while (digits < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[digits])
         {
             digits++;
         }
-        clear();
+        if (digits <= PER_WORD)
+        {
+            w0 = decimalWord(value, digits);
+            w1 = 0;
+            w2 = 0;
+        }
+        else if (digits <= 2 * PER_WORD)
+        {
+            final long split = POWERS_OF_TEN[digits - PER_WORD];
+            w0 = decimalWord(value / split, PER_WORD);
+            w1 = decimalWord(value % split, digits - PER_WORD);
+            w2 = 0;
+        }
+        else
+        {
+            final long split = POWERS_OF_TEN[digits - 2 * PER_WORD];
+            final long head = value / split;
+            w0 = decimalWord(head / POWERS_OF_TEN[PER_WORD], PER_WORD);
+            w1 = decimalWord(head % POWERS_OF_TEN[PER_WORD], PER_WORD);
+            w2 = decimalWord(value % split, digits - 2 * PER_WORD);
+        }
+        w3 = 0;
+        return this;
+    }
+
+    /**
+     * The word holding the {@code digits} decimal digits of {@code value} (leading zeros kept), most significant
+     * first: digit codes are consecutive from {@code '0'}'s.
+     */
+    private static long decimalWord(final long value, final int digits)
+    {
+        long word = 0;
         long v = value;
         for (int i = digits - 1; i >= 0; i--)
         {
-            setCode(i, CODES['0' + (int)(v % 10)]);
+            word |= (CODE_ZERO + v % 10) << (i * BITS);
             v /= 10;
         }
-        return this;
+        return word;
     }
 
     /**

@@ -61,6 +61,30 @@ final class ClientOrderIdTest
     }
 
     @Test
+    void decimalsOfEveryLengthAreTheIdsOfTheirDigits()
+    {
+        // Each side of every power of ten: where a decimal's words split (nine digits a word) and its length changes.
+        final ClientOrderId id = new ClientOrderId();
+        long power = 1;
+        for (int digits = 1; digits <= 19; digits++)
+        {
+            for (final long value : new long[]{power - 1, power, power + 1, 2 * power - 1})
+            {
+                id.setDecimal(value);
+                assertEquals(Long.toString(value), id.toString(), "value " + value);
+                assertTrue(id.equalTo(ClientOrderId.of(Long.toString(value))), "value " + value);
+            }
+            power = digits < 19 ? power * 10 : power;
+        }
+        final SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 10_000; i++)
+        {
+            final long value = random.nextLong(Long.MAX_VALUE) >>> random.nextInt(63);
+            assertEquals(Long.toString(value), id.setDecimal(value).toString());
+        }
+    }
+
+    @Test
     void differentTextsPackDifferently()
     {
         final SplittableRandom random = new SplittableRandom(11);
