@@ -3,7 +3,6 @@ package org.mmwinter.engine.journal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
@@ -33,8 +32,6 @@ final class JournalBuffer
         MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Bytes of the longest varint: 64 bits, seven a byte. */
     private static final int MAX_VARINT_BYTES = 10;
-    private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     /** Where the 32 hex digits of a canonical UUID stand in its text. */
     private static final int[] UUID_HEX_AT = new int[32];
@@ -313,7 +310,7 @@ final class JournalBuffer
         }
         if (tag == LOWER_UUID_TAG || tag == UPPER_UUID_TAG)
         {
-            readUuid(id, tag == LOWER_UUID_TAG ? LOWER_HEX : UPPER_HEX);
+            readUuid(id, tag == UPPER_UUID_TAG);
             return;
         }
         if (tag < 0 || tag > ClientOrderId.MAX_LENGTH || position + tag > limit ||
@@ -324,25 +321,14 @@ final class JournalBuffer
         position += tag;
     }
 
-    private void readUuid(final ClientOrderId id, final byte[] hex)
+    private void readUuid(final ClientOrderId id, final boolean upperCase)
     {
         if (position + 16 > limit)
         {
             throw new JournalCorruptException("UUID order id cut short");
         }
-        final byte[] text = idText;
-        for (int i = 0; i < UUID_LENGTH; )
-        {
-            if (isUuidDash(i))
-            {
-                text[i++] = '-';
-                continue;
-            }
-            final int b = bytes[position++] & 0xFF;
-            text[i++] = hex[b >>> 4];
-            text[i++] = hex[b & 0xF];
-        }
-        id.parse(text, 0, UUID_LENGTH);
+        id.setUuid(bytes, position, upperCase);
+        position += 16;
     }
 
     /**

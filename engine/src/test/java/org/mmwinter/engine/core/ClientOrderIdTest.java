@@ -1,6 +1,8 @@
 package org.mmwinter.engine.core;
 
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -81,6 +83,26 @@ final class ClientOrderIdTest
         {
             final long value = random.nextLong(Long.MAX_VALUE) >>> random.nextInt(63);
             assertEquals(Long.toString(value), id.setDecimal(value).toString());
+        }
+    }
+
+    @Test
+    void aUuidsBytesAreTheIdOfItsCanonicalText()
+    {
+        final SplittableRandom random = new SplittableRandom(9);
+        final byte[] bytes = new byte[20];
+        final ClientOrderId id = ClientOrderId.of("previous-text");
+        for (int i = 0; i < 2_000; i++)
+        {
+            random.nextBytes(bytes);
+            final boolean upperCase = random.nextBoolean();
+            final String hex = HexFormat.of().formatHex(bytes, 3, 19);
+            final String text = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" +
+                hex.substring(16, 20) + "-" + hex.substring(20);
+            final String expected = upperCase ? text.toUpperCase(Locale.ROOT) : text;
+            id.setUuid(bytes, 3, upperCase);
+            assertEquals(expected, id.toString());
+            assertTrue(id.equalTo(ClientOrderId.of(expected)), expected);
         }
     }
 
