@@ -1,5 +1,7 @@
 package org.mmwinter.engine.core;
 
+import java.util.Arrays;
+
 /**
  * A client order id as traders write it (FIX ClOrdID, Binance {@code newClientOrderId}, a Coinbase UUID): 1 to
  * {@value #MAX_LENGTH} characters from {@code A-Z a-z 0-9 . : / _ -}, compared as text ({@code 7} and {@code 007}
@@ -33,6 +35,16 @@ public final class ClientOrderId
     private static final byte[] CODES = new byte[128];
     private static final byte[] ASCII = new byte[128];
     private static final long CODE_ZERO = ALPHABET.indexOf('0') + 1;
+    /** {@link #writeUuid}: not a UUID in canonical form. */
+    public static final int NOT_A_UUID = 0;
+    /** {@link #writeUuid}: a UUID whose letters are lower case (or which has none). */
+    public static final int UUID_LOWER_CASE = 1;
+    /** {@link #writeUuid}: a UUID whose letters are upper case. */
+    public static final int UUID_UPPER_CASE = 2;
+    /** By character code: its hex value, with a flag for a letter's case; -1 for a character that is not hex. */
+    private static final int[] HEX_OF_CODE = new int[128];
+    private static final int LOWER_LETTER = 0x10;
+    private static final int UPPER_LETTER = 0x20;
     /** By byte value: the codes of its two hex characters, the high nibble's in the low seven bits. */
     private static final long[] LOWER_HEX_PAIRS = new long[256];
     private static final long[] UPPER_HEX_PAIRS = new long[256];
@@ -45,6 +57,12 @@ public final class ClientOrderId
         {
             CODES[ALPHABET.charAt(i)] = (byte)(i + 1);
             ASCII[i + 1] = (byte)ALPHABET.charAt(i);
+        }
+        Arrays.fill(HEX_OF_CODE, -1);
+        for (int d = 0; d < 16; d++)
+        {
+            HEX_OF_CODE[CODES["0123456789abcdef".charAt(d)]] = d | (d >= 10 ? LOWER_LETTER : 0);
+            HEX_OF_CODE[CODES["0123456789ABCDEF".charAt(d)]] = d | (d >= 10 ? UPPER_LETTER : 0);
         }
         for (int b = 0; b < 256; b++)
         {
@@ -242,6 +260,61 @@ public final class ClientOrderId
         w3 = b11 >>> BITS | pair[bytes[o + 12] & 0xFF] << 7 | pair[bytes[o + 13] & 0xFF] << 21 |
             pair[bytes[o + 14] & 0xFF] << 35 | pair[bytes[o + 15] & 0xFF] << 49;
         return this;
+    }
+
+    /**
+     * If this id is a UUID in canonical form (8-4-4-4-12 hex digits, no letter of both cases), writes its 16 bytes at
+     * {@code offset} and says which case its letters were ({@link #UUID_LOWER_CASE} when it has none); otherwise
+     * writes nothing and returns {@link #NOT_A_UUID}. The inverse of {@link #setUuid}, read straight from the words.
+     */
+    public int writeUuid(final byte[] bytes, final int offset)
+    {
+        final long dash = CODES['-'];
+        if ((w0 >>> 56 & CODE_MASK) != dash || (w1 >>> 28 & CODE_MASK) != dash || (w2 & CODE_MASK) != dash ||
+            (w2 >>> 35 & CODE_MASK) != dash)
+        {
+            return NOT_A_UUID;
+        }
+        final int high11 = HEX_OF_CODE[(int)(w2 >>> 56 & CODE_MASK)];
+        final int low11 = HEX_OF_CODE[(int)(w3 & CODE_MASK)];
+        final int flags = hexPair(w0, 0) | hexPair(w0, 14) | hexPair(w0, 28) | hexPair(w0, 42) |
+            hexPair(w1, 0) | hexPair(w1, 14) | hexPair(w1, 35) | hexPair(w1, 49) |
+            hexPair(w2, 7) | hexPair(w2, 21) | hexPair(w2, 42) | high11 | low11 |
+            hexPair(w3, 7) | hexPair(w3, 21) | hexPair(w3, 35) | hexPair(w3, 49);
+        if (flags < 0 || (flags & (LOWER_LETTER | UPPER_LETTER)) == (LOWER_LETTER | UPPER_LETTER))
+        {
+            return NOT_A_UUID;
+        }
+        final int o = offset;
+        bytes[o] = hexByte(w0, 0);
+        bytes[o + 1] = hexByte(w0, 14);
+        bytes[o + 2] = hexByte(w0, 28);
+        bytes[o + 3] = hexByte(w0, 42);
+        bytes[o + 4] = hexByte(w1, 0);
+        bytes[o + 5] = hexByte(w1, 14);
+        bytes[o + 6] = hexByte(w1, 35);
+        bytes[o + 7] = hexByte(w1, 49);
+        bytes[o + 8] = hexByte(w2, 7);
+        bytes[o + 9] = hexByte(w2, 21);
+        bytes[o + 10] = hexByte(w2, 42);
+        bytes[o + 11] = (byte)((high11 & 0xF) << 4 | (low11 & 0xF));
+        bytes[o + 12] = hexByte(w3, 7);
+        bytes[o + 13] = hexByte(w3, 21);
+        bytes[o + 14] = hexByte(w3, 35);
+        bytes[o + 15] = hexByte(w3, 49);
+        return (flags & UPPER_LETTER) != 0 ? UUID_UPPER_CASE : UUID_LOWER_CASE;
+    }
+
+    /** The hex values of the two characters at {@code shift} with their case flags or'ed; negative if not hex. */
+    private static int hexPair(final long word, final int shift)
+    {
+        return HEX_OF_CODE[(int)(word >>> shift & CODE_MASK)] | HEX_OF_CODE[(int)(word >>> (shift + BITS) & CODE_MASK)];
+    }
+
+    private static byte hexByte(final long word, final int shift)
+    {
+        return (byte)((HEX_OF_CODE[(int)(word >>> shift & CODE_MASK)] & 0xF) << 4 |
+            (HEX_OF_CODE[(int)(word >>> (shift + BITS) & CODE_MASK)] & 0xF));
     }
 
     /**

@@ -3,7 +3,6 @@ package org.mmwinter.engine.journal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.zip.CRC32;
 
 import org.mmwinter.engine.core.ClientOrderId;
@@ -27,39 +26,10 @@ final class JournalBuffer
      */
     private static final int LOWER_UUID_TAG = 0x41;
     private static final int UPPER_UUID_TAG = 0x42;
-    private static final int UUID_LENGTH = 36;
     private static final VarHandle LONG_LITTLE_ENDIAN =
         MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Bytes of the longest varint: 64 bits, seven a byte. */
     private static final int MAX_VARINT_BYTES = 10;
-
-    /** Where the 32 hex digits of a canonical UUID stand in its text. */
-    private static final int[] UUID_HEX_AT = new int[32];
-    /** Hex digit values by ASCII code, with a flag for a letter's case; -1 for anything else. */
-    private static final int[] HEX_DIGIT = new int[128];
-    private static final int LOWER_LETTER = 0x10;
-    private static final int UPPER_LETTER = 0x20;
-
-    static
-    {
-        for (int i = 0, at = 0; i < UUID_LENGTH; i++)
-        {
-            if (!isUuidDash(i))
-            {
-                UUID_HEX_AT[at++] = i;
-            }
-        }
-        Arrays.fill(HEX_DIGIT, -1);
-        for (int d = 0; d < 10; d++)
-        {
-            HEX_DIGIT['0' + d] = d;
-        }
-        for (int d = 0; d < 6; d++)
-        {
-            HEX_DIGIT['a' + d] = (10 + d) | LOWER_LETTER;
-            HEX_DIGIT['A' + d] = (10 + d) | UPPER_LETTER;
-        }
-    }
 
     private final byte[] idText = new byte[ClientOrderId.MAX_LENGTH];
 
@@ -240,54 +210,18 @@ final class JournalBuffer
             writeVarLong(decimal);
             return;
         }
-        final byte[] text = idText;
-        final int length = id.writeAscii(text, 0);
-        if (length == UUID_LENGTH && writeUuid(text))
+        final int uuid = id.writeUuid(bytes, position + 1);
+        if (uuid != ClientOrderId.NOT_A_UUID)
         {
+            bytes[position] = (byte)(uuid == ClientOrderId.UUID_UPPER_CASE ? UPPER_UUID_TAG : LOWER_UUID_TAG);
+            position += 17;
             return;
         }
+        final byte[] text = idText;
+        final int length = id.writeAscii(text, 0);
         bytes[position] = (byte)length;
         System.arraycopy(text, 0, bytes, position + 1, length);
         position += 1 + length;
-    }
-
-    /**
-     * Writes {@code text} (36 characters) as a UUID tag and 16 bytes if it is one in canonical form, all lower or
-     * all upper case hex: one pass over the fixed hex positions, with a table for the digits.
-     *
-     * @return false, having written nothing, if it is not.
-     */
-    private boolean writeUuid(final byte[] text)
-    {
-        if (text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
-        {
-            return false;
-        }
-        int cases = 0;
-        final int start = position + 1;
-        for (int i = 0; i < 16; i++)
-        {
-            final int high = HEX_DIGIT[text[UUID_HEX_AT[2 * i]] & 0x7F];
-            final int low = HEX_DIGIT[text[UUID_HEX_AT[2 * i + 1]] & 0x7F];
-            if ((high | low) < 0)
-            {
-                return false;
-            }
-            cases |= high | low;
-            bytes[start + i] = (byte)((high & 0xF) << 4 | (low & 0xF));
-        }
-        if ((cases & (LOWER_LETTER | UPPER_LETTER)) == (LOWER_LETTER | UPPER_LETTER))
-        {
-            return false;
-        }
-        bytes[position] = (byte)((cases & UPPER_LETTER) != 0 ? UPPER_UUID_TAG : LOWER_UUID_TAG);
-        position = start + 16;
-        return true;
-    }
-
-    private static boolean isUuidDash(final int index)
-    {
-        return index == 8 || index == 13 || index == 18 || index == 23;
     }
 
     void readClientOrderId(final ClientOrderId id)

@@ -107,6 +107,85 @@ final class ClientOrderIdTest
     }
 
     @Test
+    void onlyCanonicalUuidsWriteTheirBytes()
+    {
+        final SplittableRandom random = new SplittableRandom(13);
+        final String lower = "0123456789abcdef";
+        final byte[] bytes = new byte[18];
+        final ClientOrderId readBack = new ClientOrderId();
+        int uuids = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            // Mostly UUID-shaped text, with one of the ways of not being one now and then.
+            final StringBuilder text = new StringBuilder();
+            final boolean upper = random.nextBoolean();
+            for (int at = 0; at < 36; at++)
+            {
+                final boolean dash = at == 8 || at == 13 || at == 18 || at == 23;
+                final char hex = lower.charAt(random.nextInt(16));
+                text.append(dash ? '-' : upper ? Character.toUpperCase(hex) : hex);
+            }
+            switch (random.nextInt(8))
+            {
+                case 0: text.setCharAt(random.nextInt(36), "gG_.:/Z".charAt(random.nextInt(7))); break;
+                case 1: text.setCharAt(random.nextInt(36), random.nextBoolean() ? 'a' : 'A'); break;
+                case 2: text.setLength(35); break;
+                case 3: text.deleteCharAt(random.nextInt(36)); break;
+                case 4: text.setCharAt(random.nextInt(36), '-'); break;
+                default: break;
+            }
+            final ClientOrderId id = ClientOrderId.of(text);
+            final int expected = uuidCase(text.toString());
+            bytes[17] = 7;
+            assertEquals(expected, id.writeUuid(bytes, 1), text::toString);
+            assertEquals(7, bytes[17]);
+            if (expected != ClientOrderId.NOT_A_UUID)
+            {
+                uuids++;
+                final String hex = text.toString().replace("-", "");
+                for (int b = 0; b < 16; b++)
+                {
+                    assertEquals((byte)Integer.parseInt(hex.substring(2 * b, 2 * b + 2), 16), bytes[1 + b]);
+                }
+                readBack.setUuid(bytes, 1, expected == ClientOrderId.UUID_UPPER_CASE);
+                assertTrue(readBack.equalTo(id), text::toString);
+            }
+        }
+        assertTrue(uuids > 5_000 && uuids < 15_000, "both kinds covered: " + uuids);
+    }
+
+    /** The rule, spelt on text: 36 characters, dashes at 8, 13, 18 and 23, hex elsewhere, letters of one case. */
+    private static int uuidCase(final String text)
+    {
+        if (text.length() != 36)
+        {
+            return ClientOrderId.NOT_A_UUID;
+        }
+        boolean lowerLetter = false;
+        boolean upperLetter = false;
+        for (int at = 0; at < 36; at++)
+        {
+            final char c = text.charAt(at);
+            final boolean dash = at == 8 || at == 13 || at == 18 || at == 23;
+            if (dash != (c == '-'))
+            {
+                return ClientOrderId.NOT_A_UUID;
+            }
+            if (!dash && Character.digit(c, 16) < 0)
+            {
+                return ClientOrderId.NOT_A_UUID;
+            }
+            lowerLetter |= c >= 'a' && c <= 'f';
+            upperLetter |= c >= 'A' && c <= 'F';
+        }
+        if (lowerLetter && upperLetter)
+        {
+            return ClientOrderId.NOT_A_UUID;
+        }
+        return upperLetter ? ClientOrderId.UUID_UPPER_CASE : ClientOrderId.UUID_LOWER_CASE;
+    }
+
+    @Test
     void differentTextsPackDifferently()
     {
         final SplittableRandom random = new SplittableRandom(11);
