@@ -172,7 +172,8 @@ public final class ReportWriter
 
     private static void charts(final StringBuilder html, final ReportData data, final int maxPoints)
     {
-        final String timeUnits = data.epochTime() ? "time (UTC)" : "time since start (h:mm:ss)";
+        // No format in the title: the axis labels change with the span (h:mm:ss, h:mm, "+N d" and the hour).
+        final String timeUnits = data.epochTime() ? "time (UTC)" : "time since start";
         for (final ReportChart chart : data.charts().values())
         {
             if (chart.series().isEmpty())

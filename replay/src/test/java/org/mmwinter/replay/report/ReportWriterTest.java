@@ -206,8 +206,8 @@ final class ReportWriterTest
             .addSeries(ReportData.PRICE, "mid", new double[] {0, 1}, new double[] {80, 0.008}));
         final String calm = ReportWriter.render(new ReportData()
             .addSeries(ReportData.PRICE, "mid", new double[] {0, 1}, new double[] {80, 20}));
-        assertTrue(crash.contains("y: price (log scale) · x: time since start (h:mm:ss)"));
-        assertTrue(calm.contains("y: price · x: time since start (h:mm:ss)"));
+        assertTrue(crash.contains("y: price (log scale) · x: time since start<"));
+        assertTrue(calm.contains("y: price · x: time since start<"));
         assertTrue(crash.contains("\"log\":true"));
         assertTrue(calm.contains("\"log\":false"));
     }
