@@ -353,7 +353,7 @@ final class JournalBuffer
     {
         if (limit - position < MAX_VARINT_BYTES)
         {
-            return readVarLongNearLimit();
+            return readVarLongByteByByte();
         }
         // At least the longest varint is left, so eight bytes can be read as one little-endian word: the first byte
         // with its high bit clear ends the varint, and the seven-bit groups before it are packed without a branch
@@ -363,7 +363,7 @@ final class JournalBuffer
         final long ends = ~word & 0x8080808080808080L;
         if (ends == 0)
         {
-            return readLongVarLong();
+            return readVarLongByteByByte();
         }
         long x = word & (ends ^ (ends - 1)) & 0x7F7F7F7F7F7F7F7FL;
         x = ((x & 0x7F007F007F007F00L) >>> 1) | (x & 0x007F007F007F007FL);
@@ -373,31 +373,11 @@ final class JournalBuffer
         return x;
     }
 
-    /** A varint of nine or ten bytes (a value of 56 bits or more), with ten bytes left to read. */
-    private long readLongVarLong()
-    {
-        final byte[] bytes = this.bytes;
-        int p = position;
-        long result = 0;
-        int shift = 0;
-        while (true)
-        {
-            final byte b = bytes[p++];
-            result |= (long)(b & 0x7F) << shift;
-            if (b >= 0)
-            {
-                position = p;
-                return result;
-            }
-            shift += 7;
-            if (shift > 63)
-            {
-                throw new JournalCorruptException("varint cut short");
-            }
-        }
-    }
-
-    private long readVarLongNearLimit()
+    /**
+     * A varint a byte at a time, checking each against the document's end: within its last ten bytes, and for the
+     * nine- and ten-byte varints (values of 56 bits or more) the one-word read cannot hold.
+     */
+    private long readVarLongByteByByte()
     {
         long result = 0;
         int shift = 0;
