@@ -58,18 +58,18 @@ public final class ClientOrderId
             CODES[ALPHABET.charAt(i)] = (byte)(i + 1);
             ASCII[i + 1] = (byte)ALPHABET.charAt(i);
         }
+        final String lowerHex = "0123456789abcdef";
+        final String upperHex = "0123456789ABCDEF";
         Arrays.fill(HEX_OF_CODE, -1);
         for (int d = 0; d < 16; d++)
         {
-            HEX_OF_CODE[CODES["0123456789abcdef".charAt(d)]] = d | (d >= 10 ? LOWER_LETTER : 0);
-            HEX_OF_CODE[CODES["0123456789ABCDEF".charAt(d)]] = d | (d >= 10 ? UPPER_LETTER : 0);
+            HEX_OF_CODE[CODES[lowerHex.charAt(d)]] = d | (d >= 10 ? LOWER_LETTER : 0);
+            HEX_OF_CODE[CODES[upperHex.charAt(d)]] = d | (d >= 10 ? UPPER_LETTER : 0);
         }
         for (int b = 0; b < 256; b++)
         {
-            LOWER_HEX_PAIRS[b] = CODES["0123456789abcdef".charAt(b >>> 4)] |
-                (long)CODES["0123456789abcdef".charAt(b & 0xF)] << BITS;
-            UPPER_HEX_PAIRS[b] = CODES["0123456789ABCDEF".charAt(b >>> 4)] |
-                (long)CODES["0123456789ABCDEF".charAt(b & 0xF)] << BITS;
+            LOWER_HEX_PAIRS[b] = CODES[lowerHex.charAt(b >>> 4)] | (long)CODES[lowerHex.charAt(b & 0xF)] << BITS;
+            UPPER_HEX_PAIRS[b] = CODES[upperHex.charAt(b >>> 4)] | (long)CODES[upperHex.charAt(b & 0xF)] << BITS;
         }
         POWERS_OF_TEN[0] = 1;
         for (int i = 1; i < POWERS_OF_TEN.length; i++)
