@@ -98,11 +98,7 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
         final Instrument existing = instrumentsBySymbol.get(symbol);
         if (existing != null)
         {
-            if (!existing.sameDefinition(instrument))
-            {
-                throw new IllegalStateException("instrument " + symbol + " is journaled as " + existing +
-                    " but configured as " + instrument + "; a journaled definition cannot change");
-            }
+            requireSame(existing, instrument);
             return existing.id();
         }
         final int id = instrumentsById.length;
@@ -119,6 +115,33 @@ public final class EngineDirectory implements SymbolResolver, InstrumentLookup, 
         instrumentsById = bigger;
         instrumentsBySymbol.put(symbol, instrument);
         return id;
+    }
+
+    /**
+     * Checks that every spec either names a new symbol or matches its symbol's definition, so that a list can be
+     * refused before any of it is defined.
+     *
+     * @throws IllegalStateException for the first spec that contradicts an existing definition.
+     */
+    public synchronized void checkDefinable(final List<EngineConfig.InstrumentSpec> specs)
+    {
+        for (final EngineConfig.InstrumentSpec spec : specs)
+        {
+            final Instrument existing = instrumentsBySymbol.get(spec.symbol());
+            if (existing != null)
+            {
+                requireSame(existing, spec.toInstrument(existing.id()));
+            }
+        }
+    }
+
+    private static void requireSame(final Instrument existing, final Instrument configured)
+    {
+        if (!existing.sameDefinition(configured))
+        {
+            throw new IllegalStateException("instrument " + existing.symbol() + " is journaled as " + existing +
+                " but configured as " + configured + "; a journaled definition cannot change");
+        }
     }
 
     public Instrument instrument(final int instrumentId)

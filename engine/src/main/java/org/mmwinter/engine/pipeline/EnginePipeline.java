@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -159,11 +160,27 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
-     * Recovers from the journal, starts the stages and defines the configured instruments.
+     * Recovers from the journal, starts the stages and defines the configured instruments. A start that fails leaves
+     * nothing running and nothing changed: see {@link #undoStart}.
      *
      * @throws org.mmwinter.engine.journal.JournalCorruptException when the journal cannot be trusted.
+     * @throws IllegalStateException                               when a configured instrument contradicts its
+     *                                                             journaled definition.
      */
     public RecoveryReport start()
+    {
+        try
+        {
+            return startStages();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            undoStart();
+            throw ex;
+        }
+    }
+
+    private RecoveryReport startStages()
     {
         final WaitStrategy waitStrategy = WaitStrategies.create(config.waitStrategy());
         final boolean oneThread = config.steppedStages() || config.singleThreadStages();
@@ -322,7 +339,6 @@ public final class EnginePipeline implements AutoCloseable
             }
             catch (final IOException ex)
             {
-                remote.close();
                 throw new UncheckedIOException("cannot create the output journal directory " +
                     config.outputJournalDir(), ex);
             }
@@ -367,6 +383,8 @@ public final class EnginePipeline implements AutoCloseable
 
     private void defineConfiguredInstruments()
     {
+        // All checked before any is defined: a conflict found at the second must not leave the first journaled.
+        directory.checkDefinable(config.instruments());
         for (final EngineConfig.InstrumentSpec spec : config.instruments())
         {
             directory.define(spec.symbol(), spec);
@@ -463,36 +481,26 @@ public final class EnginePipeline implements AutoCloseable
         final long skipUpTo = fromSequence;
         // [0]: the last sequence read; [1]: the first sequence applied after the snapshot (0 while none).
         final long[] seen = new long[2];
-        final long records;
-        try
+        // A refusal here closes the journals with the rest of the failed start (undoStart).
+        final long records = inputJournal.replayAfter(skipUpTo, record ->
         {
-            records = inputJournal.replayAfter(skipUpTo, record ->
+            seen[0] = record.sequence;
+            if (record.sequence > skipUpTo)
             {
-                seen[0] = record.sequence;
-                if (record.sequence > skipUpTo)
+                if (seen[1] == 0)
                 {
-                    if (seen[1] == 0)
-                    {
-                        seen[1] = record.sequence;
-                    }
-                    state.apply(record);
+                    seen[1] = record.sequence;
                 }
-            });
-        }
-        catch (final RuntimeException ex)
-        {
-            closeJournals();
-            throw ex;
-        }
+                state.apply(record);
+            }
+        });
         if (seen[0] < skipUpTo)
         {
-            closeJournals();
             throw new JournalCorruptException("snapshot at sequence " + skipUpTo + " is ahead of the input journal " +
                 "(last sequence " + seen[0] + "): journal files are missing; refusing to start");
         }
         if (seen[1] != 0 && seen[1] != skipUpTo + 1)
         {
-            closeJournals();
             throw new JournalCorruptException("the input journal goes on at sequence " + seen[1] + " after the " +
                 (skipUpTo > 0 ? "snapshot at sequence " + skipUpTo : "start") + ": journal files are missing " +
                 "between them; refusing to start");
@@ -896,6 +904,39 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
+     * After a start that failed (a damaged journal, a configured instrument that contradicts its journaled
+     * definition, a directory that cannot be created): stops whatever threads it had started and closes the journals
+     * it had opened, so that an embedding that catches the failure is not left with spinning stages and open queues.
+     * Unlike {@link #close} it neither drains nor snapshots: the start published nothing a client was waiting for
+     * (a conflict is found before any configured instrument is defined), and a snapshot would change the data
+     * directory that the refusal says was left as it was. The pipeline is then closed; {@link #close} does nothing.
+     */
+    private synchronized void undoStart()
+    {
+        closed = true;
+        accepting = false;
+        forwarding = false;
+        join(forwarder);
+        stopEngineThread();
+        for (final Disruptor<?> disruptor : Arrays.asList(inbound, outbound, marketData))
+        {
+            if (disruptor != null)
+            {
+                disruptor.halt();
+            }
+        }
+        if (snapshots != null)
+        {
+            snapshots.close();
+        }
+        if (remote != null)
+        {
+            remote.close();
+        }
+        closeJournals();
+    }
+
+    /**
      * For a thread waiting on the engine's results (a lockstep host): with stepped stages
      * ({@link EngineConfig#steppedStages}) runs every stage once, the only way anything moves; with stages on threads
      * of their own, gives up the core to them.
@@ -939,14 +980,7 @@ public final class EnginePipeline implements AutoCloseable
             LockSupport.parkNanos(1_000_000);
         }
         forwarding = false;
-        try
-        {
-            forwarder.join(TimeUnit.SECONDS.toMillis(10));
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        join(forwarder);
         // Disruptor's shutdown drains what the forwarder published into the outbound ring.
         shutdown(outbound);
         if (marketData != null)
@@ -992,9 +1026,19 @@ public final class EnginePipeline implements AutoCloseable
             return;
         }
         engineThreadRunning = false;
+        join(engineThread);
+    }
+
+    /** Waits up to 10 s for a thread that was told to stop (none when null). */
+    private static void join(final Thread thread)
+    {
+        if (thread == null)
+        {
+            return;
+        }
         try
         {
-            engineThread.join(TimeUnit.SECONDS.toMillis(10));
+            thread.join(TimeUnit.SECONDS.toMillis(10));
         }
         catch (final InterruptedException ex)
         {
