@@ -305,8 +305,8 @@ final class BookSide
         level.inBook = false;
         level.better = null;
         level.worse = null;
-        level.head = null;
-        level.tail = null;
+        level.head = OrderQueues.NONE;
+        level.tail = OrderQueues.NONE;
         level.totalQty = 0;
         level.orderCount = 0;
         if (freeCount == freeLevels.length)

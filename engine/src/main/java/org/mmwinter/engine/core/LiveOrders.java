@@ -26,7 +26,10 @@ final class LiveOrders
     /** Smallest index prefix: the table for {@link #MIN_CAPACITY} expected orders. */
     static final int MIN_INDEX_SLOTS = 2 * MIN_CAPACITY;
 
-    private Order[] pool;
+    /** Creates every order, and queues them in their levels. */
+    private final OrderQueues queues;
+    /** Handles of the released orders, a stack (ints: releasing and acquiring store no reference). */
+    private int[] pool;
     private int poolCount;
 
     /** Preallocated for the expected count; only the first {@code mask + 1} entries are in use, the rest empty. */
@@ -42,10 +45,12 @@ final class LiveOrders
     LiveOrders(final int expectedOrders)
     {
         final int poolSize = Math.max(MIN_CAPACITY, expectedOrders);
-        pool = new Order[poolSize];
+        queues = new OrderQueues(poolSize);
+        pool = new int[poolSize];
+        // Created in order and handed out from the top of the stack: the first orders used are the last created.
         for (int i = 0; i < poolSize; i++)
         {
-            pool[i] = new Order();
+            pool[i] = queues.newOrder().handle;
         }
         poolCount = poolSize;
         final int maxSlots = tableSizeFor(poolSize * 2L);
@@ -67,15 +72,19 @@ final class LiveOrders
         return size;
     }
 
+    /** The orders' handles and the levels' queues. */
+    OrderQueues queues()
+    {
+        return queues;
+    }
+
     Order acquire()
     {
         if (poolCount == 0)
         {
-            return new Order();
+            return queues.newOrder();
         }
-        final Order order = pool[--poolCount];
-        pool[poolCount] = null;
-        return order;
+        return queues.order(pool[--poolCount]);
     }
 
     void release(final Order order)
@@ -83,11 +92,11 @@ final class LiveOrders
         order.clear();
         if (poolCount == pool.length)
         {
-            final Order[] bigger = new Order[pool.length * 2];
+            final int[] bigger = new int[pool.length * 2];
             System.arraycopy(pool, 0, bigger, 0, poolCount);
             pool = bigger;
         }
-        pool[poolCount++] = order;
+        pool[poolCount++] = order.handle;
     }
 
     Order find(final int accountId, final ClientOrderId clientOrderId)

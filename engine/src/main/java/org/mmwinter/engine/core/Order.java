@@ -1,11 +1,14 @@
 package org.mmwinter.engine.core;
 
 /**
- * A pooled, mutable order: linked into its price level (time priority) and into its account's list of live orders.
- * Fields are package-private because only the book mutates them.
+ * A pooled, mutable order: queued in its price level (time priority, through its {@link #handle} in
+ * {@link OrderQueues}) and linked into its account's list of live orders. Fields are package-private because only
+ * the book mutates them.
  */
 final class Order
 {
+    /** Its handle in {@link OrderQueues}, which created it: fixed for the order's life, reused with the object. */
+    final int handle;
     int accountId;
     /** The client's name for the order: with {@link #accountId}, the key of the live-order index. */
     final ClientOrderId clientOrderId = new ClientOrderId();
@@ -21,17 +24,18 @@ final class Order
 
     OrderBook book;
     PriceLevel level;
-    Order prev;
-    Order next;
     Order accountPrev;
     Order accountNext;
+
+    Order(final int handle)
+    {
+        this.handle = handle;
+    }
 
     void clear()
     {
         book = null;
         level = null;
-        prev = null;
-        next = null;
         accountPrev = null;
         accountNext = null;
         remaining = 0;

@@ -12,6 +12,7 @@ final class OrderBook
     private final BookSide bids;
     private final BookSide asks;
     private final LiveOrders live;
+    private final OrderQueues queues;
     private final MatchingListener listener;
 
     private boolean halted;
@@ -25,6 +26,7 @@ final class OrderBook
         this.bids = new BookSide(Side.BUY, levels);
         this.asks = new BookSide(Side.SELL, levels);
         this.live = live;
+        this.queues = live.queues();
         this.listener = listener;
     }
 
@@ -202,8 +204,10 @@ final class OrderBook
             final BookSide side = side(s);
             for (int index = side.topIndex(); index >= 0; index--)
             {
-                for (Order order = side.levelAtIndex(index).head; order != null; order = order.next)
+                for (int handle = side.levelAtIndex(index).head; handle != OrderQueues.NONE;
+                    handle = queues.next(handle))
                 {
+                    final Order order = queues.order(handle);
                     visitor.onOrder(instrumentId, order.side, order.price, order.remaining, order.accountId,
                         order.clientOrderId, order.orderId, order.tif, order.stp, order.timestampNs);
                 }
@@ -217,7 +221,7 @@ final class OrderBook
     void restoreResting(final Order order)
     {
         final BookSide own = side(order.side);
-        own.findOrCreate(order.price).append(order);
+        queues.append(own.findOrCreate(order.price), order);
         own.addQty(order.remaining);
         order.book = this;
         live.add(order);
@@ -257,8 +261,9 @@ final class OrderBook
         for (int index = side.topIndex(); index >= 0; index--)
         {
             final PriceLevel level = side.levelAtIndex(index);
-            for (Order order = level.head; order != null; order = order.next)
+            for (int handle = level.head; handle != OrderQueues.NONE; handle = queues.next(handle))
             {
+                final Order order = queues.order(handle);
                 visitor.onOrder(
                     instrumentId, order.side, order.price, order.remaining, order.accountId, order.clientOrderId,
                     order.orderId);
@@ -331,8 +336,9 @@ final class OrderBook
             {
                 return false;
             }
-            for (Order maker = level.head; maker != null; maker = maker.next)
+            for (int handle = level.head; handle != OrderQueues.NONE; handle = queues.next(handle))
             {
+                final Order maker = queues.order(handle);
                 if (maker.accountId == taker.accountId && taker.stp != StpMode.NONE)
                 {
                     if (taker.stp == StpMode.CANCEL_OLDEST)
@@ -375,10 +381,12 @@ final class OrderBook
             {
                 break;
             }
-            Order maker = level.head;
-            while (maker != null && taker.remaining > 0)
+            int makerHandle = level.head;
+            while (makerHandle != OrderQueues.NONE && taker.remaining > 0)
             {
-                final Order nextMaker = maker.next;
+                final Order maker = queues.order(makerHandle);
+                // Read before the maker can leave the level (filled or cancelled), which clears its links.
+                final int nextMaker = queues.next(makerHandle);
                 if (stp != StpMode.NONE && maker.accountId == taker.accountId)
                 {
                     switch (stp)
@@ -408,7 +416,7 @@ final class OrderBook
                 {
                     trade(taker, maker, level, opposite);
                 }
-                maker = nextMaker;
+                makerHandle = nextMaker;
             }
         }
         return false;
@@ -482,18 +490,19 @@ final class OrderBook
 
     private void rest(final Order order)
     {
+        order.book = this;
         rest(order, side(order.side).findOrCreate(order.price));
     }
 
     /**
-     * Appends {@code order} to {@code level}, the level of its price just found or created on its side.
+     * Appends {@code order} (already this book's: a move keeps its book) to {@code level}, the level of its price just
+     * found or created on its side.
      */
     private void rest(final Order order, final PriceLevel level)
     {
         final BookSide own = side(order.side);
-        level.append(order);
+        queues.append(level, order);
         own.addQty(order.remaining);
-        order.book = this;
         listener.onLevelChanged(instrumentId, order.side, order.price, level.totalQty, level.orderCount);
     }
 
@@ -505,7 +514,7 @@ final class OrderBook
         final BookSide own = side(order.side);
         final PriceLevel level = order.level;
         own.addQty(-order.remaining);
-        level.unlink(order);
+        queues.unlink(level, order);
         listener.onLevelChanged(instrumentId, order.side, level.price, level.totalQty, level.orderCount);
         if (level.isEmpty())
         {

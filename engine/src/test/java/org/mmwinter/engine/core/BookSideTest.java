@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BookSideTest
 {
+    private final OrderQueues queues = new OrderQueues(16);
+
     @ParameterizedTest
     @ValueSource(ints = {Side.BUY, Side.SELL})
     void levelsStaySortedAndLinkedThroughRandomAddsAndRemovals(final int sideCode)
@@ -57,7 +59,7 @@ class BookSideTest
                     final List<Order> orders = randomValue(model, random);
                     final Order order = orders.remove(random.nextInt(orders.size()));
                     final PriceLevel level = order.level;
-                    level.unlink(order);
+                    queues.unlink(level, order);
                     if (orders.isEmpty())
                     {
                         model.remove(level.price);
@@ -91,7 +93,7 @@ class BookSideTest
         assertSame(at101, at100.better);
         assertSame(at101, at102.worse);
 
-        at105.unlink(at105.head);
+        queues.unlink(at105, queues.order(at105.head));
         bids.remove(at105);
         assertFalse(at105.inBook, "the best level emptied and left the array");
         assertNull(at102.better);
@@ -101,19 +103,19 @@ class BookSideTest
         assertSame(again, bids.best());
     }
 
-    private static PriceLevel withOrder(final PriceLevel level)
+    private PriceLevel withOrder(final PriceLevel level)
     {
-        final Order order = new Order();
+        final Order order = queues.newOrder();
         order.remaining = 1;
-        level.append(order);
+        queues.append(level, order);
         return level;
     }
 
-    private static void add(final TreeMap<Long, List<Order>> model, final PriceLevel level)
+    private void add(final TreeMap<Long, List<Order>> model, final PriceLevel level)
     {
-        final Order order = new Order();
+        final Order order = queues.newOrder();
         order.remaining = 1;
-        level.append(order);
+        queues.append(level, order);
         model.computeIfAbsent(level.price, p -> new ArrayList<>()).add(order);
     }
 
@@ -131,7 +133,7 @@ class BookSideTest
         throw new AssertionError("unreachable");
     }
 
-    private static void check(final BookSide side, final TreeMap<Long, List<Order>> model, final String where)
+    private void check(final BookSide side, final TreeMap<Long, List<Order>> model, final String where)
     {
         final int top = side.topIndex();
         if (model.isEmpty())
@@ -160,6 +162,15 @@ class BookSideTest
             }
             final List<Order> orders = model.get(level.price);
             assertEquals(orders == null ? 0 : orders.size(), level.orderCount, where + ", level " + level.price);
+            final List<Order> queued = new ArrayList<>();
+            int last = OrderQueues.NONE;
+            for (int handle = level.head; handle != OrderQueues.NONE; handle = queues.next(handle))
+            {
+                queued.add(queues.order(handle));
+                last = handle;
+            }
+            assertEquals(orders == null ? List.of() : orders, queued, where + ": the level's queue, in time order");
+            assertEquals(last, level.tail, where + ", level " + level.price);
             if (orders != null)
             {
                 withOrders++;
