@@ -3,6 +3,7 @@ package org.mmwinter.bench.jmh;
 import java.util.concurrent.TimeUnit;
 
 import org.mmwinter.bench.workload.MixShape;
+import org.mmwinter.bench.workload.OldGeneration;
 import org.mmwinter.bench.workload.OrderBookAdapter;
 import org.mmwinter.bench.workload.Replay;
 import org.mmwinter.bench.workload.Workload;
@@ -83,6 +84,7 @@ public class MixedWorkloadBenchmark
             final int expectedOrders = capacity == SIZED_TO_BOOK ? 2 * restingOrders : capacity;
             book = Books.create(impl, expectedOrders, ClientOrderIdTable.of(ids, workload));
             Replay.run(workload.fill(), book);
+            OldGeneration.tenureEverything();
         }
 
         @Setup(Level.Invocation)

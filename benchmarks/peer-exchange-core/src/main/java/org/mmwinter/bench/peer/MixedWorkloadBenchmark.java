@@ -3,6 +3,7 @@ package org.mmwinter.bench.peer;
 import java.util.concurrent.TimeUnit;
 
 import org.mmwinter.bench.workload.MixShape;
+import org.mmwinter.bench.workload.OldGeneration;
 import org.mmwinter.bench.workload.OrderBookAdapter;
 import org.mmwinter.bench.workload.Replay;
 import org.mmwinter.bench.workload.Workload;
@@ -56,6 +57,7 @@ public class MixedWorkloadBenchmark
             chunks = workload.mix().count() / MixShape.CHUNK;
             book = PeerBooks.create(impl);
             Replay.run(workload.fill(), book);
+            OldGeneration.tenureEverything();
         }
 
         @Setup(Level.Invocation)
