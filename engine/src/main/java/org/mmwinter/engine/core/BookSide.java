@@ -29,6 +29,9 @@ final class BookSide
     private int empties;
     private PriceLevel[] freeLevels;
     private int freeCount;
+    /** Every level this side has created, by handle (from 1); levels are pooled, never dropped. */
+    private PriceLevel[] byHandle;
+    private int created;
     private long totalQty;
     /** Every level in the array (empty ones too) by price: a move to a known price skips the binary search. */
     private final Long2ObjectHashMap<PriceLevel> byPrice;
@@ -40,9 +43,10 @@ final class BookSide
         keys = new long[capacity];
         levels = new PriceLevel[capacity];
         freeLevels = new PriceLevel[capacity];
+        byHandle = new PriceLevel[capacity + 1];
         for (int i = 0; i < capacity; i++)
         {
-            freeLevels[i] = new PriceLevel();
+            freeLevels[i] = newLevel();
         }
         freeCount = capacity;
         byPrice = new Long2ObjectHashMap<>(capacity * 2, 0.5f);
@@ -63,6 +67,12 @@ final class BookSide
     int topIndex()
     {
         return size - 1;
+    }
+
+    /** The level of a handle taken from a resting order of this side. */
+    PriceLevel level(final int handle)
+    {
+        return byHandle[handle];
     }
 
     PriceLevel levelAtIndex(final int index)
@@ -293,10 +303,24 @@ final class BookSide
     {
         if (freeCount == 0)
         {
-            return new PriceLevel();
+            return newLevel();
         }
         final PriceLevel level = freeLevels[--freeCount];
         freeLevels[freeCount] = null;
+        return level;
+    }
+
+    private PriceLevel newLevel()
+    {
+        final int handle = ++created;
+        if (handle == byHandle.length)
+        {
+            final PriceLevel[] bigger = new PriceLevel[byHandle.length * 2];
+            System.arraycopy(byHandle, 0, bigger, 0, handle);
+            byHandle = bigger;
+        }
+        final PriceLevel level = new PriceLevel(handle);
+        byHandle[handle] = level;
         return level;
     }
 

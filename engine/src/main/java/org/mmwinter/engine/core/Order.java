@@ -23,7 +23,8 @@ final class Order
     long timestampNs;
 
     OrderBook book;
-    PriceLevel level;
+    /** Handle of its level on its side ({@link BookSide#level}), {@link OrderQueues#NONE} while not resting. */
+    int levelHandle;
     Order accountPrev;
     Order accountNext;
 
@@ -35,7 +36,7 @@ final class Order
     void clear()
     {
         book = null;
-        level = null;
+        levelHandle = OrderQueues.NONE;
         accountPrev = null;
         accountNext = null;
         remaining = 0;

@@ -155,7 +155,7 @@ final class OrderBook
         if (keepsPriority)
         {
             final long delta = order.remaining - qty;
-            final PriceLevel level = order.level;
+            final PriceLevel level = own.level(order.levelHandle);
             order.remaining = qty;
             level.totalQty -= delta;
             own.addQty(-delta);
@@ -167,7 +167,7 @@ final class OrderBook
             return RejectReason.NONE;
         }
 
-        final PriceLevel from = order.level;
+        final PriceLevel from = own.level(order.levelHandle);
         unrest(order);
         order.price = price;
         order.remaining = qty;
@@ -512,7 +512,7 @@ final class OrderBook
     private void unrest(final Order order)
     {
         final BookSide own = side(order.side);
-        final PriceLevel level = order.level;
+        final PriceLevel level = own.level(order.levelHandle);
         own.addQty(-order.remaining);
         queues.unlink(level, order);
         listener.onLevelChanged(instrumentId, order.side, level.price, level.totalQty, level.orderCount);

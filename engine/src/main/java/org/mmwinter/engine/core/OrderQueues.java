@@ -5,7 +5,8 @@ package org.mmwinter.engine.core;
  * handles: an order's previous and next order in its level are one {@code long} in one primitive array.
  * <p>
  * Why not references: a move (82 % of exchange-core's mix, and of real requoting) unlinks an order from one level
- * and appends it to another, six or seven reference stores between objects spread over the heap. Under G1, the
+ * and appends it to another, six or seven reference stores between objects spread over the heap (the order's level
+ * is a handle too, {@link BookSide#level}). Under G1, the
  * default collector, each such store to an old object in another region runs the post-write barrier: a memory fence
  * and a dirty card queued for refinement, which the matching thread ends up doing itself when the refinement
  * threads fall behind. With a million resting orders that was the largest cost of the mix: the same benchmark ran
@@ -86,7 +87,7 @@ final class OrderQueues
         level.tail = handle;
         level.totalQty += order.remaining;
         level.orderCount++;
-        order.level = level;
+        order.levelHandle = level.handle;
     }
 
     /** Takes {@code order} out of its level, {@code level}. */
@@ -114,7 +115,7 @@ final class OrderQueues
             links[next] = ((long)prev << 32) | (links[next] & NEXT_MASK);
         }
         links[handle] = 0;
-        order.level = null;
+        order.levelHandle = NONE;
         level.totalQty -= order.remaining;
         level.orderCount--;
     }

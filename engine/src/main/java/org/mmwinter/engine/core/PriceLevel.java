@@ -8,6 +8,8 @@ package org.mmwinter.engine.core;
  */
 final class PriceLevel
 {
+    /** Its handle on its side ({@link BookSide#level}): an order names its level by it, storing no reference. */
+    final int handle;
     long price;
     long totalQty;
     int orderCount;
@@ -18,6 +20,11 @@ final class PriceLevel
     PriceLevel better;
     PriceLevel worse;
     boolean inBook;
+
+    PriceLevel(final int handle)
+    {
+        this.handle = handle;
+    }
 
     boolean isEmpty()
     {

@@ -44,7 +44,7 @@ class BookSideTest
                     if (!model.isEmpty() && random.nextBoolean())
                     {
                         final List<Order> orders = randomValue(model, random);
-                        final PriceLevel from = orders.get(0).level;
+                        final PriceLevel from = side.level(orders.get(0).levelHandle);
                         level = side.findOrCreateNear(from.price + random.nextInt(21) - 10, from);
                         add(model, level);
                     }
@@ -58,7 +58,7 @@ class BookSideTest
                 {
                     final List<Order> orders = randomValue(model, random);
                     final Order order = orders.remove(random.nextInt(orders.size()));
-                    final PriceLevel level = order.level;
+                    final PriceLevel level = side.level(order.levelHandle);
                     queues.unlink(level, order);
                     if (orders.isEmpty())
                     {
