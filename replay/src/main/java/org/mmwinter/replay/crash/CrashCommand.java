@@ -155,7 +155,8 @@ public final class CrashCommand implements Callable<Integer>
         final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.writeString(dir.resolve("summary.json"), json.writeValueAsString(summary) + "\n",
             StandardCharsets.UTF_8);
-        ReportWriter.write(report(scenario, reference, constant, naive, ammPnl, ammInventory, summary),
+        ReportWriter.write(
+            report(scenario, reference, constant, naive, ammPnl, ammInventory, amm.maxAbsInventory(), summary),
             dir.resolve("report.html"));
         System.out.printf("crash %s seed=%d: commands=%d trades=%d price %s -> %s (low %s) in %.1f s" +
             " (%,.0f commands/s)%n", scenario.name(), seed, commands(reference, constant, naive), reference.trades,
@@ -399,7 +400,7 @@ public final class CrashCommand implements Callable<Integer>
     }
 
     private ReportData report(final Scenario scenario, final CrashRun reference, final CrashRun constant,
-        final CrashRun naive, final TimeSeries ammPnl, final TimeSeries ammInventory,
+        final CrashRun naive, final TimeSeries ammPnl, final TimeSeries ammInventory, final double ammMaxAbsInventory,
         final Map<String, Object> summary)
     {
         final ReportData data = new ReportData().title(scenario.name() + " crash day").scenario(scenario.name())
@@ -440,6 +441,16 @@ public final class CrashCommand implements Callable<Integer>
         data.note(ReportData.QUOTED_SIZE, "What a taker meets of the bot at its touch, averaged over the last " +
             window + " samples (1 % of the day); a side it does not quote (a pull, a limit, venue stress) counts " +
             "as 0.");
+        // Tracked after every command: the samples the chart draws can miss the peak.
+        for (final CrashRun run : new CrashRun[]{reference, constant, naive})
+        {
+            if (run != null)
+            {
+                data.addKeyNumber("max |inventory| " + (run == constant ? "reference, constant latency" :
+                    run.strategyName), run.maxAbsInventory);
+            }
+        }
+        data.addKeyNumber("max |inventory| amm", ammMaxAbsInventory);
         if (reference.volatilityPulls > 0)
         {
             // Each pull marker stands for a burst of them: the header counts the episodes.

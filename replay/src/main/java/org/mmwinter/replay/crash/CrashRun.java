@@ -150,6 +150,8 @@ final class CrashRun implements MarketView, LockstepHost.Observer
             burstNs = Math.max(1, (flow.endNs() - start) / PULL_BURSTS_A_DAY);
             final long sampleEveryNs = Math.max(1, (flow.endNs() - start) / SAMPLES);
             long nextSample = start;
+            long lastCommandNs = start;
+            long lastSampleNs = Long.MIN_VALUE;
             host.measure(acknowledgement);
             host.observe(this);
             final CommandEvent[] batch = new CommandEvent[LockstepHost.MAX_BATCH];
@@ -196,9 +198,11 @@ final class CrashRun implements MarketView, LockstepHost.Observer
                     }
                 }
                 final long t = batch[count - 1].nowNs;
+                lastCommandNs = t;
                 if (t >= nextSample)
                 {
                     nextSample = t + sampleEveryNs;
+                    lastSampleNs = t;
                     sample(t);
                     if (progress != null)
                     {
@@ -207,6 +211,12 @@ final class CrashRun implements MarketView, LockstepHost.Observer
                 }
             }
             host.flush();
+            // The series end where the run does, so that the report's final PnL is the summary's, not the last
+            // periodic sample's.
+            if (lastCommandNs > lastSampleNs)
+            {
+                sample(lastCommandNs);
+            }
             trades = pipeline.stateWhenIdle().engine().tradeCount(instrumentId);
             elapsedSeconds = (System.nanoTime() - wallStart) / 1e9;
             final PortfolioLedger ledger = ledger();

@@ -38,7 +38,8 @@ final class KeyNumbers
         final List<ReportSeries> inventory = data.charts().get(ReportData.INVENTORY).series();
         for (int i = 0; i < inventory.size(); i++)
         {
-            keys.put("max |inventory| " + inventory.get(i).name(),
+            // A caller that tracked it after every command (the samples may miss the peak) gives it instead.
+            putUnlessGiven(keys, data, "max |inventory| " + inventory.get(i).name(),
                 NumberText.format(largestMagnitude(inventory.get(i).values())));
         }
         putCount(keys, data, ReportData.HALT, "halts");
@@ -104,11 +105,9 @@ final class KeyNumbers
     private static void putCount(final Map<String, String> keys, final ReportData data, final String kind,
         final String label)
     {
-        final String given = data.keyNumbers().get(label);
-        if (given != null)
+        if (data.keyNumbers().containsKey(label))
         {
-            keys.remove(label);
-            keys.put(label, given);
+            putUnlessGiven(keys, data, label, null);
             return;
         }
         int count = 0;
@@ -123,6 +122,18 @@ final class KeyNumbers
         {
             keys.put(label, Integer.toString(count));
         }
+    }
+
+    /**
+     * Puts {@code derived} under {@code label}, or the caller's own value for that label if it gave one: in this
+     * place of the header either way, not among the caller's numbers at the front.
+     */
+    private static void putUnlessGiven(final Map<String, String> keys, final ReportData data, final String label,
+        final String derived)
+    {
+        final String given = data.keyNumbers().get(label);
+        keys.remove(label);
+        keys.put(label, given != null ? given : derived);
     }
 
     private static void putLatency(final Map<String, String> keys, final String label, final long ns)

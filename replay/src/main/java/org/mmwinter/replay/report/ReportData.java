@@ -285,6 +285,12 @@ public final class ReportData
         return this;
     }
 
+    /** As {@link #addKeyNumber(String, String)}, a number formatted as the header formats those it derives. */
+    public ReportData addKeyNumber(final String label, final double value)
+    {
+        return addKeyNumber(label, NumberText.format(value));
+    }
+
     /**
      * The summary table: values are numbers, strings (anything else is shown by its {@code toString}) or nested maps
      * (shown as dotted keys, e.g. {@code bots.reference.pnl}), in the maps' iteration order, copied now. Replaces an

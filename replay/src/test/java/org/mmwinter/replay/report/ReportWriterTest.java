@@ -199,6 +199,23 @@ final class ReportWriterTest
     }
 
     @Test
+    void anInventoryPeakTheCallerTrackedReplacesTheSampledOneInItsPlace()
+    {
+        // The samples saw |-7| at most; the run, checking after every command, saw 9.25 between two samples.
+        final ReportData data = new ReportData()
+            .addSeries(ReportData.PNL, "ref", new double[] {0, 1}, new double[] {0, 10.5})
+            .addSeries(ReportData.INVENTORY, "ref", new double[] {0, 1, 2}, new double[] {3, -7, 2})
+            .addKeyNumber("fills", "17")
+            .addKeyNumber("max |inventory| ref", 9.25);
+        final String page = ReportWriter.render(data);
+        assertTrue(page.contains("<dl class=\"keys\">\n" +
+            "<div><dt>fills</dt><dd>17</dd></div>\n" +
+            "<div><dt>final PnL ref</dt><dd>10.5</dd></div>\n" +
+            "<div><dt>max |inventory| ref</dt><dd>9.25</dd></div>\n" +
+            "</dl>"), page.substring(page.indexOf("<header>"), page.indexOf("<main>")));
+    }
+
+    @Test
     void theMidGoesLogarithmicOnlyForACrash()
     {
         // 80 -> 0.008 spans a factor of 10,000 (>= 100): log. 80 -> 20 spans 4: linear.
