@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
         "in it and writes summary.json and report.html.")
 public final class CrashCommand implements Callable<Integer>
 {
+    /** The reference bot run with the load term taken out of its latency, as its series are named. */
+    private static final String CONSTANT_LATENCY_SERIES = "reference, constant latency";
     /** The quoted-size chart averages over this fraction of the day. */
     private static final int SIZE_WINDOWS_A_DAY = 100;
 
@@ -414,6 +416,8 @@ public final class CrashCommand implements Callable<Integer>
         for (final CrashRun run : naive != null ? new CrashRun[]{reference, naive} : new CrashRun[]{reference})
         {
             data.addSeries(ReportData.INVENTORY, run.strategyName, run.inventory.seconds(), run.inventory.values());
+            // Tracked after every command: the samples the chart draws can miss the peak.
+            data.inventoryPeak(run.strategyName, run.maxAbsInventory);
             data.addSeries(ReportData.PNL, run.strategyName, run.pnl.seconds(), run.pnl.values());
             data.addSeries(ReportData.SPREAD, run.strategyName, run.spreadBps.seconds(), run.spreadBps.values());
             data.addSeries(ReportData.MARKOUTS, run.strategyName + " 10 s (cumulative)", run.markout.seconds(),
@@ -423,13 +427,15 @@ public final class CrashCommand implements Callable<Integer>
         bookCharts(data, scenario, reference);
         if (constant != null)
         {
-            data.addSeries(ReportData.PNL, "reference, constant latency", constant.pnl.seconds(),
+            data.addSeries(ReportData.PNL, CONSTANT_LATENCY_SERIES, constant.pnl.seconds(),
                 constant.pnl.values());
-            data.addSeries(ReportData.INVENTORY, "reference, constant latency", constant.inventory.seconds(),
+            data.addSeries(ReportData.INVENTORY, CONSTANT_LATENCY_SERIES, constant.inventory.seconds(),
                 constant.inventory.values());
+            data.inventoryPeak(CONSTANT_LATENCY_SERIES, constant.maxAbsInventory);
         }
         data.addSeries(ReportData.PNL, "amm", ammPnl.seconds(), ammPnl.values());
         data.addSeries(ReportData.INVENTORY, "amm", ammInventory.seconds(), ammInventory.values());
+        data.inventoryPeak("amm", ammMaxAbsInventory);
         data.chart(ReportData.QUOTED_SIZE, "Reference bot's quoted size at its best bid and ask",
             "base units (" + scenario.symbol() + ")");
         // The size drops to 0 whenever the touch order is in flight or filled: a trailing mean shows what it keeps.
@@ -441,16 +447,6 @@ public final class CrashCommand implements Callable<Integer>
         data.note(ReportData.QUOTED_SIZE, "What a taker meets of the bot at its touch, averaged over the last " +
             window + " samples (1 % of the day); a side it does not quote (a pull, a limit, venue stress) counts " +
             "as 0.");
-        // Tracked after every command: the samples the chart draws can miss the peak.
-        for (final CrashRun run : new CrashRun[]{reference, constant, naive})
-        {
-            if (run != null)
-            {
-                data.addKeyNumber("max |inventory| " + (run == constant ? "reference, constant latency" :
-                    run.strategyName), run.maxAbsInventory);
-            }
-        }
-        data.addKeyNumber("max |inventory| amm", ammMaxAbsInventory);
         if (reference.volatilityPulls > 0)
         {
             // Each pull marker stands for a burst of them: the header counts the episodes.

@@ -150,7 +150,7 @@ final class CrashRun implements MarketView, LockstepHost.Observer
             burstNs = Math.max(1, (flow.endNs() - start) / PULL_BURSTS_A_DAY);
             final long sampleEveryNs = Math.max(1, (flow.endNs() - start) / SAMPLES);
             long nextSample = start;
-            long lastCommandNs = start;
+            long lastCommandNs = Long.MIN_VALUE;
             long lastSampleNs = Long.MIN_VALUE;
             host.measure(acknowledgement);
             host.observe(this);

@@ -8,7 +8,8 @@ import java.util.Map;
  * The header's key numbers: the caller's first (one under the label of a count derived here takes that count's
  * place instead, e.g. "pulls" when each marker stands for a burst of them), then what a reader looks for first on a
  * crash day, read off the series at full resolution: how far the mid fell, where each strategy's PnL ended, its
- * largest inventory, how many halts and kills there were, and the latency percentiles.
+ * largest inventory (the peak the run tracked, {@link ReportData#inventoryPeak}, when it gave one), how many halts
+ * and kills there were, and the latency percentiles.
  */
 final class KeyNumbers
 {
@@ -38,9 +39,9 @@ final class KeyNumbers
         final List<ReportSeries> inventory = data.charts().get(ReportData.INVENTORY).series();
         for (int i = 0; i < inventory.size(); i++)
         {
-            // A caller that tracked it after every command (the samples may miss the peak) gives it instead.
-            putUnlessGiven(keys, data, "max |inventory| " + inventory.get(i).name(),
-                NumberText.format(largestMagnitude(inventory.get(i).values())));
+            final Double tracked = data.inventoryPeak(inventory.get(i).name());
+            keys.put("max |inventory| " + inventory.get(i).name(),
+                NumberText.format(tracked != null ? tracked : largestMagnitude(inventory.get(i).values())));
         }
         putCount(keys, data, ReportData.HALT, "halts");
         putCount(keys, data, ReportData.KILL, "kill switches");
@@ -105,9 +106,11 @@ final class KeyNumbers
     private static void putCount(final Map<String, String> keys, final ReportData data, final String kind,
         final String label)
     {
-        if (data.keyNumbers().containsKey(label))
+        final String given = data.keyNumbers().get(label);
+        if (given != null)
         {
-            putUnlessGiven(keys, data, label, null);
+            keys.remove(label);
+            keys.put(label, given);
             return;
         }
         int count = 0;
@@ -122,18 +125,6 @@ final class KeyNumbers
         {
             keys.put(label, Integer.toString(count));
         }
-    }
-
-    /**
-     * Puts {@code derived} under {@code label}, or the caller's own value for that label if it gave one: in this
-     * place of the header either way, not among the caller's numbers at the front.
-     */
-    private static void putUnlessGiven(final Map<String, String> keys, final ReportData data, final String label,
-        final String derived)
-    {
-        final String given = data.keyNumbers().get(label);
-        keys.remove(label);
-        keys.put(label, given != null ? given : derived);
     }
 
     private static void putLatency(final Map<String, String> keys, final String label, final long ns)

@@ -58,6 +58,8 @@ public final class ReportData
     private final Map<String, ReportChart> charts = new LinkedHashMap<>();
     private final List<ReportMarker> markers = new ArrayList<>();
     private final Map<String, String> keyNumbers = new LinkedHashMap<>();
+    /** By inventory series: the largest |inventory| the run saw, where it tracked more often than it sampled. */
+    private final Map<String, Double> inventoryPeaks = new LinkedHashMap<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private String title = "Crash-day report";
     private String scenario = "";
@@ -285,10 +287,14 @@ public final class ReportData
         return this;
     }
 
-    /** As {@link #addKeyNumber(String, String)}, a number formatted as the header formats those it derives. */
-    public ReportData addKeyNumber(final String label, final double value)
+    /**
+     * The largest |inventory| of an inventory series as the run tracked it (after every command, say): the header
+     * shows it instead of the largest sample, which can miss a peak between two samples.
+     */
+    public ReportData inventoryPeak(final String series, final double largestMagnitude)
     {
-        return addKeyNumber(label, NumberText.format(value));
+        inventoryPeaks.put(require(series, "series"), largestMagnitude);
+        return this;
     }
 
     /**
@@ -354,6 +360,12 @@ public final class ReportData
     List<ReportMarker> markers()
     {
         return Collections.unmodifiableList(markers);
+    }
+
+    /** The peak the run tracked for an inventory series, or null when only its samples say. */
+    Double inventoryPeak(final String series)
+    {
+        return inventoryPeaks.get(series);
     }
 
     Map<String, String> keyNumbers()

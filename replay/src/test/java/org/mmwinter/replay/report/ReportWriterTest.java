@@ -206,7 +206,7 @@ final class ReportWriterTest
             .addSeries(ReportData.PNL, "ref", new double[] {0, 1}, new double[] {0, 10.5})
             .addSeries(ReportData.INVENTORY, "ref", new double[] {0, 1, 2}, new double[] {3, -7, 2})
             .addKeyNumber("fills", "17")
-            .addKeyNumber("max |inventory| ref", 9.25);
+            .inventoryPeak("ref", 9.25);
         final String page = ReportWriter.render(data);
         assertTrue(page.contains("<dl class=\"keys\">\n" +
             "<div><dt>fills</dt><dd>17</dd></div>\n" +
