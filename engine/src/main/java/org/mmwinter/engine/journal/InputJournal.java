@@ -2,6 +2,7 @@ package org.mmwinter.engine.journal;
 
 import java.nio.file.Path;
 
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -23,6 +24,7 @@ public final class InputJournal implements AutoCloseable
     private final Path directory;
     private final Durability durability;
     private final SingleChronicleQueue queue;
+    private final AppendFront front = new AppendFront("input journal");
     private ExcerptAppender appender;
     private long bytesWritten;
     private long batchesWritten;
@@ -65,7 +67,9 @@ public final class InputJournal implements AutoCloseable
         final int length = codec.length();
         try (DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().write(codec.buffer(), 0, length);
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.write(codec.buffer(), 0, length);
+            front.moved(appender.currentFile(), bytes.writePosition());
         }
         if (durability == Durability.SYNC_BATCH)
         {
@@ -73,6 +77,12 @@ public final class InputJournal implements AutoCloseable
         }
         bytesWritten += length;
         batchesWritten++;
+    }
+
+    /** Where this journal's writer has got to, for the {@link JournalPretoucher}. */
+    public AppendFront front()
+    {
+        return front;
     }
 
     public long bytesWritten()

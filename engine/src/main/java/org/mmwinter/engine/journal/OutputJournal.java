@@ -2,6 +2,7 @@ package org.mmwinter.engine.journal;
 
 import java.nio.file.Path;
 
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -20,6 +21,7 @@ public final class OutputJournal implements AutoCloseable
     }
 
     private final SingleChronicleQueue queue;
+    private final AppendFront front = new AppendFront("output journal");
     private ExcerptAppender appender;
     private long bytesWritten;
 
@@ -37,9 +39,17 @@ public final class OutputJournal implements AutoCloseable
         final int length = codec.length();
         try (DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().write(codec.buffer(), 0, length);
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.write(codec.buffer(), 0, length);
+            front.moved(appender.currentFile(), bytes.writePosition());
         }
         bytesWritten += length;
+    }
+
+    /** Where this journal's writer has got to, for the {@link JournalPretoucher}. */
+    public AppendFront front()
+    {
+        return front;
     }
 
     public long bytesWritten()
