@@ -40,6 +40,7 @@ public final class EngineConfig
     private Durability durability = Durability.NONE;
     private boolean journalEnabled = true;
     private boolean outputJournalEnabled = true;
+    private boolean journalPretouch = true;
     private int maxBatch = 4096;
     private boolean createInstrumentsOnFirstUse = true;
     private int expectedLiveOrders = 1 << 16;
@@ -170,6 +171,7 @@ public final class EngineConfig
                     case "durability": durability = durability(value); break;
                     case "journal.enabled": journalEnabled = bool(value); break;
                     case "journal.output.enabled": outputJournalEnabled = bool(value); break;
+                    case "journal.pretouch": journalPretouch = bool(value); break;
                     case "journal.batch.max": maxBatch = positive(value); break;
                     case "instruments.create_on_first_use": createInstrumentsOnFirstUse = bool(value); break;
                     case "orders.expected": expectedLiveOrders = positive(value); break;
@@ -480,6 +482,22 @@ public final class EngineConfig
         return this;
     }
 
+    /**
+     * Whether a thread of its own writes to the journals' next pages ahead of their writers
+     * ({@link org.mmwinter.engine.journal.JournalPretoucher}), so that the engine thread never waits for the file
+     * system to reserve a page.
+     */
+    public boolean journalPretouch()
+    {
+        return journalPretouch;
+    }
+
+    public EngineConfig journalPretouch(final boolean pretouch)
+    {
+        this.journalPretouch = pretouch;
+        return this;
+    }
+
     public int maxBatch()
     {
         return maxBatch;
@@ -679,6 +697,7 @@ public final class EngineConfig
     {
         return "data=" + dataDir.toAbsolutePath().normalize() + " ring=" + ringSize + " wait=" + waitStrategy +
             " durability=" + durability + " journal=" + (journalEnabled ? "on" : "off") +
+            (journalEnabled ? " pretouch=" + (journalPretouch ? "on" : "off") : "") +
             " stages=" + (steppedStages ? "stepped" : singleThreadStages ? "single" : combinedStages ? "combined" :
             "split") +
             " instruments=" + instruments.size() + (createInstrumentsOnFirstUse ? " (+created on first use)" : "");

@@ -27,6 +27,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.mmwinter.engine.journal.InputJournal;
 import org.mmwinter.engine.journal.JournalCorruptException;
+import org.mmwinter.engine.journal.JournalPretoucher;
 import org.mmwinter.engine.journal.OutputJournal;
 import org.mmwinter.engine.journal.Snapshots;
 import org.mmwinter.engine.message.CommandEvent;
@@ -63,6 +64,8 @@ public final class EnginePipeline implements AutoCloseable
 
     private InputJournal inputJournal;
     private OutputJournal outputJournal;
+    /** Faults the journals' next pages in ahead of their writers ({@link EngineConfig#journalPretouch}), or null. */
+    private JournalPretoucher pretoucher;
     private Disruptor<CommandEvent> inbound;
     private RingBuffer<CommandEvent> ring;
     private Disruptor<ResultEvent> outbound;
@@ -234,6 +237,7 @@ public final class EnginePipeline implements AutoCloseable
         recovery = new RecoveryReport(records, state.engine().commandCount(), state.lastSequence(), snapshotSequence,
             System.nanoTime() - recoveryStart, state.digest());
         directory.load(state.engine(), state.accounts());
+        startPretoucher();
         if (inputJournal != null && config.snapshotsEnabled())
         {
             snapshots = new SnapshotWriter(config.snapshotDir(), state);
@@ -344,6 +348,7 @@ public final class EnginePipeline implements AutoCloseable
             }
             outputJournal = new OutputJournal(config.outputJournalDir());
         }
+        startPretoucher();
         startResultStages();
         ring = RingBuffer.createMultiProducer(CommandEvent::new, config.ringSize(), waitStrategy);
         final EventPoller<CommandEvent> poller = ring.newPoller();
@@ -1046,8 +1051,30 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
+    /** Starts the pretoucher over whichever journals are open, unless it is turned off or there are none. */
+    private void startPretoucher()
+    {
+        if (!config.journalPretouch() || (inputJournal == null && outputJournal == null))
+        {
+            return;
+        }
+        if (inputJournal != null && outputJournal != null)
+        {
+            pretoucher = new JournalPretoucher(inputJournal.front(), outputJournal.front());
+        }
+        else
+        {
+            pretoucher = new JournalPretoucher(inputJournal != null ? inputJournal.front() : outputJournal.front());
+        }
+        pretoucher.start();
+    }
+
     private void closeJournals()
     {
+        if (pretoucher != null)
+        {
+            pretoucher.close();
+        }
         if (inputJournal != null)
         {
             inputJournal.close();

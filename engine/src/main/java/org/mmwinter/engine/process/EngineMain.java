@@ -641,6 +641,10 @@ public final class EngineMain implements Callable<Integer>
         @Option(names = "--output-journal", paramLabel = "on|off", description = "Journal results too (default on).")
         String outputJournal = "on";
 
+        @Option(names = "--pretouch", paramLabel = "on|off",
+            description = "Fault the journals' next pages in on a thread of their own (default on).")
+        String pretouch = "on";
+
         @Option(names = "--durability", paramLabel = "none|sync-batch", description = "Default none.")
         String durability = "none";
 
@@ -677,7 +681,8 @@ public final class EngineMain implements Callable<Integer>
                 config = PipelineBench.benchConfig(data, "on".equals(journal),
                     "sync-batch".equals(durability) ? Durability.SYNC_BATCH : Durability.NONE, wait)
                     .stageLayout(stages)
-                    .outputJournalEnabled(!"off".equals(outputJournal));
+                    .outputJournalEnabled(!"off".equals(outputJournal))
+                    .journalPretouch(!"off".equals(pretouch));
             }
             catch (final IllegalArgumentException ex)
             {
