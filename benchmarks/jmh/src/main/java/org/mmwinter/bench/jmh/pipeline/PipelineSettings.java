@@ -43,6 +43,8 @@ public final class PipelineSettings
     public static final String WAIT_STRATEGY = "sleeping";
     /** System property that overrides {@link #WAIT_STRATEGY} (for A/B runs of the wait strategies). */
     public static final String WAIT_PROPERTY = "bench.pipeline.wait";
+    /** System property that turns the journal pretoucher off ({@code =false}) for A/B runs; on, as shipped. */
+    public static final String PRETOUCH_PROPERTY = "bench.pipeline.pretouch";
 
     private PipelineSettings()
     {
@@ -67,6 +69,7 @@ public final class PipelineSettings
             .durability(SYNC.equals(journal) ? Durability.SYNC_BATCH : Durability.NONE)
             .snapshotsEnabled(false)
             .waitStrategy(System.getProperty(WAIT_PROPERTY, WAIT_STRATEGY))
+            .journalPretouch(!"false".equals(System.getProperty(PRETOUCH_PROPERTY)))
             .stageLayout(stages);
     }
 
