@@ -8,12 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmwinter.engine.core.OrderType;
-import org.mmwinter.engine.core.Side;
-import org.mmwinter.engine.core.StpMode;
-import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.message.CommandEvent;
-import org.mmwinter.engine.message.CommandType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,19 +43,7 @@ class InputJournalSeekTest
             codec.beginBatch(sequence);
             for (int i = 0; i < PER_BATCH; i++, sequence++)
             {
-                e.clear();
-                e.type = CommandType.NEW;
-                e.sequence = sequence;
-                e.accountId = 1;
-                e.clientOrderId.setDecimal(sequence);
-                e.instrumentId = 0;
-                e.side = Side.BUY;
-                e.orderType = OrderType.LIMIT;
-                e.tif = TimeInForce.GTC;
-                e.stp = StpMode.NONE;
-                e.price = 1_000;
-                e.qty = 1;
-                codec.add(e);
+                codec.add(GtcLimits.buy(e, sequence, 1_000, 1));
             }
             codec.endBatch();
             if (batch == DAMAGED_BATCH)

@@ -8,10 +8,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmwinter.engine.core.OrderType;
-import org.mmwinter.engine.core.Side;
-import org.mmwinter.engine.core.StpMode;
-import org.mmwinter.engine.core.TimeInForce;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 
@@ -144,19 +140,7 @@ class JournalPretoucherTest
         codec.beginBatch(from + 1);
         for (long sequence = from + 1; sequence <= from + count; sequence++)
         {
-            e.clear();
-            e.type = CommandType.NEW;
-            e.sequence = sequence;
-            e.accountId = 1;
-            e.clientOrderId.setDecimal(sequence);
-            e.instrumentId = 0;
-            e.side = Side.BUY;
-            e.orderType = OrderType.LIMIT;
-            e.tif = TimeInForce.GTC;
-            e.stp = StpMode.NONE;
-            e.price = 1_000 + sequence % 100;
-            e.qty = sequence;
-            codec.add(e);
+            codec.add(GtcLimits.buy(e, sequence, 1_000 + sequence % 100, sequence));
         }
         codec.endBatch();
         journal.write(codec);
