@@ -4,6 +4,10 @@ import java.io.File;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+
 /**
  * Where a journal's writer has got to: the file it appends to and the byte position after its last document. One
  * writer publishes, the {@link JournalPretoucher} reads; a release store each, no counter and no lock, so that the
@@ -49,11 +53,25 @@ public final class AppendFront
     }
 
     /**
+     * Appends {@code length} bytes of {@code buffer} as one document and publishes where it ended: the one way the
+     * journals write, so that no writer can move on without its front following.
+     */
+    void append(final ExcerptAppender appender, final byte[] buffer, final int length)
+    {
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.write(buffer, 0, length);
+            moved(appender.currentFile(), bytes.writePosition());
+        }
+    }
+
+    /**
      * The writer appended up to {@code position} of {@code current}. On a new file the position is first taken back
      * to {@link #UNKNOWN}, then the file published, then the position: a reader that reads the file and then the
      * position never pairs the new file with the old file's position.
      */
-    public void moved(final File current, final long position)
+    void moved(final File current, final long position)
     {
         if (current != lastFile)
         {

@@ -2,12 +2,10 @@ package org.mmwinter.engine.journal;
 
 import java.nio.file.Path;
 
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.mmwinter.engine.message.CommandEvent;
 
 /**
@@ -65,12 +63,7 @@ public final class InputJournal implements AutoCloseable
             appender = queue.createAppender();
         }
         final int length = codec.length();
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            final Bytes<?> bytes = dc.wire().bytes();
-            bytes.write(codec.buffer(), 0, length);
-            front.moved(appender.currentFile(), bytes.writePosition());
-        }
+        front.append(appender, codec.buffer(), length);
         if (durability == Durability.SYNC_BATCH)
         {
             appender.sync();

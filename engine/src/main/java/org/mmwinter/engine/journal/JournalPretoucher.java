@@ -87,8 +87,8 @@ public final class JournalPretoucher implements AutoCloseable
         return cursors[front].touchedTo;
     }
 
-    /** Whether its thread is still running: for tests. */
-    boolean running()
+    /** Whether its thread is still alive: for tests. */
+    boolean threadAlive()
     {
         return thread.isAlive();
     }
@@ -182,7 +182,7 @@ public final class JournalPretoucher implements AutoCloseable
                     page.compareAndSetInt((int)(next - windowStart), 0, 0);
                     next += PAGE;
                 }
-                touchedTo = Math.max(touchedTo, next);
+                touchedTo = next;
             }
             catch (final IOException | RuntimeException | InternalError ex)
             {

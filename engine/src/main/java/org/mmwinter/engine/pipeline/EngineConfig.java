@@ -484,8 +484,8 @@ public final class EngineConfig
 
     /**
      * Whether a thread of its own writes to the journals' next pages ahead of their writers
-     * ({@link org.mmwinter.engine.journal.JournalPretoucher}), so that the engine thread never waits for the file
-     * system to reserve a page.
+     * ({@link org.mmwinter.engine.journal.JournalPretoucher}), so that the engine thread does not take the first-write
+     * page faults itself.
      */
     public boolean journalPretouch()
     {

@@ -25,6 +25,7 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.mmwinter.engine.journal.AppendFront;
 import org.mmwinter.engine.journal.InputJournal;
 import org.mmwinter.engine.journal.JournalCorruptException;
 import org.mmwinter.engine.journal.JournalPretoucher;
@@ -1054,19 +1055,19 @@ public final class EnginePipeline implements AutoCloseable
     /** Starts the pretoucher over whichever journals are open, unless it is turned off or there are none. */
     private void startPretoucher()
     {
-        if (!config.journalPretouch() || (inputJournal == null && outputJournal == null))
+        final List<AppendFront> fronts = new ArrayList<>(2);
+        if (inputJournal != null)
         {
-            return;
+            fronts.add(inputJournal.front());
         }
-        if (inputJournal != null && outputJournal != null)
+        if (outputJournal != null)
         {
-            pretoucher = new JournalPretoucher(inputJournal.front(), outputJournal.front());
+            fronts.add(outputJournal.front());
         }
-        else
+        if (config.journalPretouch() && !fronts.isEmpty())
         {
-            pretoucher = new JournalPretoucher(inputJournal != null ? inputJournal.front() : outputJournal.front());
+            pretoucher = new JournalPretoucher(fronts.toArray(new AppendFront[0])).start();
         }
-        pretoucher.start();
     }
 
     private void closeJournals()

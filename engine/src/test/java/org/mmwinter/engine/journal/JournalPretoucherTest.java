@@ -104,7 +104,7 @@ class JournalPretoucherTest
                 expectedSequence[0]++;
             });
             assertEquals((long)batches * PER_BATCH, records);
-            assertFalse(pretoucher.running(), "close stops the thread");
+            assertFalse(pretoucher.threadAlive(), "close stops the thread");
             assertTrue(pretoucher.touchedTo(0) > 0, "the thread touched pages while the writer wrote");
         }
     }
