@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Replays order flow through the matching engine.",
     subcommands = {ReplayMain.Match.class, CrashCommand.class, VerifyCommand.class, LobsterCommand.class,
-        L2Command.class})
+        L2Command.class, SampleFlowCommand.class})
 public final class ReplayMain implements Callable<Integer>
 {
     public Integer call()

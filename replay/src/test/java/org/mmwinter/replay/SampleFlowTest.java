@@ -1,15 +1,20 @@
 package org.mmwinter.replay;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,7 +34,7 @@ final class SampleFlowTest
 
         assertTrue(Files.isRegularFile(SAMPLE), "missing " + SAMPLE);
         assertEquals(generated.toString(), CsvOutputs.text(SAMPLE),
-            "regenerate with: SampleFlowGenerator samples/sample-flow.csv");
+            "regenerate with: java -jar replay/target/replay.jar sample-flow --out samples/sample-flow.csv");
     }
 
     @Test
@@ -49,5 +54,45 @@ final class SampleFlowTest
         {
             assertTrue(trades.stream().anyMatch(row -> symbol.equals(row[2])), "no trade in " + symbol);
         }
+    }
+
+    @Test
+    void sampleFlowCommandWritesTheSampleWithItsDefaultsAndOtherLengthsOnRequest(@TempDir final Path dir)
+        throws IOException
+    {
+        final Path sample = dir.resolve("nested/sample.csv");
+        assertEquals(0, new CommandLine(new ReplayMain()).execute("sample-flow", "--out", sample.toString()));
+        assertEquals(CsvOutputs.text(SAMPLE), CsvOutputs.text(sample));
+
+        final Path longer = dir.resolve("longer.csv");
+        assertEquals(0, new CommandLine(new ReplayMain()).execute(
+            "sample-flow", "--out", longer.toString(), "--lines", "12000", "--seed", "7"));
+        final StringWriter expected = new StringWriter();
+        SampleFlowGenerator.generate(expected, 12_000, 7);
+        assertEquals(expected.toString(), CsvOutputs.text(longer));
+        final MatchRun.Result result = new MatchRun().run(longer, dir.resolve("out"), Long.MAX_VALUE);
+        assertEquals(12_000, result.lines());
+        assertEquals(10, result.rejects());
+    }
+
+    @Test
+    void sampleFlowCommandRefusesANegativeLengthAndWritesNothing(@TempDir final Path dir)
+    {
+        final Path out = dir.resolve("flow.csv");
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        final PrintStream stderr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        final int exit;
+        try
+        {
+            exit = new CommandLine(new ReplayMain()).execute("sample-flow", "--out", out.toString(), "--lines", "-1");
+        }
+        finally
+        {
+            System.setErr(stderr);
+        }
+        assertEquals(2, exit);
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("--lines must not be negative"));
+        assertFalse(Files.exists(out));
     }
 }

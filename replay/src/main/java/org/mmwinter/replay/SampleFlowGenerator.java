@@ -1,11 +1,7 @@
 package org.mmwinter.replay;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +30,8 @@ import org.mmwinter.engine.state.AccountRegistry;
  * <p>
  * Every line is also run through a matching engine as it is written, so that cancels and amends name orders that
  * are still live and post-only orders do not cross: the only rejected lines are the deliberately bad ones.
- * {@code samples/sample-flow.csv} is {@code SampleFlowGenerator samples/sample-flow.csv} with the defaults; the
- * throughput check uses the same generator with a million lines.
+ * {@code samples/sample-flow.csv} is {@code replay sample-flow --out samples/sample-flow.csv} with the defaults;
+ * the benchmarks time {@code replay match} on the same generator's million lines.
  */
 public final class SampleFlowGenerator
 {
@@ -81,33 +77,6 @@ public final class SampleFlowGenerator
     {
         this.out = out;
         this.random = new SplittableRandom(seed);
-    }
-
-    /**
-     * {@code SampleFlowGenerator OUT.csv [LINES] [SEED]}.
-     */
-    public static void main(final String[] args) throws IOException
-    {
-        if (args.length < 1 || args.length > 3)
-        {
-            System.err.println("usage: SampleFlowGenerator OUT.csv [LINES (" + SAMPLE_LINES + ")] [SEED (" +
-                SAMPLE_SEED + ")]");
-            System.exit(2);
-        }
-        final Path path = Path.of(args[0]);
-        final int lines = args.length > 1 ? Integer.parseInt(args[1]) : SAMPLE_LINES;
-        final long seed = args.length > 2 ? Long.parseLong(args[2]) : SAMPLE_SEED;
-        final Path parent = path.toAbsolutePath().getParent();
-        if (parent != null)
-        {
-            Files.createDirectories(parent);
-        }
-        try (Writer writer = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16))
-        {
-            final Summary summary = generate(writer, lines, seed);
-            System.out.println("wrote " + path + ": lines=" + summary.lines() + " bad=" + summary.badLines() +
-                " live-at-end=" + summary.liveOrdersAtEnd() + " seed=" + seed);
-        }
     }
 
     /**
