@@ -674,6 +674,17 @@ public final class EngineMain implements Callable<Integer>
 
         public Integer call() throws Exception
         {
+            // A misspelt switch must not quietly measure another configuration than the one asked for.
+            final String refused = firstRefused(
+                "--journal", journal, "on", "off",
+                "--output-journal", outputJournal, "on", "off",
+                "--pretouch", pretouch, "on", "off",
+                "--durability", durability, "none", "sync-batch");
+            if (refused != null)
+            {
+                System.err.println("engine bench: " + refused);
+                return 2;
+            }
             PipelineBench.deleteRecursively(data);
             final EngineConfig config;
             try
@@ -681,8 +692,8 @@ public final class EngineMain implements Callable<Integer>
                 config = PipelineBench.benchConfig(data, "on".equals(journal),
                     "sync-batch".equals(durability) ? Durability.SYNC_BATCH : Durability.NONE, wait)
                     .stageLayout(stages)
-                    .outputJournalEnabled(!"off".equals(outputJournal))
-                    .journalPretouch(!"off".equals(pretouch));
+                    .outputJournalEnabled("on".equals(outputJournal))
+                    .journalPretouch("on".equals(pretouch));
             }
             catch (final IllegalArgumentException ex)
             {
@@ -702,6 +713,23 @@ public final class EngineMain implements Callable<Integer>
             System.out.print(report.describe());
             PipelineBench.deleteRecursively(data);
             return 0;
+        }
+
+        /**
+         * The refusal of the first switch whose value is neither of its two words, or null: groups of option, value,
+         * first word, second word.
+         */
+        static String firstRefused(final String... groups)
+        {
+            for (int i = 0; i < groups.length; i += 4)
+            {
+                final String value = groups[i + 1];
+                if (!groups[i + 2].equals(value) && !groups[i + 3].equals(value))
+                {
+                    return groups[i] + " must be " + groups[i + 2] + " or " + groups[i + 3] + ", not '" + value + "'";
+                }
+            }
+            return null;
         }
     }
 }

@@ -1,0 +1,53 @@
+package org.mmwinter.engine.process;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code engine.jar bench} refuses a switch value it does not know (exit 2, the option and the value named, nothing
+ * run or written) instead of measuring the default or the opposite of what was asked: {@code --journal yes} used to
+ * run without the journal.
+ */
+final class BenchSwitchesTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void unknownSwitchValuesAreRefusedBeforeAnythingRuns()
+    {
+        final String data = dir.resolve("bench-data").toString();
+        assertRefused("--journal must be on or off, not 'yes'", "--journal", "yes", "--data", data);
+        assertRefused("--output-journal must be on or off, not 'false'", "--output-journal", "false", "--data", data);
+        assertRefused("--pretouch must be on or off, not 'ON'", "--pretouch", "ON", "--data", data);
+        assertRefused("--durability must be none or sync-batch, not 'sync'", "--durability", "sync", "--data", data);
+        assertFalse(Files.exists(dir.resolve("bench-data")));
+    }
+
+    @Test
+    void knownValuesRunTheBench()
+    {
+        final EngineConsole console = EngineConsole.run("bench", "--commands", "20000", "--journal", "off",
+            "--output-journal", "off", "--pretouch", "off", "--durability", "none",
+            "--data", dir.resolve("bench-data").toString());
+        assertEquals(0, console.exitCode, console.err);
+        assertTrue(console.out.contains("journal=off"), console.out);
+    }
+
+    private static void assertRefused(final String message, final String... options)
+    {
+        final String[] args = new String[options.length + 1];
+        args[0] = "bench";
+        System.arraycopy(options, 0, args, 1, options.length);
+        final EngineConsole console = EngineConsole.run(args);
+        assertEquals(2, console.exitCode, console.out + console.err);
+        assertEquals("engine bench: " + message, console.err);
+    }
+}
