@@ -38,6 +38,12 @@ final class OrderQueues
         links = new long[capacity];
     }
 
+    /** Orders created so far (the highest handle). */
+    int created()
+    {
+        return count;
+    }
+
     /** A new order with the next handle. */
     Order newOrder()
     {

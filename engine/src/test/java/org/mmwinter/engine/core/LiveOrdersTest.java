@@ -74,6 +74,37 @@ final class LiveOrdersTest
     }
 
     @Test
+    void ordersAboveTheEagerPartAreCreatedOnFirstNeedAndThenReused()
+    {
+        final LiveOrders live = new LiveOrders(1 << 20);
+        assertEquals(LiveOrders.EAGER_ORDERS, live.queues().created());
+        final List<Order> orders = new ArrayList<>();
+        final int peak = LiveOrders.EAGER_ORDERS + 1_000;
+        for (int id = 0; id < peak; id++)
+        {
+            orders.add(order(live, id % 7, id));
+            live.add(orders.get(id));
+        }
+        assertEquals(peak, live.queues().created());
+        assertEquals(peak, live.size());
+        for (final Order order : orders)
+        {
+            live.remove(order);
+            live.release(order);
+        }
+        // A second climb to the same peak reuses the orders: nothing created.
+        for (int id = 0; id < peak; id++)
+        {
+            live.add(order(live, id % 7, id));
+        }
+        assertEquals(peak, live.queues().created());
+        assertEquals(peak, live.size());
+
+        // An engine expecting fewer than the eager part creates all it expects up front, as before.
+        assertEquals(1_000, new LiveOrders(1_000).queues().created());
+    }
+
+    @Test
     void indexFollowsTheLiveCountNotTheExpectedCount()
     {
         final LiveOrders live = new LiveOrders(1 << 20);
