@@ -1,17 +1,14 @@
 package org.mmwinter.replay;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.mmwinter.engine.process.EngineConsole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,12 +58,12 @@ final class SampleFlowTest
         throws IOException
     {
         final Path sample = dir.resolve("nested/sample.csv");
-        assertEquals(0, new CommandLine(new ReplayMain()).execute("sample-flow", "--out", sample.toString()));
+        assertEquals(0, EngineConsole.capture(new ReplayMain(), "sample-flow", "--out", sample.toString()).exitCode);
         assertEquals(CsvOutputs.text(SAMPLE), CsvOutputs.text(sample));
 
         final Path longer = dir.resolve("longer.csv");
-        assertEquals(0, new CommandLine(new ReplayMain()).execute(
-            "sample-flow", "--out", longer.toString(), "--lines", "12000", "--seed", "7"));
+        assertEquals(0, EngineConsole.capture(new ReplayMain(),
+            "sample-flow", "--out", longer.toString(), "--lines", "12000", "--seed", "7").exitCode);
         final StringWriter expected = new StringWriter();
         SampleFlowGenerator.generate(expected, 12_000, 7);
         assertEquals(expected.toString(), CsvOutputs.text(longer));
@@ -79,20 +76,10 @@ final class SampleFlowTest
     void sampleFlowCommandRefusesANegativeLengthAndWritesNothing(@TempDir final Path dir)
     {
         final Path out = dir.resolve("flow.csv");
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        final PrintStream stderr = System.err;
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        final int exit;
-        try
-        {
-            exit = new CommandLine(new ReplayMain()).execute("sample-flow", "--out", out.toString(), "--lines", "-1");
-        }
-        finally
-        {
-            System.setErr(stderr);
-        }
-        assertEquals(2, exit);
-        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("--lines must not be negative"));
+        final EngineConsole run = EngineConsole.capture(new ReplayMain(),
+            "sample-flow", "--out", out.toString(), "--lines", "-1");
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.contains("--lines must not be negative"), run.err);
         assertFalse(Files.exists(out));
     }
 }
