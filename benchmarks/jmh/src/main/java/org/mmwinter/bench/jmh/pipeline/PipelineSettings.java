@@ -61,6 +61,11 @@ public final class PipelineSettings
         {
             throw new IllegalArgumentException("stages is combined, split or single, not " + stages);
         }
+        final String pretouch = System.getProperty(PRETOUCH_PROPERTY, "true");
+        if (!"true".equals(pretouch) && !"false".equals(pretouch))
+        {
+            throw new IllegalArgumentException("-D" + PRETOUCH_PROPERTY + " is true or false, not " + pretouch);
+        }
         return EngineConfig.defaults()
             .clearInstruments()
             .dataDir(dataDir)
@@ -69,7 +74,7 @@ public final class PipelineSettings
             .durability(SYNC.equals(journal) ? Durability.SYNC_BATCH : Durability.NONE)
             .snapshotsEnabled(false)
             .waitStrategy(System.getProperty(WAIT_PROPERTY, WAIT_STRATEGY))
-            .journalPretouch(!"false".equals(System.getProperty(PRETOUCH_PROPERTY)))
+            .journalPretouch("true".equals(pretouch))
             .stageLayout(stages);
     }
 
