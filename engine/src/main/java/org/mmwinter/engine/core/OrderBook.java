@@ -18,6 +18,17 @@ final class OrderBook
     private boolean halted;
     private long lastTradePrice = MatchingEngine.NO_PRICE;
     private long tradeCount;
+    /**
+     * How far ahead in a level {@link #forEachRestingOrder} reads the order it will visit later. The walk is a chain
+     * of handles, and each order and its client order id sit somewhere else in the heap: visiting one at a time,
+     * every order cost a cache miss or two and a 1,000,000-order snapshot paused matching for 360-540 ms. Reading
+     * the order this far ahead starts those misses early, many at once (the next handles are mostly cached);
+     * measured on the 1 M book of SnapshotEncodeBenchmark, alternated: 16 ahead 185 ms, 32 ahead 124-129 ms, 64 and
+     * 128 no better and noisier.
+     */
+    private static final int WALK_AHEAD = 32;
+    /** Where the reads ahead go, so that the compiler keeps them: a plain field, never read on the hot path. */
+    private long walkAheadSink;
 
     OrderBook(final Instrument instrument, final LiveOrders live, final MatchingListener listener, final int levels)
     {
@@ -199,20 +210,40 @@ final class OrderBook
 
     void forEachRestingOrder(final RestingOrderVisitor visitor)
     {
+        long touched = 0;
         for (int s = Side.BUY; s <= Side.SELL; s++)
         {
             final BookSide side = side(s);
             for (int index = side.topIndex(); index >= 0; index--)
             {
-                for (int handle = side.levelAtIndex(index).head; handle != OrderQueues.NONE;
-                    handle = queues.next(handle))
+                final int head = side.levelAtIndex(index).head;
+                int ahead = head;
+                for (int k = 0; k < WALK_AHEAD && ahead != OrderQueues.NONE; k++)
                 {
+                    touched += readAhead(ahead);
+                    ahead = queues.next(ahead);
+                }
+                for (int handle = head; handle != OrderQueues.NONE; handle = queues.next(handle))
+                {
+                    if (ahead != OrderQueues.NONE)
+                    {
+                        touched += readAhead(ahead);
+                        ahead = queues.next(ahead);
+                    }
                     final Order order = queues.order(handle);
                     visitor.onOrder(instrumentId, order.side, order.price, order.remaining, order.accountId,
                         order.clientOrderId, order.orderId, order.tif, order.stp, order.timestampNs);
                 }
             }
         }
+        walkAheadSink = touched;
+    }
+
+    /** Reads the order and its client order id, only to have them in the cache when the walk gets there. */
+    private long readAhead(final int handle)
+    {
+        final Order order = queues.order(handle);
+        return order.remaining + order.clientOrderId.length();
     }
 
     /**
