@@ -460,7 +460,7 @@ public final class MarketMaker implements Strategy
         int sent = 0;
         final OwnOrders orders = q.orders;
         boolean live = false;
-        for (int i = 0; i < orders.capacity; i++)
+        for (int i = 0; i < orders.end(); i++)
         {
             if (orders.states[i] != OwnOrders.FREE && orders.states[i] != OwnOrders.PENDING_CANCEL)
             {
@@ -480,7 +480,7 @@ public final class MarketMaker implements Strategy
                 sent = 1;
                 q.pullWanted = false;
                 q.massCancelInFlight = true;
-                for (int i = 0; i < orders.capacity; i++)
+                for (int i = 0; i < orders.end(); i++)
                 {
                     if (orders.states[i] != OwnOrders.FREE)
                     {
@@ -693,7 +693,7 @@ public final class MarketMaker implements Strategy
     {
         final OwnOrders orders = q.orders;
         int active = 0;
-        for (int i = 0; i < orders.capacity; i++)
+        for (int i = 0; i < orders.end(); i++)
         {
             final int state = orders.states[i];
             if (state == OwnOrders.FREE || orders.sides[i] != side)
@@ -743,7 +743,7 @@ public final class MarketMaker implements Strategy
         final long exposureBefore = orders.sideExposure(side);
         int sent = 0;
         int matched = 0;
-        for (int i = 0; i < orders.capacity; i++)
+        for (int i = 0; i < orders.end(); i++)
         {
             final int state = orders.states[i];
             if (state == OwnOrders.FREE || state == OwnOrders.PENDING_CANCEL || orders.sides[i] != side)
@@ -1245,7 +1245,7 @@ public final class MarketMaker implements Strategy
         {
             return;
         }
-        for (int i = 0; i < q.orders.capacity; i++)
+        for (int i = 0; i < q.orders.end(); i++)
         {
             if (q.orders.states[i] != OwnOrders.FREE)
             {
@@ -1270,7 +1270,7 @@ public final class MarketMaker implements Strategy
             return 0;
         }
         long best = 0;
-        for (int i = 0; i < q.orders.capacity; i++)
+        for (int i = 0; i < q.orders.end(); i++)
         {
             if (q.orders.states[i] == OwnOrders.LIVE && q.orders.sides[i] == side &&
                 (best == 0 || (side == Side.BUY ? q.orders.prices[i] > best : q.orders.prices[i] < best)))
@@ -1295,7 +1295,7 @@ public final class MarketMaker implements Strategy
         }
         final OwnOrders orders = instrument(instrumentId).orders;
         long qty = 0;
-        for (int i = 0; i < orders.capacity; i++)
+        for (int i = 0; i < orders.end(); i++)
         {
             if (orders.states[i] == OwnOrders.LIVE && orders.sides[i] == side && orders.prices[i] == best)
             {

@@ -37,6 +37,12 @@ final class OwnOrders
     /** Whether the engine acknowledged the order (it is in the public book). */
     final boolean[] accepted;
     private int used;
+    /**
+     * One past the last slot in use: {@link #add} takes the lowest free slot, so the orders sit in the first few of
+     * the 64 and every scan stops here. The scans ran once or more per event each (exposure, depth net of own
+     * orders, two-sidedness), about a seventh of a full-length Terra day's time when they went over all 64.
+     */
+    private int end;
 
     OwnOrders(final int capacity)
     {
@@ -71,6 +77,10 @@ final class OwnOrders
                 amendQty[i] = 0;
                 accepted[i] = state != PENDING_NEW;
                 used++;
+                if (i >= end)
+                {
+                    end = i + 1;
+                }
                 return i;
             }
         }
@@ -84,7 +94,7 @@ final class OwnOrders
             return NONE;
         }
         final long number = id.decimalValue();
-        for (int i = 0; i < capacity; i++)
+        for (int i = 0; i < end; i++)
         {
             if (states[i] != FREE && idNumbers[i] == number && ids[i].equalTo(id))
             {
@@ -100,7 +110,17 @@ final class OwnOrders
         {
             states[slot] = FREE;
             used--;
+            while (end > 0 && states[end - 1] == FREE)
+            {
+                end--;
+            }
         }
+    }
+
+    /** One past the last slot in use: scans over the orders go from 0 to here (the slots after it are free). */
+    int end()
+    {
+        return end;
     }
 
     int used()
@@ -128,7 +148,7 @@ final class OwnOrders
     long sideExposure(final int side)
     {
         long total = 0;
-        for (int i = 0; i < capacity; i++)
+        for (int i = 0; i < end; i++)
         {
             if (states[i] != FREE && sides[i] == side)
             {
@@ -142,7 +162,7 @@ final class OwnOrders
     double notional(final double tickSize, final double lotSize)
     {
         double total = 0;
-        for (int i = 0; i < capacity; i++)
+        for (int i = 0; i < end; i++)
         {
             if (states[i] != FREE)
             {
@@ -156,7 +176,7 @@ final class OwnOrders
     long restingAt(final int side, final long price)
     {
         long total = 0;
-        for (int i = 0; i < capacity; i++)
+        for (int i = 0; i < end; i++)
         {
             if (states[i] != FREE && accepted[i] && sides[i] == side && prices[i] == price)
             {
@@ -173,7 +193,7 @@ final class OwnOrders
     long restingWithin(final int side, final long limit)
     {
         long total = 0;
-        for (int i = 0; i < capacity; i++)
+        for (int i = 0; i < end; i++)
         {
             if (states[i] != FREE && accepted[i] && sides[i] == side &&
                 (side == Side.BUY ? prices[i] >= limit : prices[i] <= limit))
@@ -187,7 +207,7 @@ final class OwnOrders
     /** Whether any order is live or in flight on the side ({@link Side#BUY} or {@link Side#SELL}). */
     boolean anyOn(final int side)
     {
-        for (int i = 0; i < capacity; i++)
+        for (int i = 0; i < end; i++)
         {
             if (states[i] != FREE && sides[i] == side)
             {
@@ -202,7 +222,7 @@ final class OwnOrders
     {
         boolean bid = false;
         boolean ask = false;
-        for (int i = 0; i < capacity; i++)
+        for (int i = 0; i < end; i++)
         {
             if ((states[i] == LIVE || states[i] == PENDING_AMEND) && remaining[i] > 0)
             {
