@@ -47,6 +47,7 @@ public final class EngineConfig
     private boolean snapshotsEnabled = true;
     private boolean combinedStages = false;
     private boolean steppedStages;
+    private boolean outputJournalThread;
     private boolean singleThreadStages;
     private boolean commandTime;
     private long snapshotEvery;
@@ -588,6 +589,25 @@ public final class EngineConfig
     public EngineConfig steppedStages(final boolean stepped)
     {
         this.steppedStages = stepped;
+        return this;
+    }
+
+    /**
+     * Whether the output journal runs on a thread of its own when the other stages are polled by one thread
+     * ({@link #steppedStages} or {@link #singleThreadStages}; with stages on threads of their own it has one
+     * already): a stepped replay is bound by its one thread's work, and this moves the output journal's encoding
+     * and appends (about a seventh of a full-length Terra day) to the core it leaves idle. The journal holds the same
+     * results in the same order. Set in code only; off by default, since on a live engine's single thread it would
+     * be one more thread competing for two cores.
+     */
+    public boolean outputJournalThread()
+    {
+        return outputJournalThread;
+    }
+
+    public EngineConfig outputJournalThread(final boolean ownThread)
+    {
+        this.outputJournalThread = ownThread;
         return this;
     }
 

@@ -17,6 +17,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -65,6 +66,8 @@ public final class EnginePipeline implements AutoCloseable
 
     private InputJournal inputJournal;
     private OutputJournal outputJournal;
+    /** The output journal's own thread behind polled stages ({@link EngineConfig#outputJournalThread}), or null. */
+    private OutputJournalThread outputJournalThread;
     /** Faults the journals' next pages in ahead of their writers ({@link EngineConfig#journalPretouch}), or null. */
     private JournalPretoucher pretoucher;
     private Disruptor<CommandEvent> inbound;
@@ -195,9 +198,10 @@ public final class EnginePipeline implements AutoCloseable
                 throw new IllegalArgumentException("stepped or single-thread stages need a matching core in this " +
                     "process");
             }
-            // Polled by the caller, never waited on: the wait strategy is never asked to wait or wake anyone.
+            // Polled by the caller, never waited on: the wait strategy is never asked to wait or wake anyone, but
+            // by the output journal's own thread when it has one, which sleeps rather than spins while idle.
             outRing = RingBuffer.createSingleProducer(ResultEvent::new, config.outputRingSize(),
-                new BusySpinWaitStrategy());
+                ownOutputJournalThread() ? new SleepingWaitStrategy() : new BusySpinWaitStrategy());
         }
         else
         {
@@ -410,7 +414,13 @@ public final class EnginePipeline implements AutoCloseable
     private void startResultStages()
     {
         final List<EventHandler<ResultEvent>> ownStages = new ArrayList<>();
-        if (outputJournal != null)
+        if (outputJournal != null && outbound == null && ownOutputJournalThread())
+        {
+            outputJournalThread = new OutputJournalThread(outRing,
+                new OutputJournalStage(outputJournal, config.maxBatch(), failStop), failStop);
+            outputJournalThread.start();
+        }
+        else if (outputJournal != null)
         {
             ownStages.add(new OutputJournalStage(outputJournal, config.maxBatch(), failStop));
         }
@@ -792,6 +802,7 @@ public final class EnginePipeline implements AutoCloseable
      */
     public boolean awaitIdle(final long timeout, final TimeUnit unit)
     {
+        final long deadline = System.nanoTime() + unit.toNanos(timeout);
         if (stepsOnCaller)
         {
             // Every stage's work is the caller's: run them until none has any.
@@ -799,9 +810,8 @@ public final class EnginePipeline implements AutoCloseable
             {
                 // Stepping is the waiting.
             }
-            return true;
+            return outputJournalThread == null || outputJournalThread.awaitCaughtUp(deadline);
         }
-        final long deadline = System.nanoTime() + unit.toNanos(timeout);
         final RingBuffer<ResultEvent> out = outRing;
         while (System.nanoTime() < deadline)
         {
@@ -906,6 +916,7 @@ public final class EnginePipeline implements AutoCloseable
             }
             snapshots.close();
         }
+        stopOutputJournalThread();
         closeJournals();
     }
 
@@ -939,7 +950,24 @@ public final class EnginePipeline implements AutoCloseable
         {
             remote.close();
         }
+        stopOutputJournalThread();
         closeJournals();
+    }
+
+    /** Whether the output journal gets a thread of its own: asked for, and the other stages polled by one thread. */
+    private boolean ownOutputJournalThread()
+    {
+        return config.outputJournalThread() && config.outputJournalEnabled() &&
+            (config.steppedStages() || config.singleThreadStages());
+    }
+
+    /** Stops the output journal's own thread once it has journaled every result published. */
+    private void stopOutputJournalThread()
+    {
+        if (outputJournalThread != null)
+        {
+            outputJournalThread.stop();
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmwinter.engine.core.Side;
+import org.mmwinter.engine.journal.OutputJournal;
 import org.mmwinter.engine.message.CommandEvent;
 import org.mmwinter.engine.message.CommandType;
 import org.mmwinter.engine.message.ExecutionReport;
@@ -117,6 +118,44 @@ class SteppedStagesTest
             rebuilt.start();
             assertEquals(digest, rebuilt.digest());
         }
+    }
+
+    /**
+     * The output journal on a thread of its own behind stepped stages: the same results in the same order as the one
+     * folded into the stepped result stages, and all of them on disk once close returns, through an outbound ring
+     * of 64 that the sweep fills many times over. Also on one engine thread ({@code single}).
+     */
+    @Test
+    void theOutputJournalOnItsOwnThreadHoldsTheSameResults()
+    {
+        final List<String> folded = journaledResults(config("oj-folded", true));
+        assertEquals(folded, journaledResults(config("oj-thread", true).outputJournalThread(true)));
+        assertEquals(folded, journaledResults(config("oj-single", false).singleThreadStages(true)
+            .outputJournalThread(true)));
+        assertTrue(folded.size() > 1_500, "results journaled: " + folded.size());
+    }
+
+    private List<String> journaledResults(final EngineConfig config)
+    {
+        final int makers = 500;
+        try (EnginePipeline pipeline = new EnginePipeline(config))
+        {
+            pipeline.start();
+            final int seller = pipeline.directory().resolve("seller");
+            final int buyer = pipeline.directory().resolve("buyer");
+            final int instrument = pipeline.directory().resolve("X", true);
+            for (int i = 0; i < makers; i++)
+            {
+                PipelineHarness.limit(pipeline, seller, i + 1, instrument, Side.SELL, 100 + i, 1);
+            }
+            PipelineHarness.limit(pipeline, buyer, 10_000, instrument, Side.BUY, 100 + makers, makers);
+            assertTrue(pipeline.awaitIdle(10, TimeUnit.SECONDS));
+            assertFalse(pipeline.failStop().hasFailed());
+        }
+        final List<String> results = new ArrayList<>();
+        OutputJournal.replayReadOnly(config.outputJournalDir(), r -> results.add(r.type + " " + r.commandSequence +
+            " " + r.clientOrderId + " " + r.orderId + " " + r.price + " " + r.qty + " " + r.remaining));
+        return results;
     }
 
     private static long runWithParticipant(final EngineConfig config, final List<String> reports)

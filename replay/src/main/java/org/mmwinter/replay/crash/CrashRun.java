@@ -116,7 +116,7 @@ final class CrashRun implements MarketView, LockstepHost.Observer
         final OrderEntryLatency latency, final Progress progress)
     {
         final EngineConfig config = EngineConfig.defaults().clearInstruments().dataDir(dataDir)
-            .steppedStages(true).createInstrumentsOnFirstUse(false).commandTime(true)
+            .steppedStages(true).outputJournalThread(true).createInstrumentsOnFirstUse(false).commandTime(true)
             .addInstrument(scenario.instrument());
         final long wallStart = System.nanoTime();
         try (EnginePipeline pipeline = new EnginePipeline(config))

@@ -143,7 +143,7 @@ final class L2Run implements LockstepHost.Observer
         final EngineConfig.InstrumentSpec spec = new EngineConfig.InstrumentSpec(inputs.symbol, inputs.tick.text(),
             inputs.lot.text(), Instrument.NO_BAND);
         final EngineConfig config = EngineConfig.defaults().clearInstruments().dataDir(dataDir)
-            .steppedStages(true).createInstrumentsOnFirstUse(false).commandTime(true)
+            .steppedStages(true).outputJournalThread(true).createInstrumentsOnFirstUse(false).commandTime(true)
             .addInstrument(spec);
         final long wallStart = System.nanoTime();
         try (EnginePipeline pipeline = new EnginePipeline(config);
