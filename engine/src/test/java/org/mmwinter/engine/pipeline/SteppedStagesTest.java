@@ -85,17 +85,7 @@ class SteppedStagesTest
             new SystemEpochNanoClock()))
         {
             pipeline.start();
-            final int seller = pipeline.directory().resolve("seller");
-            final int buyer = pipeline.directory().resolve("buyer");
-            final int instrument = pipeline.directory().resolve("X", true);
-            // 500 offers into a ring of 64: the producer must step the stages to find room.
-            for (int i = 0; i < makers; i++)
-            {
-                PipelineHarness.limit(pipeline, seller, i + 1, instrument, Side.SELL, 100 + i, 1);
-            }
-            // One buy sweeps them all: about 1,500 results (fills, trades, levels) through a ring of 64.
-            PipelineHarness.limit(pipeline, buyer, 10_000, instrument, Side.BUY, 100 + makers, makers);
-            assertTrue(pipeline.awaitIdle(10, TimeUnit.SECONDS));
+            sweep(pipeline, makers);
             assertEquals(makers, counts[0]);
             assertEquals(makers + 1, counts[1]);
             assertTrue(pipeline.backPressureWaits() > 0, "the matching stage found the outbound ring full");
@@ -137,25 +127,34 @@ class SteppedStagesTest
 
     private List<String> journaledResults(final EngineConfig config)
     {
-        final int makers = 500;
         try (EnginePipeline pipeline = new EnginePipeline(config))
         {
             pipeline.start();
-            final int seller = pipeline.directory().resolve("seller");
-            final int buyer = pipeline.directory().resolve("buyer");
-            final int instrument = pipeline.directory().resolve("X", true);
-            for (int i = 0; i < makers; i++)
-            {
-                PipelineHarness.limit(pipeline, seller, i + 1, instrument, Side.SELL, 100 + i, 1);
-            }
-            PipelineHarness.limit(pipeline, buyer, 10_000, instrument, Side.BUY, 100 + makers, makers);
-            assertTrue(pipeline.awaitIdle(10, TimeUnit.SECONDS));
+            sweep(pipeline, 500);
             assertFalse(pipeline.failStop().hasFailed());
         }
         final List<String> results = new ArrayList<>();
         OutputJournal.replayReadOnly(config.outputJournalDir(), r -> results.add(r.type + " " + r.commandSequence +
             " " + r.clientOrderId + " " + r.orderId + " " + r.price + " " + r.qty + " " + r.remaining));
         return results;
+    }
+
+    /**
+     * {@code makers} offers of 1 at rising prices, then one buy that sweeps them all (about three results per offer:
+     * fills, trades, levels), and waits until the pipeline is idle. Into rings of 64 the producer must step the
+     * stages to find room, and the matching stage finds the outbound ring full.
+     */
+    private static void sweep(final EnginePipeline pipeline, final int makers)
+    {
+        final int seller = pipeline.directory().resolve("seller");
+        final int buyer = pipeline.directory().resolve("buyer");
+        final int instrument = pipeline.directory().resolve("X", true);
+        for (int i = 0; i < makers; i++)
+        {
+            PipelineHarness.limit(pipeline, seller, i + 1, instrument, Side.SELL, 100 + i, 1);
+        }
+        PipelineHarness.limit(pipeline, buyer, 10_000, instrument, Side.BUY, 100 + makers, makers);
+        assertTrue(pipeline.awaitIdle(10, TimeUnit.SECONDS));
     }
 
     private static long runWithParticipant(final EngineConfig config, final List<String> reports)
