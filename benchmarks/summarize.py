@@ -601,8 +601,8 @@ def crash_day_target(out):
     path = os.path.join(out, "crash-full", "summary.json")
     name = "full-length Terra crash day (bot in lockstep) < 3 minutes"
     if not os.path.exists(path):
-        return [(name, "not run here (full mode runs it; by hand: `replay crash --scenario terra --length full "
-                 "--reference-only`)", UNKNOWN)]
+        return [(name, "not run here (by hand: `replay crash --scenario terra --length full --reference-only`)",
+                 UNKNOWN)]
     with open(path) as f:
         summary = json.load(f)
     elapsed = float(summary["elapsed_s"])
