@@ -21,7 +21,7 @@ final class OrderBook
     /**
      * How far ahead in a level {@link #forEachRestingOrder} reads the order it will visit later. The walk is a chain
      * of handles, and each order and its client order id sit somewhere else in the heap: visiting one at a time,
-     * every order cost a cache miss or two and a 1,000,000-order snapshot paused matching for 360-540 ms. Reading
+     * every order cost a cache miss or two and a 1,000,000-order snapshot paused matching for 530-547 ms. Reading
      * the order this far ahead starts those misses early, many at once (the next handles are mostly cached);
      * measured on the 1 M book of SnapshotEncodeBenchmark, alternated: 16 ahead 185 ms, 32 ahead 124-129 ms, 64 and
      * 128 no better and noisier.
