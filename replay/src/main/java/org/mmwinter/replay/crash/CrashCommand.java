@@ -63,7 +63,7 @@ public final class CrashCommand implements Callable<Integer>
     @Option(names = "--capital", paramLabel = "N", description = "The AMM position's capital (default 100000).")
     double capital = 100_000;
 
-    @Option(names = "--amm-fee-bps", paramLabel = "N", description = "The AMM's fee tier (default 30, 0.3 %).")
+    @Option(names = "--amm-fee-bps", paramLabel = "N", description = "The AMM's fee tier (default 30, 0.3 %%).")
     double ammFeeBps = 30;
 
     @Option(names = "--order-notional", paramLabel = "N",
