@@ -33,8 +33,8 @@ public final class EngineConfig
     public static final int MIN_GATEWAY_OUTPUT = 4096;
 
     private Path dataDir = Path.of("data");
-    private int ringSize = 1 << 16;
-    private int outputRingSize = 1 << 18;
+    private int ringSize = 1 << 14;
+    private int outputRingSize = 1 << 14;
     private int marketDataRingSize = 1 << 16;
     private String waitStrategy = WaitStrategies.DEFAULT;
     private Durability durability = Durability.NONE;

@@ -313,6 +313,6 @@ public final class PipelineBench
         final Path data, final boolean journal, final Durability durability, final String wait)
     {
         return EngineConfig.defaults().clearInstruments().dataDir(data).journalEnabled(journal)
-            .durability(durability).waitStrategy(wait).ringSize(1 << 16);
+            .durability(durability).waitStrategy(wait);
     }
 }

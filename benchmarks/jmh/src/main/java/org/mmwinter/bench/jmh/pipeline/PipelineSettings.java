@@ -45,6 +45,9 @@ public final class PipelineSettings
     public static final String WAIT_PROPERTY = "bench.pipeline.wait";
     /** System property that turns the journal pretoucher off ({@code =false}) for A/B runs; on, as shipped. */
     public static final String PRETOUCH_PROPERTY = "bench.pipeline.pretouch";
+    /** System properties that override the engine's default inbound and outbound ring sizes, for A/B runs. */
+    public static final String RING_PROPERTY = "bench.pipeline.ring";
+    public static final String OUTPUT_RING_PROPERTY = "bench.pipeline.outputRing";
 
     private PipelineSettings()
     {
@@ -66,7 +69,7 @@ public final class PipelineSettings
         {
             throw new IllegalArgumentException("-D" + PRETOUCH_PROPERTY + " is true or false, not " + pretouch);
         }
-        return EngineConfig.defaults()
+        final EngineConfig config = EngineConfig.defaults()
             .clearInstruments()
             .dataDir(dataDir)
             .journalEnabled(!OFF.equals(journal))
@@ -76,6 +79,17 @@ public final class PipelineSettings
             .waitStrategy(System.getProperty(WAIT_PROPERTY, WAIT_STRATEGY))
             .journalPretouch("true".equals(pretouch))
             .stageLayout(stages);
+        final Integer ring = Integer.getInteger(RING_PROPERTY);
+        if (ring != null)
+        {
+            config.ringSize(ring);
+        }
+        final Integer outputRing = Integer.getInteger(OUTPUT_RING_PROPERTY);
+        if (outputRing != null)
+        {
+            config.outputRingSize(outputRing);
+        }
+        return config;
     }
 
     /**
