@@ -37,9 +37,10 @@ case "$MODE" in
     JMH_MIX=(-f 1 -wi 2 -w 1s -i 5 -r 1s)
     MIX_IDS=(-p ids=alnum8,uuid36 -p restingOrders=1000)
     JMH_PIPE=(-f 1 -wi 2 -w 2s -i 4 -r 2s)
-    # Our pipeline: every journal setting with the default (split) stages, and the combined stages with the journal on,
-    # numeric ids (what exchange-core's side sends); then 36-character ids with the journal on.
-    OURS_PIPE_RUNS=("-p journal=off,on,sync -p stages=split -p ids=numeric" "-p journal=on -p stages=combined -p ids=numeric"
+    # Our pipeline: every journal setting with the default (split) stages, the combined and single stages with the
+    # journal on, numeric ids (what exchange-core's side sends); then 36-character ids with the journal on.
+    OURS_PIPE_RUNS=("-p journal=off,on,sync -p stages=split -p ids=numeric"
+                    "-p journal=on -p stages=combined,single -p ids=numeric"
                     "-p journal=on -p stages=split -p ids=uuid36")
     LAT=(--warmup-seconds 1 --seconds 3)
     SOAK=(--commands 5000000 --every 250000)
@@ -56,7 +57,7 @@ case "$MODE" in
     JMH_MIX=(-f 2 -wi 5 -w 2s -i 10 -r 2s)
     MIX_IDS=(-p ids=alnum8,uuid36)
     JMH_PIPE=(-f 2 -wi 5 -w 2s -i 10 -r 2s)
-    OURS_PIPE_RUNS=("-p journal=off,on,sync,on+output -p stages=combined,split -p ids=numeric"
+    OURS_PIPE_RUNS=("-p journal=off,on,sync,on+output -p stages=combined,split,single -p ids=numeric"
                     "-p journal=on -p stages=split -p ids=alnum8,uuid36")
     LAT=(--warmup-seconds 5 --seconds 20)
     SOAK=(--commands 100000000 --every 5000000)

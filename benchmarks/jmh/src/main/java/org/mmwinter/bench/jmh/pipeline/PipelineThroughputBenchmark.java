@@ -67,7 +67,7 @@ public class PipelineThroughputBenchmark
         @Param({PipelineSettings.OFF, PipelineSettings.ON, PipelineSettings.SYNC, PipelineSettings.ON_WITH_OUTPUT})
         public String journal;
 
-        @Param({PipelineSettings.SPLIT, PipelineSettings.COMBINED})
+        @Param({PipelineSettings.SPLIT, PipelineSettings.COMBINED, PipelineSettings.SINGLE})
         public String stages;
 
         @Param({IdStyle.NUMERIC, IdStyle.ALNUM8, IdStyle.UUID36})
