@@ -657,7 +657,8 @@ public final class EngineMain implements Callable<Integer>
         @Option(names = "--recovery", description = "Also time a recovery from the journal written.")
         boolean recovery;
 
-        @Option(names = "--data", paramLabel = "DIR", description = "Scratch data directory (default ./bench-data).")
+        @Option(names = "--data", paramLabel = "DIR", description = "Scratch data directory, deleted after the run " +
+            "(default ./bench-data); refused if it holds files no bench wrote.")
         Path data = Path.of("bench-data");
 
         @Option(names = "--cluster", paramLabel = "HOST:BASEPORT,...",
@@ -685,7 +686,12 @@ public final class EngineMain implements Callable<Integer>
                 System.err.println("engine bench: " + refused);
                 return 2;
             }
-            PipelineBench.deleteRecursively(data);
+            final String notScratch = PipelineBench.claimScratch(data);
+            if (notScratch != null)
+            {
+                System.err.println("engine bench: " + notScratch);
+                return 2;
+            }
             final EngineConfig config;
             try
             {
@@ -698,6 +704,7 @@ public final class EngineMain implements Callable<Integer>
             catch (final IllegalArgumentException ex)
             {
                 System.err.println("engine bench: --wait " + wait + " --stages " + stages + ": " + ex.getMessage());
+                PipelineBench.deleteRecursively(data);
                 return 2;
             }
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +

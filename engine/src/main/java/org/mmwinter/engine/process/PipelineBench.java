@@ -37,6 +37,9 @@ import org.mmwinter.engine.pipeline.RemoteEngine;
  */
 public final class PipelineBench
 {
+    /** The file that marks a directory as a bench's scratch directory ({@link #claimScratch}). */
+    static final String SCRATCH_MARK = ".engine-bench-scratch";
+
     /**
      * What one run measured.
      */
@@ -289,6 +292,41 @@ public final class PipelineBench
         }
         return new Report(n, seconds, n / seconds, ratePerSecond > 0 ? histogram : null, journalBytes, outputBytes,
             batches, recovered, recoverySeconds, busy, refusedNoLeader.get(), rejected.get());
+    }
+
+    /**
+     * Makes {@code dir} an empty scratch directory of the bench's own, marked as such; or says why not. The bench
+     * deletes its directory before and after a run, so it only deletes one that is empty or that a bench marked: given
+     * an engine's data directory by mistake ({@code --data data}), it must refuse rather than delete the journal.
+     *
+     * @return null once {@code dir} is ready, or the refusal.
+     */
+    static String claimScratch(final Path dir) throws IOException
+    {
+        if (Files.exists(dir))
+        {
+            if (!Files.isDirectory(dir))
+            {
+                return "--data " + dir + " is a file, not a directory";
+            }
+            if (!Files.exists(dir.resolve(SCRATCH_MARK)) && !isEmpty(dir))
+            {
+                return "--data " + dir + " holds files that no bench wrote (an engine's journal?); the bench deletes " +
+                    "its data directory before and after a run, so give it a new or empty directory";
+            }
+            deleteRecursively(dir);
+        }
+        Files.createDirectories(dir);
+        Files.createFile(dir.resolve(SCRATCH_MARK));
+        return null;
+    }
+
+    private static boolean isEmpty(final Path dir) throws IOException
+    {
+        try (Stream<Path> entries = Files.list(dir))
+        {
+            return entries.findAny().isEmpty();
+        }
     }
 
     static void deleteRecursively(final Path dir) throws IOException

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code engine.jar bench} refuses a switch value it does not know (exit 2, the option and the value named, nothing
  * run or written) instead of measuring the default or the opposite of what was asked: {@code --journal yes} used to
- * run without the journal.
+ * run without the journal. Nor does it delete a {@code --data} directory it did not write.
  */
 final class BenchSwitchesTest
 {
@@ -39,6 +39,43 @@ final class BenchSwitchesTest
             "--data", dir.resolve("bench-data").toString());
         assertEquals(0, console.exitCode, console.err);
         assertTrue(console.out.contains("journal=off"), console.out);
+    }
+
+    @Test
+    void aDirectoryTheBenchDidNotWriteIsNeverDeleted() throws Exception
+    {
+        // An engine's data directory given by mistake: the bench deletes its own before and after a run.
+        final Path engineData = dir.resolve("data");
+        Files.createDirectories(engineData.resolve("input"));
+        final Path journal = Files.writeString(engineData.resolve("input").resolve("20261203.cq4"), "journal");
+        assertRefused("--data " + engineData + " holds files that no bench wrote (an engine's journal?); the bench " +
+            "deletes its data directory before and after a run, so give it a new or empty directory",
+            "--commands", "20000", "--data", engineData.toString());
+        assertEquals("journal", Files.readString(journal));
+
+        final Path file = Files.writeString(dir.resolve("notes.txt"), "notes");
+        assertRefused("--data " + file + " is a file, not a directory", "--data", file.toString());
+        assertEquals("notes", Files.readString(file));
+    }
+
+    @Test
+    void anEmptyDirectoryOrOneABenchLeftIsUsedAndRemoved() throws Exception
+    {
+        final Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertRuns(empty);
+        // A bench that was killed leaves its marked directory behind; the next run takes it over.
+        final Path left = Files.createDirectories(dir.resolve("left"));
+        Files.createFile(left.resolve(PipelineBench.SCRATCH_MARK));
+        Files.writeString(left.resolve("partial.cq4"), "a killed run's journal");
+        assertRuns(left);
+    }
+
+    private static void assertRuns(final Path data)
+    {
+        final EngineConsole console = EngineConsole.run("bench", "--commands", "20000", "--journal", "off",
+            "--output-journal", "off", "--data", data.toString());
+        assertEquals(0, console.exitCode, console.err);
+        assertFalse(Files.exists(data), "the bench removes its scratch directory after the run");
     }
 
     private static void assertRefused(final String message, final String... options)
