@@ -31,25 +31,20 @@ final class OutputJournalThreadTest
     @Test
     void stopJournalsWhatWasPublishedBeforeTheThreadEverRan()
     {
-        final FailStop failStop = new FailStop();
-        final RingBuffer<ResultEvent> ring =
-            RingBuffer.createSingleProducer(ResultEvent::new, 1 << 12, new SleepingWaitStrategy());
-        try (OutputJournal journal = new OutputJournal(dir.resolve("output")))
-        {
-            final OutputJournalThread thread =
-                new OutputJournalThread(ring, new OutputJournalStage(journal, 4096, failStop), failStop);
-            for (int i = 0; i < 3_000; i++)
-            {
-                publish(ring, i);
-            }
-            thread.start();
-            thread.stop();
-        }
-        assertJournaled(3_000, failStop);
+        assertStopKeepsAll(3_000, false);
     }
 
     @Test
     void stopJournalsEverythingStreamedBeforeIt()
+    {
+        assertStopKeepsAll(RESULTS, true);
+    }
+
+    /**
+     * Publishes {@code count} results (after starting the thread, or before) and stops it straight after the last;
+     * then every one is in the journal, in ring order.
+     */
+    private void assertStopKeepsAll(final int count, final boolean startFirst)
     {
         final FailStop failStop = new FailStop();
         final RingBuffer<ResultEvent> ring =
@@ -58,14 +53,28 @@ final class OutputJournalThreadTest
         {
             final OutputJournalThread thread =
                 new OutputJournalThread(ring, new OutputJournalStage(journal, 4096, failStop), failStop);
-            thread.start();
-            for (int i = 0; i < RESULTS; i++)
+            if (startFirst)
+            {
+                thread.start();
+            }
+            for (int i = 0; i < count; i++)
             {
                 publish(ring, i);
             }
+            if (!startFirst)
+            {
+                thread.start();
+            }
             thread.stop();
         }
-        assertJournaled(RESULTS, failStop);
+        final List<Long> journaled = new ArrayList<>();
+        OutputJournal.replayReadOnly(dir.resolve("output"), r -> journaled.add(r.commandSequence));
+        assertFalse(failStop.hasFailed(), failStop.describe());
+        assertEquals(count, journaled.size(), "results journaled");
+        for (int i = 0; i < count; i++)
+        {
+            assertEquals(i + 1, journaled.get(i), "result " + i + " in ring order");
+        }
     }
 
     /** Result {@code i}: command sequence {@code i + 1}. The journal thread alone gates the ring. */
@@ -82,17 +91,5 @@ final class OutputJournalThreadTest
         final String id = "c" + i;
         r.clientOrderId.parse(id, 0, id.length());
         ring.publish(seq);
-    }
-
-    private void assertJournaled(final int count, final FailStop failStop)
-    {
-        final List<Long> journaled = new ArrayList<>();
-        OutputJournal.replayReadOnly(dir.resolve("output"), r -> journaled.add(r.commandSequence));
-        assertFalse(failStop.hasFailed(), failStop.describe());
-        assertEquals(count, journaled.size(), "results journaled");
-        for (int i = 0; i < count; i++)
-        {
-            assertEquals(i + 1, journaled.get(i), "result " + i + " in ring order");
-        }
     }
 }
