@@ -79,17 +79,29 @@ public final class PipelineSettings
             .waitStrategy(System.getProperty(WAIT_PROPERTY, WAIT_STRATEGY))
             .journalPretouch("true".equals(pretouch))
             .stageLayout(stages);
-        final Integer ring = Integer.getInteger(RING_PROPERTY);
-        if (ring != null)
+        return config.ringSize(ringProperty(RING_PROPERTY, config.ringSize()))
+            .outputRingSize(ringProperty(OUTPUT_RING_PROPERTY, config.outputRingSize()));
+    }
+
+    /**
+     * A ring size from {@code -Dname}, or the engine's default when unset. A value that is not a number is refused:
+     * {@link Integer#getInteger} would have measured the default instead, as if the switch had been taken.
+     */
+    private static int ringProperty(final String name, final int engineDefault)
+    {
+        final String value = System.getProperty(name);
+        if (value == null)
         {
-            config.ringSize(ring);
+            return engineDefault;
         }
-        final Integer outputRing = Integer.getInteger(OUTPUT_RING_PROPERTY);
-        if (outputRing != null)
+        try
         {
-            config.outputRingSize(outputRing);
+            return Integer.parseInt(value.trim());
         }
-        return config;
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("-D" + name + " is a ring size (a power of two), not " + value);
+        }
     }
 
     /**
