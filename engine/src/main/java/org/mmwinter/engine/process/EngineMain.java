@@ -686,12 +686,6 @@ public final class EngineMain implements Callable<Integer>
                 System.err.println("engine bench: " + refused);
                 return 2;
             }
-            final String notScratch = PipelineBench.claimScratch(data);
-            if (notScratch != null)
-            {
-                System.err.println("engine bench: " + notScratch);
-                return 2;
-            }
             final EngineConfig config;
             try
             {
@@ -704,7 +698,12 @@ public final class EngineMain implements Callable<Integer>
             catch (final IllegalArgumentException ex)
             {
                 System.err.println("engine bench: --wait " + wait + " --stages " + stages + ": " + ex.getMessage());
-                PipelineBench.deleteRecursively(data);
+                return 2;
+            }
+            final String notScratch = PipelineBench.claimScratch(data);
+            if (notScratch != null)
+            {
+                System.err.println("engine bench: " + notScratch);
                 return 2;
             }
             System.out.println("bench: " + commands + " commands, rate=" + (rate == 0 ? "max" : rate + "/s") +

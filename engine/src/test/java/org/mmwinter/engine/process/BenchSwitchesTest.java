@@ -28,6 +28,9 @@ final class BenchSwitchesTest
         assertRefused("--output-journal must be on or off, not 'false'", "--output-journal", "false", "--data", data);
         assertRefused("--pretouch must be on or off, not 'ON'", "--pretouch", "ON", "--data", data);
         assertRefused("--durability must be none or sync-batch, not 'sync'", "--durability", "sync", "--data", data);
+        final EngineConsole stages = EngineConsole.run("bench", "--stages", "fast", "--data", data);
+        assertEquals(2, stages.exitCode, stages.out + stages.err);
+        assertTrue(stages.err.startsWith("engine bench: --wait sleeping --stages fast: "), stages.err);
         assertFalse(Files.exists(dir.resolve("bench-data")));
     }
 
