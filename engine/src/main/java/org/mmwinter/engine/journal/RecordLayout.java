@@ -14,6 +14,12 @@ import org.mmwinter.engine.core.ClientOrderId;
  * since the record before in the same document (times, sequences and correlation ids climb slowly), {@link #ID} a
  * client order id ({@link JournalBuffer#writeClientOrderId}), {@link #NUMERIC_ID} a client order id as layout
  * version 1 wrote it (a number), {@link #TEXT} a length and ASCII/UTF-8 bytes.
+ * <p>
+ * A layout that {@link #repeatingHeaders repeats headers} writes a record's header only when it differs from the
+ * record before's in the same document; otherwise the type byte carries {@link #REPEATED_HEADER} and the header is
+ * the one before. The results of one command share their command's header (sequence, sender, correlation id, times,
+ * instrument), so all but the first of them are a type byte and a body: a third less to write per command, and the
+ * seven fields not walked at all.
  */
 final class RecordLayout
 {
@@ -22,6 +28,9 @@ final class RecordLayout
     static final int ID = 2 << 8;
     static final int NUMERIC_ID = 3 << 8;
     static final int TEXT = 4 << 8;
+
+    /** Bit of a record's type byte in a {@link #repeatingHeaders} layout: its header is the record before's. */
+    static final int REPEATED_HEADER = 0x80;
 
     private static final int NAME_MASK = 0xFF;
     private static final int HOW_MASK = 0xFF00;
@@ -52,6 +61,7 @@ final class RecordLayout
 
     private final int[] header;
     private final int[][] bodies;
+    private final boolean repeatsHeaders;
     /** Bytes one record can take at most. */
     final int maxRecordLength;
 
@@ -61,6 +71,16 @@ final class RecordLayout
      */
     RecordLayout(final int[] header, final int[][] bodies, final int maxTextLength)
     {
+        this(header, bodies, maxTextLength, false);
+    }
+
+    private RecordLayout(final int[] header, final int[][] bodies, final int maxTextLength, final boolean repeats)
+    {
+        if (repeats && bodies.length > REPEATED_HEADER)
+        {
+            throw new IllegalArgumentException("record types must be below " + REPEATED_HEADER + " to repeat headers");
+        }
+        this.repeatsHeaders = repeats;
         this.header = header.clone();
         this.bodies = new int[bodies.length][];
         int longest = 0;
@@ -82,6 +102,41 @@ final class RecordLayout
     }
 
     /**
+     * This layout, writing a record's header only when it is not the record before's ({@link #REPEATED_HEADER}).
+     * Each header field's last value is then kept by name, so no body field may have a header field's name.
+     */
+    RecordLayout repeatingHeaders(final int maxTextLength)
+    {
+        for (final int field : header)
+        {
+            if ((field & HOW_MASK) != PLAIN && (field & HOW_MASK) != DELTA)
+            {
+                throw new IllegalArgumentException("header field " + name(field) + " is not a number");
+            }
+        }
+        for (final int[] body : bodies)
+        {
+            for (int i = 0; body != null && i < body.length; i++)
+            {
+                for (final int field : header)
+                {
+                    if (name(field) == name(body[i]))
+                    {
+                        throw new IllegalArgumentException("field " + name(field) + " is in the header and a body");
+                    }
+                }
+            }
+        }
+        return new RecordLayout(header, bodies, maxTextLength, true);
+    }
+
+    /** The record type of a record's type byte: without {@link #REPEATED_HEADER} where this layout repeats headers. */
+    int type(final int typeByte)
+    {
+        return repeatsHeaders ? typeByte & ~REPEATED_HEADER : typeByte;
+    }
+
+    /**
      * This layout with every field written {@code from} written {@code to} instead (how an older version differs).
      */
     RecordLayout rewrite(final int from, final int to, final int maxTextLength)
@@ -95,7 +150,7 @@ final class RecordLayout
                     .toArray();
             }
         }
-        return new RecordLayout(header, older, maxTextLength);
+        return new RecordLayout(header, older, maxTextLength, repeatsHeaders);
     }
 
     /**
@@ -112,7 +167,7 @@ final class RecordLayout
                     .filter(f -> Arrays.stream(names).noneMatch(n -> n == name(f))).toArray();
             }
         }
-        return new RecordLayout(header, older, maxTextLength);
+        return new RecordLayout(header, older, maxTextLength, repeatsHeaders);
     }
 
     /**
@@ -125,7 +180,7 @@ final class RecordLayout
         {
             older[type] = null;
         }
-        return new RecordLayout(header, older, maxTextLength);
+        return new RecordLayout(header, older, maxTextLength, repeatsHeaders);
     }
 
     boolean knows(final int type)
@@ -134,23 +189,79 @@ final class RecordLayout
     }
 
     /**
-     * Writes one record: its type byte, the header, its type's fields. The caller has checked {@link #knows}.
+     * Writes one record: its type byte, the header (unless repeated), its type's fields. The caller has checked
+     * {@link #knows}.
      */
     <E> void write(final JournalBuffer b, final int type, final E message, final Access<E> access, final long[] last)
     {
         b.ensure(maxRecordLength);
-        b.writeByte(type);
-        writeFields(b, header, message, access, last);
+        if (!repeatsHeaders)
+        {
+            b.writeByte(type);
+            writeFields(b, header, message, access, last);
+        }
+        else if (isRepeatedHeader(message, access, last))
+        {
+            b.writeByte(type | REPEATED_HEADER);
+        }
+        else
+        {
+            b.writeByte(type);
+            writeFields(b, header, message, access, last);
+            keepHeader(message, access, last);
+        }
         writeFields(b, bodies[type], message, access, last);
     }
 
     /**
-     * Reads one record's header and fields into {@code message} (its type byte already read and known).
+     * Reads one record's header and fields into {@code message}, its type byte already read and its
+     * {@link #type} known.
      */
-    <E> void read(final JournalBuffer b, final int type, final E message, final Access<E> access, final long[] last)
+    <E> void read(
+        final JournalBuffer b, final int typeByte, final E message, final Access<E> access, final long[] last)
     {
-        readFields(b, header, message, access, last);
-        readFields(b, bodies[type], message, access, last);
+        if (!repeatsHeaders)
+        {
+            readFields(b, header, message, access, last);
+        }
+        else if ((typeByte & REPEATED_HEADER) != 0)
+        {
+            for (final int field : header)
+            {
+                access.set(message, name(field), last[name(field)]);
+            }
+        }
+        else
+        {
+            readFields(b, header, message, access, last);
+            keepHeader(message, access, last);
+        }
+        readFields(b, bodies[type(typeByte)], message, access, last);
+    }
+
+    /** Whether every header field of {@code message} is the one the record before had (all 0 before the first). */
+    private <E> boolean isRepeatedHeader(final E message, final Access<E> access, final long[] last)
+    {
+        for (final int field : header)
+        {
+            if (access.get(message, name(field)) != last[name(field)])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps each header field's value (delta fields already keep theirs) for the next record to repeat. */
+    private <E> void keepHeader(final E message, final Access<E> access, final long[] last)
+    {
+        for (final int field : header)
+        {
+            if ((field & HOW_MASK) != DELTA)
+            {
+                last[name(field)] = access.get(message, name(field));
+            }
+        }
     }
 
     private static <E> void writeFields(

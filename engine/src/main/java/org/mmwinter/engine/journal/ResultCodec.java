@@ -7,13 +7,16 @@ import org.mmwinter.engine.message.ResultEvent;
 
 /**
  * One output-journal document: a batch of results, each written as {@link ResultLayouts} describes, closed by a
- * CRC32. Version 3 added fill fees and STATUS results; version 2 documents (before fees) decode with fees of 0.
+ * CRC32. Version 4 leaves out the header of a result that repeats the one before (a command's results after its
+ * first); version 3 documents, every result with its header, still decode. Version 3 added fill fees and STATUS
+ * results; version 2 documents (before fees) decode with fees of 0.
  * Version 1 documents (written before string ids) still decode: their numeric order id reads as the client's id in
  * decimal text, and the engine order id, which they do not have, as {@link MatchingEngine#NO_ORDER_ID}.
  */
 public final class ResultCodec
 {
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
+    private static final int EVERY_HEADER_VERSION = 3;
     private static final int WITHOUT_FEES_VERSION = 2;
     private static final int NUMERIC_ID_VERSION = 1;
 
@@ -90,21 +93,21 @@ public final class ResultCodec
     {
         final JournalBuffer b = buffer;
         final int results = b.openFrame(length, 6, NUMERIC_ID_VERSION, VERSION, where);
-        final RecordLayout layout = b.frameVersion() == NUMERIC_ID_VERSION ? ResultLayouts.NUMERIC_IDS :
-            b.frameVersion() == WITHOUT_FEES_VERSION ? ResultLayouts.WITHOUT_FEES : ResultLayouts.CURRENT;
+        final RecordLayout layout = layout(b.frameVersion());
         final long[] last = this.last;
         Arrays.fill(last, 0);
         try
         {
             for (int i = 0; i < results; i++)
             {
-                final int type = b.readByte();
+                final int typeByte = b.readByte() & 0xFF;
+                final int type = layout.type(typeByte);
                 if (!layout.knows(type))
                 {
-                    throw new JournalCorruptException("unknown result type " + type + " at result " + i);
+                    throw new JournalCorruptException("unknown result type " + typeByte + " at result " + i);
                 }
                 clear(r, type);
-                layout.read(b, type, r, ResultLayouts.ACCESS, last);
+                layout.read(b, typeByte, r, ResultLayouts.ACCESS, last);
                 ResultLayouts.implied(r);
                 handler.onResult(r);
             }
@@ -117,6 +120,17 @@ public final class ResultCodec
         catch (final JournalCorruptException ex)
         {
             throw new JournalCorruptException(where + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static RecordLayout layout(final int version)
+    {
+        switch (version)
+        {
+            case NUMERIC_ID_VERSION: return ResultLayouts.NUMERIC_IDS;
+            case WITHOUT_FEES_VERSION: return ResultLayouts.WITHOUT_FEES;
+            case EVERY_HEADER_VERSION: return ResultLayouts.EVERY_HEADER;
+            default: return ResultLayouts.CURRENT;
         }
     }
 

@@ -14,7 +14,8 @@ import static org.mmwinter.engine.journal.RecordLayout.NUMERIC_ID;
  * report names its order both ways, the engine's order id and the client's, a FILL its maker's too. A result's
  * remaining quantity is implied, not written, where it equals its quantity (ACCEPTED, AMENDED). Version 3 added
  * the two fees of a FILL and the STATUS record; version 2 is version 3 without them (its fills read with no fees);
- * version 1 had the client's order id only, as a number.
+ * version 1 had the client's order id only, as a number. Version 4 is version 3 with {@link
+ * RecordLayout#repeatingHeaders repeated headers}: a command's results after its first carry no header.
  */
 final class ResultLayouts implements RecordLayout.Access<ResultEvent>
 {
@@ -44,8 +45,10 @@ final class ResultLayouts implements RecordLayout.Access<ResultEvent>
     static final int MAKER_FEE = 24;
     static final int STATUS = 25;
 
-    /** Version 3, written. */
+    /** Version 4, written. */
     static final RecordLayout CURRENT;
+    /** Version 3, read only: every record with its header. */
+    static final RecordLayout EVERY_HEADER;
     /** Version 2, read only: before fees and STATUS. */
     static final RecordLayout WITHOUT_FEES;
     /** Version 1, read only. */
@@ -70,8 +73,9 @@ final class ResultLayouts implements RecordLayout.Access<ResultEvent>
         bodies[ResultType.REJECTED] = order(REJECT_REASON);
         bodies[ResultType.DONE] = bodies[ResultType.REJECTED];
         bodies[ResultType.STATUS] = new int[]{STATUS};
-        CURRENT = new RecordLayout(header, bodies, 0);
-        WITHOUT_FEES = CURRENT.without(new int[]{TAKER_FEE, MAKER_FEE}, 0)
+        EVERY_HEADER = new RecordLayout(header, bodies, 0);
+        CURRENT = EVERY_HEADER.repeatingHeaders(0);
+        WITHOUT_FEES = EVERY_HEADER.without(new int[]{TAKER_FEE, MAKER_FEE}, 0)
             .withoutTypes(new int[]{ResultType.STATUS}, 0);
         NUMERIC_IDS = WITHOUT_FEES.without(new int[]{ORDER_ID, MAKER_ORDER_ID}, 0).rewrite(ID, NUMERIC_ID, 0);
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mmwinter.engine.core.ClientOrderId;
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Every result type through the output journal's layout and back, with the fields each type carries set and the
- * others as the publisher leaves them; and a damaged batch is refused.
+ * others as the publisher leaves them; and a damaged batch is refused. A command's results after its first leave out
+ * the header they repeat, and documents of the version before, with every header, still read.
  */
 class ResultCodecTest
 {
@@ -30,13 +32,22 @@ class ResultCodecTest
         final ResultCodec codec = new ResultCodec(64);
         codec.beginBatch();
         long sequence = random.nextLong(1, 1_000_000);
+        ResultEvent before = null;
         for (int i = 0; i < 500; i++)
         {
-            if (random.nextInt(3) == 0)
+            final boolean next = random.nextInt(3) == 0;
+            if (next)
             {
                 sequence++;
             }
             final ResultEvent r = result(random, 1 + random.nextInt(ResultType.STATUS), sequence);
+            if (!next && before != null && random.nextInt(4) != 0)
+            {
+                // Mostly the same command's results (one header, written once); sometimes one field differs, as the
+                // instrument of a mass cancel's results does.
+                copyHeader(before, r);
+            }
+            before = r;
             written.add(r.toString() + " maker=" + r.makerRemaining + " count=" + r.orderCount + " ts=" +
                 r.clientTsNs + "/" + r.nowNs + " type=" + r.commandType);
             codec.add(r);
@@ -56,6 +67,143 @@ class ResultCodecTest
         System.arraycopy(bytes, 0, reader.wrapForDecode(bytes.length), 0, bytes.length);
         assertThrows(JournalCorruptException.class,
             () -> reader.decode(bytes.length, new ResultEvent(), ResultCodecTest::ignore, "test"));
+    }
+
+    @Test
+    void aCommandsResultsAfterItsFirstAreWrittenWithoutTheirHeader()
+    {
+        final ResultEvent accepted = orderResult(ResultType.ACCEPTED, 12);
+        final ResultEvent level = orderResult(ResultType.LEVEL, 12);
+        final ResultEvent done = orderResult(ResultType.DONE, 12);
+        final ResultEvent otherInstrument = orderResult(ResultType.LEVEL, 12);
+        otherInstrument.instrumentId = 4;
+
+        final byte[] three = encode(accepted, level, done);
+        assertEquals(encode(accepted).length + 1 + body(level) + 1 + body(done), three.length,
+            "the LEVEL and the DONE are a type byte and a body each");
+        assertEquals(ResultType.LEVEL | RecordLayout.REPEATED_HEADER,
+            three[encode(accepted).length - FRAME + 1 + 5] & 0xFF, "the LEVEL's type byte says its header repeats");
+        assertEquals(List.of(accepted.toString(), level.toString(), done.toString()), decode(three));
+
+        // One field of the header differs: the whole header is written again (seven fields, here a byte each: the
+        // deltas are 0), and so is the next, whose instrument differs again; the DONE after it repeats that one.
+        final byte[] four = encode(accepted, otherInstrument, level, done);
+        assertEquals(encode(accepted).length + 2 * (1 + 7 + body(level)) + 1 + body(done), four.length);
+        assertEquals(List.of(accepted.toString(), otherInstrument.toString(), level.toString(), done.toString()),
+            decode(four));
+    }
+
+    @Test
+    void aVersionThreeDocumentWithEveryHeaderStillDecodes()
+    {
+        final ResultEvent accepted = orderResult(ResultType.ACCEPTED, 12);
+        final ResultEvent done = orderResult(ResultType.DONE, 12);
+        final JournalBuffer b = new JournalBuffer(256);
+        b.beginFrame(3);
+        final long[] last = new long[RecordLayout.MAX_FIELDS];
+        ResultLayouts.EVERY_HEADER.write(b, accepted.type, accepted, ResultLayouts.ACCESS, last);
+        ResultLayouts.EVERY_HEADER.write(b, done.type, done, ResultLayouts.ACCESS, last);
+        b.endFrame(2);
+        final byte[] bytes = Arrays.copyOf(b.bytes, b.position);
+        assertEquals(encode(accepted, done).length + 7, bytes.length, "version 3 writes the DONE's header too");
+        assertEquals(List.of(accepted.toString(), done.toString()), decode(bytes));
+    }
+
+    /** Bytes of a document's frame around its records: version, record count, checksum. */
+    private static final int FRAME = 1 + 5 + 4;
+
+    /** An execution report of command {@code sequence}, with a header of its own. */
+    private static ResultEvent orderResult(final int type, final long sequence)
+    {
+        final ResultEvent r = new ResultEvent();
+        r.type = type;
+        r.commandSequence = sequence;
+        r.commandType = 1;
+        r.sourceId = 3;
+        r.correlationId = 900 + sequence;
+        r.clientTsNs = 1_700_000_000_000_000_000L;
+        r.nowNs = 1_700_000_000_000_500_000L;
+        r.instrumentId = 2;
+        r.accountId = 7;
+        r.orderId = 40;
+        r.clientOrderId.setDecimal(1234);
+        r.side = 1;
+        r.price = 10_000;
+        r.qty = 5;
+        r.remaining = 5;
+        r.makerAccountId = -1;
+        r.makerOrderId = MatchingEngine.NO_ORDER_ID;
+        r.orderCount = type == ResultType.LEVEL ? 1 : 0;
+        if (type == ResultType.LEVEL)
+        {
+            r.accountId = -1;
+            r.orderId = MatchingEngine.NO_ORDER_ID;
+            r.clientOrderId.clear();
+            r.remaining = 0;
+        }
+        if (type == ResultType.DONE)
+        {
+            // A DONE names its order and its command's outcome, nothing else.
+            r.side = 0;
+            r.price = 0;
+            r.qty = 0;
+            r.remaining = 0;
+        }
+        return r;
+    }
+
+    /**
+     * Bytes of a result's body: a document of it alone with an all-zero header (which its first record repeats, since
+     * nothing comes before it) less the frame and the type byte. No body field is written as a delta, so a body's
+     * bytes do not depend on the records around it.
+     */
+    private static int body(final ResultEvent r)
+    {
+        return encode(zeroHeader(r)).length - FRAME - 1;
+    }
+
+    private static ResultEvent zeroHeader(final ResultEvent r)
+    {
+        final ResultEvent zero = new ResultEvent().copyFrom(r);
+        zero.commandSequence = 0;
+        zero.commandType = 0;
+        zero.sourceId = 0;
+        zero.correlationId = 0;
+        zero.clientTsNs = 0;
+        zero.nowNs = 0;
+        zero.instrumentId = 0;
+        return zero;
+    }
+
+    private static byte[] encode(final ResultEvent... results)
+    {
+        final ResultCodec codec = new ResultCodec(64);
+        codec.beginBatch();
+        for (final ResultEvent r : results)
+        {
+            codec.add(r);
+        }
+        codec.endBatch();
+        return Arrays.copyOf(codec.buffer(), codec.length());
+    }
+
+    private static List<String> decode(final byte[] bytes)
+    {
+        final ResultCodec reader = new ResultCodec(16);
+        System.arraycopy(bytes, 0, reader.wrapForDecode(bytes.length), 0, bytes.length);
+        final List<String> read = new ArrayList<>();
+        reader.decode(bytes.length, new ResultEvent(), r -> read.add(r.toString()), "test");
+        return read;
+    }
+
+    private static void copyHeader(final ResultEvent from, final ResultEvent to)
+    {
+        to.commandType = from.commandType;
+        to.sourceId = from.sourceId;
+        to.correlationId = from.correlationId;
+        to.clientTsNs = from.clientTsNs;
+        to.nowNs = from.nowNs;
+        to.instrumentId = from.instrumentId;
     }
 
     /**

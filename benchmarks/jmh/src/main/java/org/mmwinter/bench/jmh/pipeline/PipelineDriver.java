@@ -1,5 +1,6 @@
 package org.mmwinter.bench.jmh.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,13 +38,16 @@ public final class PipelineDriver implements AutoCloseable
     private final int instrumentId;
     private long published;
 
-    private PipelineDriver(final EngineConfig config, final int accounts)
+    private PipelineDriver(final EngineConfig config, final int accounts, final List<EventHandler<ResultEvent>> more)
     {
         if (config.journalEnabled())
         {
             JvmFlags.requireChronicleAccess();
         }
-        pipeline = new EnginePipeline(config, List.of(done), List.of(), new OffsetEpochNanoClock());
+        final List<EventHandler<ResultEvent>> handlers = new ArrayList<>();
+        handlers.add(done);
+        handlers.addAll(more);
+        pipeline = new EnginePipeline(config, handlers, List.of(), new OffsetEpochNanoClock());
         pipeline.start();
         publication = pipeline.publication(SOURCE_ID);
         instrumentId = pipeline.directory().define(EngineBookAdapter.instrument(0));
@@ -68,7 +72,17 @@ public final class PipelineDriver implements AutoCloseable
      */
     public static PipelineDriver start(final EngineConfig config, final int accounts)
     {
-        return new PipelineDriver(config, accounts);
+        return new PipelineDriver(config, accounts, List.of());
+    }
+
+    /**
+     * As {@link #start(EngineConfig, int)}, with {@code results} seeing every result too (on a thread of its own, as
+     * any result handler of a threaded pipeline).
+     */
+    public static PipelineDriver start(
+        final EngineConfig config, final int accounts, final EventHandler<ResultEvent> results)
+    {
+        return new PipelineDriver(config, accounts, List.of(results));
     }
 
     /**
