@@ -39,6 +39,8 @@ public final class BatchCodec
 
     private final JournalBuffer buffer;
     private final long[] last = new long[RecordLayout.MAX_FIELDS];
+    /** A record's numbers while it is written ({@link RecordLayout.Access#numbers}). */
+    private final long[] numbers = new long[RecordLayout.MAX_FIELDS];
     private int count;
 
     public BatchCodec(final int capacity)
@@ -84,7 +86,7 @@ public final class BatchCodec
         {
             throw new IllegalArgumentException("cannot journal command type " + event.type);
         }
-        layout.write(buffer, event.type, event, CommandLayouts.ACCESS, last);
+        layout.write(buffer, event.type, event, CommandLayouts.ACCESS, last, numbers);
         count++;
     }
 

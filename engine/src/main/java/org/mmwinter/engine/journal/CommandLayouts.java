@@ -82,32 +82,29 @@ final class CommandLayouts implements RecordLayout.Access<CommandEvent>
     {
     }
 
-    public long get(final CommandEvent c, final int name)
+    public long[] numbers(final CommandEvent c, final long[] into)
     {
-        switch (name)
-        {
-            case NOW_NS: return c.nowNs;
-            case CLIENT_TS: return c.clientTsNs;
-            case SOURCE: return c.sourceId;
-            case CORRELATION: return c.correlationId;
-            case ACCOUNT: return c.accountId;
-            case INSTRUMENT: return c.instrumentId;
-            case SIDE: return c.side;
-            case ORDER_TYPE: return c.orderType;
-            case TIF: return c.tif;
-            case STP: return c.stp;
-            case PRICE: return c.price;
-            case QTY: return c.qty;
-            case PRICE_SCALE: return c.priceScale;
-            case TICK_UNITS: return c.tickUnits;
-            case QTY_SCALE: return c.qtyScale;
-            case LOT_UNITS: return c.lotUnits;
-            case BAND_BPS: return c.bandBps;
-            case MAKER_FEE_RATE: return c.makerFeeRate;
-            case TAKER_FEE_RATE: return c.takerFeeRate;
-            case STATUS: return c.status;
-            default: throw new IllegalArgumentException("not a number field of a command: " + name);
-        }
+        into[NOW_NS] = c.nowNs;
+        into[CLIENT_TS] = c.clientTsNs;
+        into[SOURCE] = c.sourceId;
+        into[CORRELATION] = c.correlationId;
+        into[ACCOUNT] = c.accountId;
+        into[INSTRUMENT] = c.instrumentId;
+        into[SIDE] = c.side;
+        into[ORDER_TYPE] = c.orderType;
+        into[TIF] = c.tif;
+        into[STP] = c.stp;
+        into[PRICE] = c.price;
+        into[QTY] = c.qty;
+        into[PRICE_SCALE] = c.priceScale;
+        into[TICK_UNITS] = c.tickUnits;
+        into[QTY_SCALE] = c.qtyScale;
+        into[LOT_UNITS] = c.lotUnits;
+        into[BAND_BPS] = c.bandBps;
+        into[MAKER_FEE_RATE] = c.makerFeeRate;
+        into[TAKER_FEE_RATE] = c.takerFeeRate;
+        into[STATUS] = c.status;
+        return into;
     }
 
     public void set(final CommandEvent c, final int name, final long value)

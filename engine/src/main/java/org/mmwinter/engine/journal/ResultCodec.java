@@ -31,6 +31,8 @@ public final class ResultCodec
 
     private final JournalBuffer buffer;
     private final long[] last = new long[RecordLayout.MAX_FIELDS];
+    /** A record's numbers while it is written ({@link RecordLayout.Access#numbers}). */
+    private final long[] numbers = new long[RecordLayout.MAX_FIELDS];
     private int count;
 
     public ResultCodec(final int capacity)
@@ -70,7 +72,7 @@ public final class ResultCodec
         {
             throw new IllegalArgumentException("cannot journal result type " + r.type);
         }
-        layout.write(buffer, r.type, r, ResultLayouts.ACCESS, last);
+        layout.write(buffer, r.type, r, ResultLayouts.ACCESS, last, numbers);
         count++;
     }
 

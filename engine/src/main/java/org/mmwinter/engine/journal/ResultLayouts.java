@@ -106,35 +106,32 @@ final class ResultLayouts implements RecordLayout.Access<ResultEvent>
         }
     }
 
-    public long get(final ResultEvent r, final int name)
+    public long[] numbers(final ResultEvent r, final long[] into)
     {
-        switch (name)
-        {
-            case COMMAND_SEQUENCE: return r.commandSequence;
-            case COMMAND_TYPE: return r.commandType;
-            case SOURCE: return r.sourceId;
-            case CORRELATION: return r.correlationId;
-            case CLIENT_TS: return r.clientTsNs;
-            case NOW_NS: return r.nowNs;
-            case INSTRUMENT: return r.instrumentId;
-            case ACCOUNT: return r.accountId;
-            case ORDER_ID: return r.orderId;
-            case SIDE: return r.side;
-            case PRICE: return r.price;
-            case QTY: return r.qty;
-            case REMAINING: return r.remaining;
-            case MAKER_ACCOUNT: return r.makerAccountId;
-            case MAKER_ORDER_ID: return r.makerOrderId;
-            case MAKER_REMAINING: return r.makerRemaining;
-            case REJECT_REASON: return r.rejectReason;
-            case CANCEL_REASON: return r.cancelReason;
-            case PRIORITY_KEPT: return r.priorityKept ? 1 : 0;
-            case ORDER_COUNT: return r.orderCount;
-            case TAKER_FEE: return r.takerFee;
-            case MAKER_FEE: return r.makerFee;
-            case STATUS: return r.status;
-            default: throw new IllegalArgumentException("not a number field of a result: " + name);
-        }
+        into[COMMAND_SEQUENCE] = r.commandSequence;
+        into[COMMAND_TYPE] = r.commandType;
+        into[SOURCE] = r.sourceId;
+        into[CORRELATION] = r.correlationId;
+        into[CLIENT_TS] = r.clientTsNs;
+        into[NOW_NS] = r.nowNs;
+        into[INSTRUMENT] = r.instrumentId;
+        into[ACCOUNT] = r.accountId;
+        into[ORDER_ID] = r.orderId;
+        into[SIDE] = r.side;
+        into[PRICE] = r.price;
+        into[QTY] = r.qty;
+        into[REMAINING] = r.remaining;
+        into[MAKER_ACCOUNT] = r.makerAccountId;
+        into[MAKER_ORDER_ID] = r.makerOrderId;
+        into[MAKER_REMAINING] = r.makerRemaining;
+        into[REJECT_REASON] = r.rejectReason;
+        into[CANCEL_REASON] = r.cancelReason;
+        into[PRIORITY_KEPT] = r.priorityKept ? 1 : 0;
+        into[ORDER_COUNT] = r.orderCount;
+        into[TAKER_FEE] = r.takerFee;
+        into[MAKER_FEE] = r.makerFee;
+        into[STATUS] = r.status;
+        return into;
     }
 
     public void set(final ResultEvent r, final int name, final long value)

@@ -191,7 +191,7 @@ public final class SnapshotEncoder
 
     private void write(final int kind, final SnapshotRecord r)
     {
-        SnapshotRecord.LAYOUT.write(buffer, kind, r, r, noDeltas);
+        SnapshotRecord.LAYOUT.write(buffer, kind, r, r, noDeltas, null);
     }
 
     /**

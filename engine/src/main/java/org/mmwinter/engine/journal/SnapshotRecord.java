@@ -101,9 +101,9 @@ final class SnapshotRecord implements RecordLayout.Access<SnapshotRecord>
         return new String(name, 0, nameLength, StandardCharsets.UTF_8);
     }
 
-    public long get(final SnapshotRecord record, final int field)
+    public long[] numbers(final SnapshotRecord record, final long[] scratch)
     {
-        return record.values[field];
+        return record.values;
     }
 
     public void set(final SnapshotRecord record, final int field, final long value)

@@ -101,8 +101,9 @@ class ResultCodecTest
         final JournalBuffer b = new JournalBuffer(256);
         b.beginFrame(3);
         final long[] last = new long[RecordLayout.MAX_FIELDS];
-        ResultLayouts.EVERY_HEADER.write(b, accepted.type, accepted, ResultLayouts.ACCESS, last);
-        ResultLayouts.EVERY_HEADER.write(b, done.type, done, ResultLayouts.ACCESS, last);
+        final long[] numbers = new long[RecordLayout.MAX_FIELDS];
+        ResultLayouts.EVERY_HEADER.write(b, accepted.type, accepted, ResultLayouts.ACCESS, last, numbers);
+        ResultLayouts.EVERY_HEADER.write(b, done.type, done, ResultLayouts.ACCESS, last, numbers);
         b.endFrame(2);
         final byte[] bytes = Arrays.copyOf(b.bytes, b.position);
         assertEquals(encode(accepted, done).length + 7, bytes.length, "version 3 writes the DONE's header too");

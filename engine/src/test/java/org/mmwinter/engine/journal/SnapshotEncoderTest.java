@@ -93,7 +93,7 @@ class SnapshotEncoderTest
             state.lastSequence()).set(SnapshotRecord.LAST_NOW_NS, state.lastNowNs())
             .set(SnapshotRecord.COMMAND_COUNT, engine.commandCount())
             .set(SnapshotRecord.LAST_ORDER_ID, engine.lastOrderId())
-            .set(SnapshotRecord.VENUE_STATUS, engine.venueStatus()), r, noDeltas);
+            .set(SnapshotRecord.VENUE_STATUS, engine.venueStatus()), r, noDeltas, null);
         for (int i = 0; i < engine.instrumentCount(); i++)
         {
             final Instrument instrument = engine.instrument(i);
@@ -107,11 +107,11 @@ class SnapshotEncoderTest
                 .set(SnapshotRecord.TAKER_FEE_RATE, instrument.takerFeeRate())
                 .set(SnapshotRecord.HALTED, engine.isHalted(i) ? 1 : 0)
                 .set(SnapshotRecord.LAST_TRADE_PRICE, engine.lastTradePrice(i))
-                .set(SnapshotRecord.TRADES, engine.tradeCount(i)), r, noDeltas);
+                .set(SnapshotRecord.TRADES, engine.tradeCount(i)), r, noDeltas, null);
         }
         for (int i = 0; i < accounts.size(); i++)
         {
-            SnapshotRecord.LAYOUT.write(b, SnapshotRecord.ACCOUNT, r.name(accounts.name(i)), r, noDeltas);
+            SnapshotRecord.LAYOUT.write(b, SnapshotRecord.ACCOUNT, r.name(accounts.name(i)), r, noDeltas, null);
         }
         for (int i = 0; i < engine.instrumentCount(); i++)
         {
@@ -123,7 +123,7 @@ class SnapshotEncoderTest
                     .set(SnapshotRecord.SIDE, side).set(SnapshotRecord.PRICE, price).set(SnapshotRecord.QTY, qty)
                     .set(SnapshotRecord.ACCOUNT_ID, accountId).set(SnapshotRecord.ORDER_ID, orderId)
                     .set(SnapshotRecord.TIF, tif).set(SnapshotRecord.STP, stp)
-                    .set(SnapshotRecord.TIMESTAMP_NS, ts), r, noDeltas);
+                    .set(SnapshotRecord.TIMESTAMP_NS, ts), r, noDeltas, null);
             });
         }
         b.seal();
