@@ -248,12 +248,9 @@ public final class PipelineBench
             e.stp = StpMode.NONE;
             e.price = price[i];
             e.qty = qty[i];
-            long result;
-            while ((result = publication.offer(e, i)) == Publication.BUSY)
-            {
-                // Give the core back its CPU: on 2 cores a producer spinning on a full ring halves the engine.
-                Thread.yield();
-            }
+            // A full ring parks the producer for a while rather than yielding per retry: on 2 cores every yield was a
+            // system call and a switch, a tenth of the run's samples, taken from the stages that drain the ring.
+            final long result = publication.offerBlocking(e, i);
             if (result < 0)
             {
                 break;
