@@ -17,6 +17,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
@@ -57,7 +58,8 @@ public final class EnginePipeline implements AutoCloseable
     private final List<EventHandler<ResultEvent>> resultHandlers;
     private final List<EventHandler<ResultEvent>> marketDataHandlers;
     private final FailStop failStop = new FailStop();
-    private final AtomicLong busyCount = new AtomicLong();
+    /** Padded: producers increment it on every full ring, and it must not share a line with what stages read. */
+    private final Sequence busyCount = new Sequence(0);
     private final EngineDirectory directory;
     private final ParticipantRouter router = new ParticipantRouter();
     private final List<Participant> participants = new ArrayList<>();
