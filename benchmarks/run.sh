@@ -176,16 +176,20 @@ echo "== [ours] snapshot write time of a 1,000,000-order book"
   --resting-orders 1000000 --commands 1000000 --snapshot-tail 0 --runs 1 --out "$OUT/recovery.jsonl" 2>&1 \
   | tee -a "$OUT/logs/recovery.log" || echo "   (snapshot of the big book failed, see logs/recovery.log)"
 
-# The process as shipped: engine.jar bench with its defaults (input and output journals on, split stages, no bot).
+# The process as shipped: engine.jar bench with its defaults (input and output journals on, split stages, no bot),
+# three runs after its default warm-up of 2 M commands (the running process), then one without (its first seconds).
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/mmwinter-bench.XXXXXX")"
-for run in 1 2 3; do
-  echo "== [ours] engine.jar bench --commands $BENCH_COMMANDS (run $run of 3)"
-  "$JAVA" -jar "$ENGINE_JAR" bench --commands "$BENCH_COMMANDS" --data "$SCRATCH/bench-data" \
+for run in 1 2 3 4; do
+  warmup=2000000
+  [[ $run == 4 ]] && warmup=0
+  echo "== [ours] engine.jar bench --commands $BENCH_COMMANDS --warmup $warmup (run $run of 4)"
+  "$JAVA" -jar "$ENGINE_JAR" bench --commands "$BENCH_COMMANDS" --warmup "$warmup" --data "$SCRATCH/bench-data" \
     > "$OUT/logs/bench-$run.log" 2>&1 || echo "   (bench failed, see logs/bench-$run.log)"
   rate="$(sed -n 's/.*throughput=\([0-9]*\) commands.*/\1/p' "$OUT/logs/bench-$run.log")"
   grep -E '^(commands|input journal)' "$OUT/logs/bench-$run.log" || true
   if [[ -n "$rate" ]]; then
-    echo "{\"benchmark\":\"bench\",\"commands\":$BENCH_COMMANDS,\"commandsPerSecond\":$rate}" >> "$OUT/bench.jsonl"
+    echo "{\"benchmark\":\"bench\",\"commands\":$BENCH_COMMANDS,\"warmup\":$warmup,\"commandsPerSecond\":$rate}" \
+      >> "$OUT/bench.jsonl"
   fi
 done
 # What the hosted market maker costs: engine.jar bot-bench alternates runs with the bot off and on over one flow.

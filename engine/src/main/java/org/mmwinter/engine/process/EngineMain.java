@@ -629,8 +629,14 @@ public final class EngineMain implements Callable<Integer>
             "send times), journal bytes per command and recovery speed.")
     static final class Bench implements Callable<Integer>
     {
-        @Option(names = "--commands", paramLabel = "N", description = "Commands per run (default 2000000).")
+        @Option(names = "--commands", paramLabel = "N", description = "Commands measured (default 2000000).")
         int commands = 2_000_000;
+
+        @Option(names = "--warmup", paramLabel = "N",
+            description = "Commands sent and acknowledged before the measured ones, at the same rate, while the JIT " +
+                "compiles the hot path (default 2000000; 0 measures the cold process). The busy and rejected " +
+                "counts and the recovery include them.")
+        int warmup = 2_000_000;
 
         @Option(names = "--rate", paramLabel = "N", description = "Offered rate, commands/s (0 = flat out).")
         long rate;
@@ -675,6 +681,13 @@ public final class EngineMain implements Callable<Integer>
 
         public Integer call() throws Exception
         {
+            if (commands <= 0 || warmup < 0 || (long)commands + warmup > Integer.MAX_VALUE)
+            {
+                System.err.println("engine bench: --commands " + commands + " --warmup " + warmup + ": the commands " +
+                    "measured must be at least 1, the warm-up at least 0, and both together at most " +
+                    Integer.MAX_VALUE);
+                return 2;
+            }
             // A misspelt switch must not quietly measure another configuration than the one asked for.
             final String refused = firstRefused(
                 "--journal", journal, "on", "off",
@@ -711,7 +724,8 @@ public final class EngineMain implements Callable<Integer>
             final RemoteEngine front = cluster == null ? null :
                 new ClusterForwarder(ClusterMembers.parse(cluster), data.resolve("aeron"), "127.0.0.1", gatewayId,
                     TimeUnit.MICROSECONDS.toNanos(maxParkUs));
-            final PipelineBench.Report report = new PipelineBench(commands, 42).run(config, rate, recovery, front);
+            final PipelineBench.Report report =
+                new PipelineBench(warmup, commands, 42).run(config, rate, recovery, front);
             if (front instanceof ClusterForwarder)
             {
                 System.out.println("gateway: " + ((ClusterForwarder)front).counters());

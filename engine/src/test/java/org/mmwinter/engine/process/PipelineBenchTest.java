@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mmwinter.engine.journal.Durability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,5 +29,24 @@ final class PipelineBenchTest
         // The journal also holds the bench's account and instrument definitions.
         assertTrue(report.recoveredRecords() >= commands, report.describe());
         assertTrue(report.rejected() < commands / 10, report.describe());
+    }
+
+    @Test
+    void theWarmUpIsJournaledAndAcknowledgedButNotMeasured() throws InterruptedException
+    {
+        final int warmup = 4_000;
+        final int measured = 3_000;
+        final PipelineBench.Report report = new PipelineBench(warmup, measured, 42).run(
+            PipelineBench.benchConfig(dir.resolve("data"), true, Durability.NONE, "sleeping"), 100_000, true);
+        assertEquals(measured, report.commands());
+        assertEquals(measured, report.latencyNs().getTotalCount(), "one latency a measured command, none before");
+        assertTrue(report.recoveredRecords() >= warmup + measured, report.describe());
+    }
+
+    @Test
+    void aWarmUpOrACountThatCannotBeRunIsRefused()
+    {
+        assertThrows(IllegalArgumentException.class, () -> new PipelineBench(-1, 10, 42));
+        assertThrows(IllegalArgumentException.class, () -> new PipelineBench(10, 0, 42));
     }
 }
