@@ -197,6 +197,10 @@ final class RecordLayout
     /**
      * Writes one record: its type byte, the header (unless repeated), its type's fields. The caller has checked
      * {@link #knows}.
+     *
+     * @param last    the document's last value of each delta-written (and repeatable header) field, kept up here.
+     * @param scratch room for the record's numbers ({@link Access#numbers}); an access that keeps its own may get
+     *                null.
      */
     <E> void write(
         final JournalBuffer b,
